@@ -1,0 +1,32 @@
+import { Command, CommanderError } from "commander";
+import { CliError, formatError } from "./errors.ts";
+import { registerSandbox } from "./commands/sandbox.ts";
+import { registerDemo } from "./commands/demo.ts";
+import { registerVault } from "./commands/vault.ts";
+import { registerContracts } from "./commands/contracts.ts";
+
+/** Builds the `havun` program; every subcommand lives in cli/commands/. */
+export function buildProgram(): Command {
+  const program = new Command("havun")
+    .description("HavunCore: Git-native orchestration of AI coding agents across repositories")
+    .showHelpAfterError()
+    .exitOverride();
+  registerDemo(program);
+  registerSandbox(program);
+  registerVault(program);
+  registerContracts(program);
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    process.stderr.write(formatError(err) + "\n");
+    return err instanceof CliError ? err.exitCode : 1;
+  }
+}
