@@ -1,0 +1,299 @@
+/**
+ * The sandbox's whole state: plain JSON-serializable records, persisted as one file.
+ * Git objects live in bare repositories on disk (see git/), addressed by repository id.
+ */
+export type Role = "admin" | "maintain" | "write" | "triage" | "read";
+export type AccountType = "User" | "Organization" | "Bot";
+
+export interface AccountRecord {
+  id: number;
+  login: string;
+  type: AccountType;
+  name: string | null;
+  email: string | null;
+  createdAt: string;
+  /** For organizations: member logins and their org role. */
+  members?: Record<string, "admin" | "member">;
+  /** For bots: the App they stand for. */
+  appId?: number;
+}
+
+export type Permissions = Record<string, "read" | "write" | "admin">;
+
+export interface TokenRecord {
+  token: string;
+  kind: "user" | "installation" | "workflow";
+  /** user tokens: the account; workflow tokens: "github-actions[bot]"; installation: the App's bot. */
+  login: string;
+  installationId?: number;
+  /** Installation and workflow tokens: what they may do; user tokens get their role per repo. */
+  permissions?: Permissions;
+  /** Installation and workflow tokens: the repositories they reach (undefined = all of the account). */
+  repositoryIds?: number[];
+  /** Workflow tokens: the run that holds it. */
+  runId?: number;
+  expiresAt: string | null;
+  createdAt: string;
+}
+
+export interface AppRecord {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  ownerId: number;
+  clientId: string;
+  /** PEM of the App's RSA key; the sandbox verifies JWTs with the public half. */
+  privateKeyPem: string;
+  webhookSecret: string;
+  webhookUrl: string | null;
+  permissions: Permissions;
+  events: string[];
+  createdAt: string;
+}
+
+export interface InstallationRecord {
+  id: number;
+  appId: number;
+  accountId: number;
+  repositorySelection: "all" | "selected";
+  repositoryIds: number[];
+  permissions: Permissions;
+  events: string[];
+  createdAt: string;
+}
+
+export interface RepoRecord {
+  id: number;
+  ownerId: number;
+  name: string;
+  description: string | null;
+  private: boolean;
+  defaultBranch: string;
+  homepage: string | null;
+  hasIssues: boolean;
+  createdAt: string;
+  updatedAt: string;
+  pushedAt: string | null;
+  /** Direct collaborators and their role (org admins and owners are implied). */
+  collaborators: Record<string, Role>;
+  /** Next number shared by issues and pull requests. */
+  nextNumber: number;
+}
+
+export interface LabelRecord {
+  id: number;
+  repoId: number;
+  name: string;
+  color: string;
+  description: string | null;
+  default: boolean;
+}
+
+export interface IssueRecord {
+  id: number;
+  repoId: number;
+  number: number;
+  title: string;
+  body: string | null;
+  userId: number;
+  /** Set when created by an App installation token: the App's id. */
+  performedViaAppId: number | null;
+  state: "open" | "closed";
+  stateReason: "completed" | "not_planned" | "reopened" | "duplicate" | null;
+  locked: boolean;
+  activeLockReason: string | null;
+  labelIds: number[];
+  assigneeIds: number[];
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  closedById: number | null;
+  /** Sub-issue ids in priority order. */
+  subIssueIds: number[];
+  parentId: number | null;
+  /** Ids of issues that block this one. */
+  blockedByIds: number[];
+  /** Pull requests are issues with this set. */
+  isPull: boolean;
+}
+
+export interface PullRecord {
+  issueId: number;
+  repoId: number;
+  headRef: string;
+  headSha: string;
+  headRepoId: number;
+  baseRef: string;
+  baseSha: string;
+  draft: boolean;
+  merged: boolean;
+  mergedAt: string | null;
+  mergedById: number | null;
+  mergeCommitSha: string | null;
+  maintainerCanModify: boolean;
+  /** Computed from git when the head or base moves (renderers are synchronous). */
+  stats: { additions: number; deletions: number; changedFiles: number; commits: number };
+  mergeable: boolean | null;
+}
+
+export interface CommentRecord {
+  id: number;
+  issueId: number;
+  repoId: number;
+  userId: number;
+  performedViaAppId: number | null;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReactionRecord {
+  id: number;
+  subject: { kind: "issue" | "comment"; id: number };
+  userId: number;
+  content: "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
+  createdAt: string;
+}
+
+export interface CheckSuiteRecord {
+  id: number;
+  repoId: number;
+  appId: number;
+  headSha: string;
+  headBranch: string | null;
+  status: "queued" | "in_progress" | "completed";
+  conclusion: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CheckRunRecord {
+  id: number;
+  repoId: number;
+  suiteId: number;
+  appId: number;
+  name: string;
+  headSha: string;
+  externalId: string | null;
+  detailsUrl: string | null;
+  status: "queued" | "in_progress" | "completed" | "waiting" | "requested" | "pending";
+  conclusion: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  output: {
+    title: string | null;
+    summary: string | null;
+    text: string | null;
+    annotations: unknown[];
+  };
+  actions: { label: string; description: string; identifier: string }[];
+}
+
+export interface RepoSecretRecord {
+  repoId: number;
+  name: string;
+  /** The value as the client sent it: a base64 sealed box to the repository's key. */
+  encryptedValue: string;
+  keyId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RepoKeyRecord {
+  repoId: number;
+  keyId: string;
+  /** base64 curve25519 keys for libsodium sealed boxes. */
+  publicKey: string;
+  secretKey: string;
+}
+
+export interface ProjectFieldRecord {
+  id: number;
+  name: string;
+  dataType: "TEXT" | "NUMBER" | "DATE" | "SINGLE_SELECT" | "TITLE" | "ASSIGNEES" | "LABELS";
+  options: { id: string; name: string; color: string }[];
+}
+
+export interface ProjectItemRecord {
+  id: number;
+  contentKind: "Issue" | "PullRequest";
+  contentId: number;
+  /** field id → value (text, number, date string, or single-select option id). */
+  values: Record<string, string | number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProjectRecord {
+  id: number;
+  ownerId: number;
+  number: number;
+  title: string;
+  closed: boolean;
+  fields: ProjectFieldRecord[];
+  items: ProjectItemRecord[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeliveryRecord {
+  id: number;
+  guid: string;
+  event: string;
+  action: string | null;
+  appId: number | null;
+  installationId: number | null;
+  repositoryId: number | null;
+  url: string;
+  payload: unknown;
+  deliveredAt: string;
+  redelivery: boolean;
+  status: string;
+  statusCode: number;
+  durationMs: number;
+}
+
+export interface State {
+  version: 1;
+  nextId: number;
+  accounts: AccountRecord[];
+  tokens: TokenRecord[];
+  apps: AppRecord[];
+  installations: InstallationRecord[];
+  repos: RepoRecord[];
+  labels: LabelRecord[];
+  issues: IssueRecord[];
+  pulls: PullRecord[];
+  comments: CommentRecord[];
+  reactions: ReactionRecord[];
+  checkSuites: CheckSuiteRecord[];
+  checkRuns: CheckRunRecord[];
+  repoSecrets: RepoSecretRecord[];
+  repoKeys: RepoKeyRecord[];
+  projects: ProjectRecord[];
+  deliveries: DeliveryRecord[];
+}
+
+export function emptyState(): State {
+  return {
+    version: 1,
+    nextId: 1_000_001,
+    accounts: [],
+    tokens: [],
+    apps: [],
+    installations: [],
+    repos: [],
+    labels: [],
+    issues: [],
+    pulls: [],
+    comments: [],
+    reactions: [],
+    checkSuites: [],
+    checkRuns: [],
+    repoSecrets: [],
+    repoKeys: [],
+    projects: [],
+    deliveries: [],
+  };
+}
