@@ -18,9 +18,15 @@ export interface Actor {
   appId: number | null;
 }
 
+/** Resends a recorded webhook delivery (GitHub's "Redeliver"). */
+export interface Redeliverer {
+  redeliver(deliveryId: number): Promise<number>;
+}
+
 /** What every handler, resolver and operation works with. */
 export interface SandboxCore {
   store: Store;
   git: GitRepos;
   urls: SandboxUrls;
+  webhooks?: Redeliverer;
 }

@@ -33,16 +33,25 @@ export class Access {
   ) {}
 
   private reachesRepo(repo: RepoRecord): boolean {
-    if (this.token.kind === "user") return this.core.store.roleOf(this.actor.accountId, repo) !== null;
+    if (this.token.kind === "user")
+      return this.core.store.roleOf(this.actor.accountId, repo) !== null;
     if (this.token.repositoryIds) return this.token.repositoryIds.includes(repo.id);
-    const inst = this.core.store.state.installations.find((i) => i.id === this.token.installationId);
+    const inst = this.core.store.state.installations.find(
+      (i) => i.id === this.token.installationId,
+    );
     return inst !== undefined && inst.accountId === repo.ownerId;
   }
 
   /** The level this token has for a permission on a repository (null: none). */
   levelOn(repo: RepoRecord, permission: string): Level | null {
-    if (!this.reachesRepo(repo)) return repo.private ? null : permission === "metadata" || permission === "contents" ? "read" : null;
-    if (this.token.kind === "user") return userLevel(this.core.store.roleOf(this.actor.accountId, repo), permission);
+    if (!this.reachesRepo(repo))
+      return repo.private
+        ? null
+        : permission === "metadata" || permission === "contents"
+          ? "read"
+          : null;
+    if (this.token.kind === "user")
+      return userLevel(this.core.store.roleOf(this.actor.accountId, repo), permission);
     if (permission === "metadata") return "read";
     return this.token.permissions?.[permission] ?? null;
   }
@@ -61,10 +70,15 @@ export class Access {
     });
     if (ok) return;
     if (this.token.kind === "user") {
-      if (list.includes("checks")) throw new GitHubError(403, "You must authenticate via a GitHub App.");
+      if (list.includes("checks"))
+        throw new GitHubError(403, "You must authenticate via a GitHub App.");
       throw new GitHubError(
         level === "read" ? 404 : 403,
-        level === "read" ? "Not Found" : level === "admin" ? "Must have admin rights to Repository." : "Must have push access to repository.",
+        level === "read"
+          ? "Not Found"
+          : level === "admin"
+            ? "Must have admin rights to Repository."
+            : "Must have push access to repository.",
       );
     }
     throw new GitHubError(403, "Resource not accessible by integration");
@@ -78,11 +92,17 @@ export class Access {
   /** Organization-level permissions (Projects, members). */
   requireOrg(org: AccountRecord, permission: string, level: Level): void {
     if (this.token.kind === "user") {
-      const role = org.members?.[this.core.store.accountById(this.actor.accountId).login.toLowerCase()];
+      const role =
+        org.members?.[this.core.store.accountById(this.actor.accountId).login.toLowerCase()];
       if (org.id === this.actor.accountId || role === "admin" || (role && level === "read")) return;
-      throw new GitHubError(role ? 403 : 404, role ? "Must be an organization owner." : "Not Found");
+      throw new GitHubError(
+        role ? 403 : 404,
+        role ? "Must be an organization owner." : "Not Found",
+      );
     }
-    const inst = this.core.store.state.installations.find((i) => i.id === this.token.installationId);
+    const inst = this.core.store.state.installations.find(
+      (i) => i.id === this.token.installationId,
+    );
     const have = this.token.permissions?.[permission];
     if (inst?.accountId === org.id && have && levelRank[have] >= levelRank[level]) return;
     throw new GitHubError(403, "Resource not accessible by integration");

@@ -7,7 +7,12 @@ import { emitEvent } from "./emit.ts";
 
 export const MAX_BLOCKED_BY = 50;
 
-function blocks(core: SandboxCore, from: IssueRecord, to: IssueRecord, seen = new Set<number>()): boolean {
+function blocks(
+  core: SandboxCore,
+  from: IssueRecord,
+  to: IssueRecord,
+  seen = new Set<number>(),
+): boolean {
   if (from.id === to.id) return true;
   if (seen.has(from.id)) return false;
   seen.add(from.id);

@@ -32,7 +32,8 @@ export function createIssue(
   opts: { isPull?: boolean; emit?: boolean } = {},
 ): IssueRecord {
   if (!input.title?.trim()) throw validationFailed("Issue", "title", "missing_field");
-  if (!repo.hasIssues && !opts.isPull) throw new GitHubError(410, "Issues are disabled for this repo");
+  if (!repo.hasIssues && !opts.isPull)
+    throw new GitHubError(410, "Issues are disabled for this repo");
   checkBodyLength("Issue", input.body);
   const now = core.store.now();
   const issue: IssueRecord = {
@@ -110,7 +111,11 @@ export function updateIssue(
   if (newAssignees) setAssignees(core, actor, issue, newAssignees);
   if (patch.state && patch.state !== issue.state) {
     setState(core, actor, issue, patch.state, patch.stateReason ?? null);
-  } else if (patch.stateReason && issue.state === "closed" && patch.stateReason !== issue.stateReason) {
+  } else if (
+    patch.stateReason &&
+    issue.state === "closed" &&
+    patch.stateReason !== issue.stateReason
+  ) {
     issue.stateReason = patch.stateReason;
     issue.updatedAt = now;
   }

@@ -17,7 +17,10 @@ export function createLabel(
   const name = input.name.trim();
   if (!name) throw validationFailed("Label", "name", "missing_field");
   if (core.store.label(repo.id, name)) throw validationFailed("Label", "name", "already_exists");
-  const color = (input.color ?? palette[name.length % palette.length] ?? "ededed").replace(/^#/, "");
+  const color = (input.color ?? palette[name.length % palette.length] ?? "ededed").replace(
+    /^#/,
+    "",
+  );
   if (!/^[0-9a-fA-F]{6}$/.test(color)) throw validationFailed("Label", "color", "invalid");
   const label: LabelRecord = {
     id: core.store.newId(),

@@ -44,8 +44,10 @@ export function addSubIssue(
     throw fail("Sub-issues must belong to a repository owned by the same owner as the parent.");
   }
   if (child.isPull || parent.isPull) throw fail("Pull requests cannot be sub-issues.");
-  if (isAncestor(core, child, parent)) throw fail("An issue cannot be a sub-issue of itself or of its own sub-issue.");
-  if (parent.subIssueIds.includes(child.id)) throw fail("Issue is already a sub-issue of this parent.");
+  if (isAncestor(core, child, parent))
+    throw fail("An issue cannot be a sub-issue of itself or of its own sub-issue.");
+  if (parent.subIssueIds.includes(child.id))
+    throw fail("Issue is already a sub-issue of this parent.");
   if (child.parentId != null && !replaceParent) {
     throw fail("Issue may not have more than one parent (set replace_parent to move it).");
   }

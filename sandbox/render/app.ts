@@ -22,7 +22,10 @@ export function renderApp(core: SandboxCore, app: AppRecord): Record<string, unk
   };
 }
 
-export function renderAppById(core: SandboxCore, appId: number | null): Record<string, unknown> | null {
+export function renderAppById(
+  core: SandboxCore,
+  appId: number | null,
+): Record<string, unknown> | null {
   if (appId == null) return null;
   const app = core.store.state.apps.find((a) => a.id === appId);
   return app ? renderApp(core, app) : null;

@@ -50,7 +50,9 @@ export function renderIssue(core: SandboxCore, issue: IssueRecord): Record<strin
   const url = issueApiUrl(core, issue);
   const repo = core.store.repoById(issue.repoId);
   const full = core.store.fullName(repo);
-  const assignees = issue.assigneeIds.map((id) => renderUser(core.urls, core.store.accountById(id)));
+  const assignees = issue.assigneeIds.map((id) =>
+    renderUser(core.urls, core.store.accountById(id)),
+  );
   const parent = issue.parentId != null ? core.store.issueById(issue.parentId) : undefined;
   const out: Record<string, unknown> = {
     id: issue.id,
@@ -81,7 +83,9 @@ export function renderIssue(core: SandboxCore, issue: IssueRecord): Record<strin
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
     closed_by:
-      issue.closedById != null ? renderUser(core.urls, core.store.accountById(issue.closedById)) : null,
+      issue.closedById != null
+        ? renderUser(core.urls, core.store.accountById(issue.closedById))
+        : null,
     author_association: authorAssociation(core, issue.userId, issue.repoId),
     timeline_url: `${url}/timeline`,
     performed_via_github_app: renderAppById(core, issue.performedViaAppId),

@@ -4,7 +4,12 @@ import { renderIssue } from "./issue.ts";
 import { renderRepo } from "./repo.ts";
 import { renderUser } from "./user.ts";
 
-function branchRef(core: SandboxCore, repoId: number, ref: string, sha: string): Record<string, unknown> {
+function branchRef(
+  core: SandboxCore,
+  repoId: number,
+  ref: string,
+  sha: string,
+): Record<string, unknown> {
   const repo = core.store.repoById(repoId);
   const owner = core.store.accountById(repo.ownerId);
   return {
@@ -65,7 +70,8 @@ export function renderPull(core: SandboxCore, issue: IssueRecord): Record<string
     mergeable: pr.merged ? null : pr.mergeable,
     rebaseable: pr.merged ? null : pr.mergeable,
     mergeable_state: mergeableState(issue, pr),
-    merged_by: pr.mergedById != null ? renderUser(core.urls, core.store.accountById(pr.mergedById)) : null,
+    merged_by:
+      pr.mergedById != null ? renderUser(core.urls, core.store.accountById(pr.mergedById)) : null,
     comments: i.comments,
     review_comments: 0,
     maintainer_can_modify: pr.maintainerCanModify,
@@ -100,7 +106,20 @@ function links(url: string, html: string, full: string, api: string, pr: PullRec
 /** The short form used in `GET /pulls` lists. */
 export function renderPullSimple(core: SandboxCore, issue: IssueRecord): Record<string, unknown> {
   const full = renderPull(core, issue);
-  for (const k of ["merged", "mergeable", "rebaseable", "mergeable_state", "merged_by", "comments", "review_comments", "maintainer_can_modify", "commits", "additions", "deletions", "changed_files"]) {
+  for (const k of [
+    "merged",
+    "mergeable",
+    "rebaseable",
+    "mergeable_state",
+    "merged_by",
+    "comments",
+    "review_comments",
+    "maintainer_can_modify",
+    "commits",
+    "additions",
+    "deletions",
+    "changed_files",
+  ]) {
     delete full[k];
   }
   return full;

@@ -8,11 +8,17 @@ export function renderUser(urls: SandboxUrls, a: AccountRecord): Record<string, 
   return {
     login: a.login,
     id: a.id,
-    node_id: nodeId(a.type === "Organization" ? "Organization" : a.type === "Bot" ? "Bot" : "User", a.id),
+    node_id: nodeId(
+      a.type === "Organization" ? "Organization" : a.type === "Bot" ? "Bot" : "User",
+      a.id,
+    ),
     avatar_url: `${urls.server}/avatars/u/${a.id}?v=4`,
     gravatar_id: "",
     url: api,
-    html_url: a.type === "Bot" ? `${urls.server}/apps/${a.login.replace(/\[bot\]$/, "")}` : `${urls.server}/${a.login}`,
+    html_url:
+      a.type === "Bot"
+        ? `${urls.server}/apps/${a.login.replace(/\[bot\]$/, "")}`
+        : `${urls.server}/${a.login}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,

@@ -1,0 +1,50 @@
+/** Counts what clients ask of the sandbox, per route and per client, for tests and benchmarks. */
+export interface RequestLogEntry {
+  method: string;
+  route: string;
+  client: string;
+  status: number;
+  ms: number;
+  validationMs: number;
+}
+
+export interface RequestCounts {
+  requests: number;
+  byRoute: Record<string, number>;
+  byClient: Record<string, number>;
+  validationMs: number;
+  handlingMs: number;
+}
+
+export class RequestLog {
+  readonly entries: RequestLogEntry[] = [];
+
+  add(entry: RequestLogEntry): void {
+    this.entries.push(entry);
+  }
+
+  /** Counts since `from` (an index returned by `mark()`), optionally for one client. */
+  counts(from = 0, client?: string): RequestCounts {
+    const out: RequestCounts = {
+      requests: 0,
+      byRoute: {},
+      byClient: {},
+      validationMs: 0,
+      handlingMs: 0,
+    };
+    for (const e of this.entries.slice(from)) {
+      if (client && e.client !== client) continue;
+      out.requests++;
+      const key = `${e.method} ${e.route}`;
+      out.byRoute[key] = (out.byRoute[key] ?? 0) + 1;
+      out.byClient[e.client] = (out.byClient[e.client] ?? 0) + 1;
+      out.validationMs += e.validationMs;
+      out.handlingMs += e.ms;
+    }
+    return out;
+  }
+
+  mark(): number {
+    return this.entries.length;
+  }
+}
