@@ -42,3 +42,17 @@ export function assertObjectName(name: string): void {
     throw new GitError("invalid_input", `not a revision or object name: ${JSON.stringify(name)}`);
   }
 }
+
+/** The type of each named object (null if missing), without reading contents; one process. */
+export async function objectTypes(git: Git, names: string[]): Promise<(string | null)[]> {
+  if (names.length === 0) return [];
+  for (const name of names) assertObjectName(name);
+  const { stdout } = await git(["cat-file", "--batch-check=%(objecttype)"], {
+    input: names.join("\n") + "\n",
+  });
+  const lines = stdout.toString("utf8").split("\n");
+  return names.map((_, i) => {
+    const line = lines[i] ?? "";
+    return /^(blob|tree|commit|tag)$/.test(line) ? line : null;
+  });
+}
