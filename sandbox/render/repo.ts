@@ -127,6 +127,7 @@ export function renderRepo(
     web_commit_signoff_required: false,
     mirror_url: null,
     license: null,
+    custom_properties: {},
     subscribers_count: 0,
     network_count: 0,
   };

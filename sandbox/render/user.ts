@@ -4,7 +4,7 @@ import type { AccountRecord } from "../state/types.ts";
 
 /** A `simple-user` as GitHub renders it. */
 export function renderUser(urls: SandboxUrls, a: AccountRecord): Record<string, unknown> {
-  const api = `${urls.api}/users/${a.login}`;
+  const api = `${urls.api}/users/${encodeURIComponent(a.login)}`;
   return {
     login: a.login,
     id: a.id,

@@ -1,8 +1,34 @@
+import { createRequire } from "node:module";
 import type { SandboxCore } from "../core.ts";
 import { renderRepo } from "../render/repo.ts";
 import { renderOrgSimple, renderUser } from "../render/user.ts";
 import type { SandboxEvent } from "../state/store.ts";
 import type { InstallationRecord } from "../state/types.ts";
+
+const require = createRequire(import.meta.url);
+let appEvents: Set<string> | undefined;
+
+/**
+ * Webhook payloads list an App's events from a fixed vocabulary that predates some events
+ * (sub_issues); GitHub's payloads carry only the listed ones, so the rest are left out here.
+ */
+function knownAppEvents(): Set<string> {
+  if (!appEvents) {
+    const defs = (require("@octokit/webhooks-schemas") as { definitions: Record<string, any> })
+      .definitions;
+    appEvents = new Set<string>(defs.app?.properties?.events?.items?.enum ?? []);
+  }
+  return appEvents;
+}
+
+function trimAppEvents(node: unknown): void {
+  if (!node || typeof node !== "object") return;
+  if (Array.isArray(node)) return node.forEach(trimAppEvents);
+  const obj = node as Record<string, unknown>;
+  const app = obj.performed_via_github_app as { events?: string[] } | null | undefined;
+  if (app?.events) app.events = app.events.filter((e) => knownAppEvents().has(e));
+  for (const v of Object.values(obj)) if (v && typeof v === "object") trimAppEvents(v);
+}
 
 /** The full webhook payload: the event's part plus action, repository, organization, sender, installation. */
 export function buildPayload(
@@ -12,10 +38,14 @@ export function buildPayload(
 ): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
   if (event.action) payload.action = event.action;
-  Object.assign(payload, event.payload);
+  Object.assign(payload, structuredClone(event.payload));
   if (event.repoId != null) {
     const repo = core.store.repoById(event.repoId);
-    payload.repository ??= renderRepo(core, repo);
+    if (!payload.repository) {
+      const rendered = renderRepo(core, repo);
+      delete rendered.organization; // webhooks carry the org separately, not inside the repository
+      payload.repository = rendered;
+    }
     const owner = core.store.accountById(repo.ownerId);
     if (owner.type === "Organization") payload.organization = renderOrgSimple(core.urls, owner);
   }
@@ -26,5 +56,6 @@ export function buildPayload(
       node_id: Buffer.from(`Installation:${installation.id}`).toString("base64"),
     };
   }
+  trimAppEvents(payload);
   return payload;
 }
