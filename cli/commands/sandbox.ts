@@ -1,10 +1,77 @@
 import type { Command } from "commander";
+import { CliError } from "../errors.ts";
+import { startSandbox } from "../../sandbox/index.ts";
+import { defaultSeed } from "../../sandbox/default-seed.ts";
+
+interface SandboxFlags {
+  port: string;
+  state?: string;
+  json?: boolean;
+  owner: string;
+  rateLimit: string;
+}
 
 export function registerSandbox(program: Command): void {
   program
     .command("sandbox")
-    .description("start a local GitHub")
-    .action(() => {
-      console.log("sandbox");
+    .description(
+      "start a local GitHub (REST, GraphQL, webhooks, git over HTTP) on 127.0.0.1 until interrupted",
+    )
+    .option("--port <n>", "port to listen on (0 picks a free one)", "0")
+    .option("--state <file>", "keep the state in this JSON file (git repositories beside it)")
+    .option(
+      "--json",
+      "print one line of JSON once ready: apiUrl, graphqlUrl, serverUrl, token, owner, webhookSecret",
+    )
+    .option("--owner <org>", "the organization to create", "havun")
+    .option(
+      "--rate-limit <n>",
+      "content-creating requests a minute per client before a secondary rate limit (0: off)",
+      "80",
+    )
+    .action(async (flags: SandboxFlags) => {
+      const port = Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliError(`--port must be a port number (0-65535), not "${flags.port}"`);
+      const admin = `${flags.owner}-admin`;
+      const sb = await startSandbox({
+        port,
+        stateFile: flags.state,
+        seed: defaultSeed(flags.owner, admin),
+        secondaryRateLimit: Number(flags.rateLimit),
+      });
+      const app = sb.seeded.apps.havuncore!.app;
+      const info = {
+        apiUrl: sb.apiUrl,
+        graphqlUrl: sb.graphqlUrl,
+        serverUrl: sb.serverUrl,
+        token: sb.token(admin),
+        owner: flags.owner,
+        webhookSecret: app.webhookSecret,
+      };
+      if (flags.json) {
+        process.stdout.write(JSON.stringify(info) + "\n");
+      } else {
+        const repos = sb.core.store.state.repos.map((r) => sb.core.store.fullName(r));
+        process.stdout.write(
+          [
+            `HavunCore sandbox (a local GitHub) is up.`,
+            `  REST     ${info.apiUrl}`,
+            `  GraphQL  ${info.graphqlUrl}`,
+            `  git      ${info.serverUrl}/<owner>/<repo>.git`,
+            `  org      ${flags.owner} (admin ${admin}, token ${info.token})`,
+            `  repos    ${repos.join(", ")}`,
+            `  App      havuncore (id ${app.id}), webhook secret ${info.webhookSecret}`,
+            `Try: curl -H "Authorization: token ${info.token}" ${info.apiUrl}/repos/${flags.owner}/hub`,
+            `Press Ctrl+C to stop.`,
+          ].join("\n") + "\n",
+        );
+      }
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+      await sb.stop();
     });
 }

@@ -34,6 +34,9 @@ export async function acmeSandbox(
   });
 }
 
+/** Octokit logs every 4xx; the tests assert them instead. */
+export const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
 export function octokitFor(sb: Sandbox, token: string): Octokit {
-  return new Octokit({ auth: token, baseUrl: sb.apiUrl, request: { retries: 0 } });
+  return new Octokit({ auth: token, baseUrl: sb.apiUrl, request: { retries: 0 }, log: quiet });
 }
