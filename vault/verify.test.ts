@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { serializePublicKeyFile } from "./public-key-file.ts";
+import { serializeSealersFile, trustedSealer } from "./sealers-file.ts";
+import { generateSigningKey, parseSigningKey } from "./signer.ts";
+import { secretFilePath, sealedText, testKey } from "./test-support.ts";
+import { verifyFiles } from "./verify.ts";
+
+const repo = "acme/api";
+const key = testKey(repo);
+const now = new Date("2030-06-15T12:00:00Z");
+const keyFiles = [{ path: "keys/acme__api.pub.json", text: serializePublicKeyFile(key.recipient) }];
+const seal = (
+  name: string,
+  extra: { expires?: string; signer?: string; recipients?: (typeof key.recipient)[] } = {},
+) => ({
+  path: secretFilePath(repo, name),
+  text: sealedText({
+    name,
+    repo,
+    value: "canary",
+    expires: extra.expires ?? null,
+    recipients: extra.recipients ?? [key.recipient],
+    signer: extra.signer === undefined ? undefined : parseSigningKey(extra.signer),
+    now: new Date("2030-01-01T00:00:00Z"),
+  }),
+});
+
+function problems(input: Partial<Parameters<typeof verifyFiles>[0]>) {
+  const result = verifyFiles({ secretFiles: [], keyFiles, now, ...input });
+  return result.problems.map((p) => [p.file, p.code]);
+}
+
+describe("verifyFiles", () => {
+  it("passes a good vault and warns about secrets expiring soon", () => {
+    const result = verifyFiles({
+      secretFiles: [seal("A"), seal("B", { expires: "2030-06-20" })],
+      keyFiles,
+      now,
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.checked).toBe(3);
+    expect(result.warnings).toEqual([
+      expect.stringContaining("B.sealed.json: expires 2030-06-20 (5 day(s) left)"),
+    ]);
+  });
+
+  it("reports each problem with its file", () => {
+    const moved = { ...seal("A"), path: secretFilePath(repo, "B") };
+    const other = testKey(repo);
+    expect(
+      problems({
+        secretFiles: [
+          seal("OLD", { expires: "2030-02-01" }),
+          moved,
+          seal("STALE", { recipients: [other.recipient] }),
+          { path: secretFilePath(repo, "BAD"), text: seal("BAD").text.replace("\n}", "}") },
+          { path: "secrets/acme__api/notes.txt", text: "hello" },
+          { path: secretFilePath("acme/web", "X"), text: seal("X").text },
+        ],
+      }),
+    ).toEqual([
+      ["secrets/acme__api/OLD.sealed.json", "VAULT_EXPIRED"],
+      ["secrets/acme__api/B.sealed.json", "VAULT_WRONG_NAME"],
+      ["secrets/acme__api/STALE.sealed.json", "VAULT_NOT_RECIPIENT"],
+      ["secrets/acme__api/BAD.sealed.json", "VAULT_TAMPERED"],
+      ["secrets/acme__api/notes.txt", "VAULT_MALFORMED"],
+      ["secrets/acme__web/X.sealed.json", "VAULT_WRONG_REPO"],
+    ]);
+  });
+
+  it("with sealers listed, reports unsigned and unknown-signer files", () => {
+    const alice = generateSigningKey();
+    const mallory = generateSigningKey();
+    const sealersText = serializeSealersFile([trustedSealer("alice", alice.publicKey)]);
+    expect(
+      problems({
+        sealersText,
+        secretFiles: [
+          seal("OK", { signer: alice.secretKey }),
+          seal("UNSIGNED"),
+          seal("EVIL", { signer: mallory.secretKey }),
+        ],
+      }),
+    ).toEqual([
+      ["secrets/acme__api/UNSIGNED.sealed.json", "VAULT_UNTRUSTED_SIGNER"],
+      ["secrets/acme__api/EVIL.sealed.json", "VAULT_UNTRUSTED_SIGNER"],
+    ]);
+  });
+
+  it("reports missing and misplaced keys and a broken sealers list", () => {
+    expect(problems({ keyFiles: [], secretFiles: [seal("A")] })).toEqual([
+      ["secrets/acme__api/A.sealed.json", "VAULT_KEY_MISSING"],
+    ]);
+    expect(problems({ keyFiles: [{ ...keyFiles[0]!, path: "keys/acme__web.pub.json" }] })).toEqual([
+      ["keys/acme__web.pub.json", "VAULT_WRONG_REPO"],
+    ]);
+    expect(problems({ sealersText: "{" })).toEqual([["sealers.json", "VAULT_MALFORMED"]]);
+  });
+});
