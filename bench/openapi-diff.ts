@@ -1,0 +1,99 @@
+/**
+ * Benchmark of the OpenAPI breaking-change engine on GitHub's REST description (13 MB, OpenAPI
+ * 3.0.3) against a copy with a few dozen scattered changes. Prints the engine's time next to the
+ * time JSON.parse needs for both files (the ratio), the number of findings, and memory.
+ *
+ *   npx tsx bench/openapi-diff.ts
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { diffSpecs } from "../contracts/openapi/diff.ts";
+import { loadSpecText } from "../contracts/openapi/load.ts";
+import { mutateGithubDescription } from "./openapi-mutations.ts";
+
+const require = createRequire(import.meta.url);
+const file = require.resolve("@octokit/openapi/generated/api.github.com.json");
+const baseText = readFileSync(file, "utf8");
+const { text: headText, applied } = mutateGithubDescription(baseText);
+
+let peakRss = process.memoryUsage().rss;
+const sample = (): void => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const timer = setInterval(sample, 5);
+
+function time<T>(run: () => T): [T, number] {
+  const start = performance.now();
+  const value = run();
+  const ms = performance.now() - start;
+  sample();
+  return [value, ms];
+}
+
+async function timeAsync<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await run();
+  const ms = performance.now() - start;
+  sample();
+  return [value, ms];
+}
+
+const runs: { parse: number; load: number; diff: number; findings: number }[] = [];
+for (let i = 0; i < 4; i++) {
+  const [, parse] = time(() => [JSON.parse(baseText), JSON.parse(headText)]);
+  const [[base, head], load] = await timeAsync(() =>
+    Promise.all([
+      loadSpecText(baseText, { label: "base", file: "api.github.com.json" }),
+      loadSpecText(headText, { label: "head", file: "api.github.com.json" }),
+    ]),
+  );
+  const [findings, diff] = time(() => diffSpecs(base, head));
+  runs.push({ parse, load, diff, findings: findings.length });
+  if (i === 0) report(findings);
+}
+clearInterval(timer);
+
+function report(findings: ReturnType<typeof diffSpecs>): void {
+  const byLevel = { ERR: 0, WARN: 0, INFO: 0 };
+  const byRule = new Map<string, number>();
+  for (const f of findings) {
+    byLevel[f.level]++;
+    byRule.set(f.id, (byRule.get(f.id) ?? 0) + 1);
+  }
+  console.log(
+    `GitHub REST description: ${(baseText.length / 1e6).toFixed(1)} MB, ${applied.length} changes applied:`,
+  );
+  for (const a of applied) console.log(`  - ${a}`);
+  console.log(
+    `\nfindings: ${findings.length} (ERR ${byLevel.ERR}, WARN ${byLevel.WARN}, INFO ${byLevel.INFO})`,
+  );
+  console.log(`distinct rules hit: ${byRule.size}`);
+  for (const [id, n] of [...byRule].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${String(n).padStart(5)}  ${id}`);
+}
+
+// The first run warms the JIT; the figures are the median of the three that follow.
+const measured = runs.slice(1);
+const median = (pick: (r: (typeof runs)[number]) => number): number => {
+  const xs = measured.map(pick).sort((a, b) => a - b);
+  return xs[Math.floor(xs.length / 2)] as number;
+};
+const parse = median((r) => r.parse);
+const load = median((r) => r.load);
+const diff = median((r) => r.diff);
+const mem = process.memoryUsage();
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
+console.log(`\ntimes (median of ${measured.length} runs after one warm-up):`);
+console.log(`  JSON.parse of both files       ${parse.toFixed(0).padStart(6)} ms   1.0×`);
+console.log(
+  `  engine load of both (parse, checks, ref index) ${load.toFixed(0).padStart(6)} ms   ${(load / parse).toFixed(1)}×`,
+);
+console.log(
+  `  engine diff                    ${diff.toFixed(0).padStart(6)} ms   ${(diff / parse).toFixed(1)}×`,
+);
+console.log(
+  `  engine load + diff             ${(load + diff).toFixed(0).padStart(6)} ms   ${((load + diff) / parse).toFixed(1)}×`,
+);
+console.log(
+  `memory: peak RSS ${mb(peakRss)} sampled, ${mb(process.resourceUsage().maxRSS * 1024)} max RSS (OS), heapUsed ${mb(mem.heapUsed)} at end`,
+);
