@@ -1,6 +1,6 @@
 import type { Actor, SandboxCore } from "../core.ts";
 import { GitHubError } from "../http/github-error.ts";
-import { renderOrgSimple } from "../render/user.ts";
+import { renderOrgSimple, renderUser } from "../render/user.ts";
 import { nodeId } from "../state/node-id.ts";
 import type {
   IssueRecord,
@@ -95,17 +95,28 @@ export function createProject(
   return project;
 }
 
+/**
+ * An item and who added it. Webhook payloads require `creator`, which ProjectItemRecord lacks; the
+ * id rides along as an extra property (persisted with the state) until the record gains the field.
+ */
+export type ProjectItemWithCreator = ProjectItemRecord & { creatorId?: number };
+
 /** The `projects_v2_item` object of webhook payloads. */
 export function renderProjectItem(
+  core: SandboxCore,
   project: ProjectRecord,
-  item: ProjectItemRecord,
+  item: ProjectItemWithCreator,
 ): Record<string, unknown> {
+  const creator =
+    core.store.state.accounts.find((a) => a.id === item.creatorId) ??
+    core.store.accountById(project.ownerId);
   return {
     id: item.id,
     node_id: nodeId("ProjectV2Item", item.id),
     project_node_id: nodeId("ProjectV2", project.id),
     content_node_id: nodeId(item.contentKind, item.contentId),
     content_type: item.contentKind,
+    creator: renderUser(core.urls, creator),
     created_at: item.createdAt,
     updated_at: item.updatedAt,
     archived_at: null,
@@ -124,7 +135,7 @@ function emitItemEvent(
   const owner = core.store.accountById(project.ownerId);
   if (owner.type !== "Organization") return;
   emitEvent(core, actor, "projects_v2_item", action, null, {
-    projects_v2_item: renderProjectItem(project, item),
+    projects_v2_item: renderProjectItem(core, project, item),
     organization: renderOrgSimple(core.urls, owner),
     ...(changes ? { changes } : {}),
   });
@@ -147,13 +158,14 @@ export function addProjectItem(
     throw unprocessable(`A project may hold at most ${MAX_PROJECT_ITEMS} items.`);
   }
   const now = core.store.now();
-  const item: ProjectItemRecord = {
+  const item: ProjectItemWithCreator = {
     id: core.store.newId(),
     contentKind,
     contentId: content.id,
     values: {},
     createdAt: now,
     updatedAt: now,
+    creatorId: actor.accountId,
   };
   project.items.push(item);
   project.updatedAt = now;
@@ -196,11 +208,16 @@ function checkedValue(
   return typeof v === "number" ? v : String(v);
 }
 
-function changeValue(field: ProjectFieldRecord, v: string | number | undefined): unknown {
-  if (v === undefined) return null;
-  if (field.dataType !== "SINGLE_SELECT") return v;
+/** `from`/`to` of a field change; an empty side is left out (the payload schema has no null there). */
+function changeValue(
+  side: "from" | "to",
+  field: ProjectFieldRecord,
+  v: string | number | undefined,
+): Record<string, unknown> {
+  if (v === undefined) return {};
+  if (field.dataType !== "SINGLE_SELECT") return { [side]: v };
   const o = field.options.find((x) => x.id === v);
-  return o ? { id: o.id, name: o.name, color: o.color, description: null } : null;
+  return o ? { [side]: { id: o.id, name: o.name, color: o.color, description: null } } : {};
 }
 
 /** Sets (or with null, clears) a field value on an item; emits `projects_v2_item.edited`. */
@@ -229,8 +246,8 @@ export function setProjectItemFieldValue(
       field_type: field.dataType.toLowerCase(),
       field_name: field.name,
       project_number: project.number,
-      from: changeValue(field, before),
-      to: changeValue(field, next ?? undefined),
+      ...changeValue("from", field, before),
+      ...changeValue("to", field, next ?? undefined),
     },
   });
   core.store.changed();
