@@ -5,7 +5,9 @@ import { secureTake, wipe } from "./secure.ts";
  * Reads a secret value from a stream (stdin) into guarded memory, stripping exactly one trailing
  * line ending, and refuses an empty value. The caller wipes the result.
  */
-export async function readSecretValue(stream: AsyncIterable<Buffer | string>): Promise<Buffer> {
+export async function readSecretValue(
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream)
     chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);

@@ -4,6 +4,7 @@ import { serializeSealersFile, trustedSealer } from "./sealers-file.ts";
 import { generateSigningKey, parseSigningKey } from "./signer.ts";
 import { secretFilePath, sealedText, testKey } from "./test-support.ts";
 import { verifyFiles } from "./verify.ts";
+import { verifyReport } from "./report.ts";
 
 const repo = "acme/api";
 const key = testKey(repo);
@@ -95,5 +96,22 @@ describe("verifyFiles", () => {
       ["keys/acme__web.pub.json", "VAULT_WRONG_REPO"],
     ]);
     expect(problems({ sealersText: "{" })).toEqual([["sealers.json", "VAULT_MALFORMED"]]);
+  });
+});
+
+describe("verifyReport", () => {
+  it("names file, code and hint, and adds GitHub annotations inside Actions", () => {
+    const result = verifyFiles({
+      secretFiles: [seal("OLD", { expires: "2030-02-01" })],
+      keyFiles,
+      now,
+    });
+    const text = verifyReport(result, "/hub/vault", { annotate: true, cwd: "/hub" });
+    expect(text).toContain(
+      "error[VAULT_EXPIRED]: secrets/acme__api/OLD.sealed.json: expired since 2030-02-02",
+    );
+    expect(text).toContain("::error file=vault/secrets/acme__api/OLD.sealed.json::VAULT_EXPIRED");
+    expect(text).toContain("checked 2 file(s) in /hub/vault: 1 problem(s)");
+    expect(text).not.toContain("canary");
   });
 });
