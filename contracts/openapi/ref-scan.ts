@@ -1,7 +1,26 @@
 import { isObject } from "./pointer.ts";
 
 /** Keys whose values are data, not description: a `$ref` inside them is not a reference. */
-const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const", "value"]);
+const DATA_KEYS = new Set(["example", "default", "enum", "const", "value"]);
+/** Keys whose children are names chosen by the author, not keywords. */
+const NAME_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "paths",
+  "schemas",
+  "parameters",
+  "responses",
+  "headers",
+  "content",
+  "examples",
+  "securitySchemes",
+  "requestBodies",
+  "callbacks",
+  "links",
+  "pathItems",
+  "webhooks",
+  "$defs",
+]);
 
 export interface RefScan {
   /** `http(s)://…` or `//host/…` references: never followed. */
@@ -18,23 +37,24 @@ export function isRemoteRef(ref: string): boolean {
 export function scanRefs(doc: unknown): RefScan {
   const remote = new Set<string>();
   const external = new Set<string>();
-  const stack: unknown[] = [doc];
+  // [node, whether its keys are names (under `properties`, `paths`, …) rather than keywords]
+  const stack: [unknown, boolean][] = [[doc, false]];
   while (stack.length > 0) {
-    const node = stack.pop();
+    const [node, names] = stack.pop() as [unknown, boolean];
     if (Array.isArray(node)) {
-      for (const item of node) if (typeof item === "object" && item !== null) stack.push(item);
+      for (const item of node)
+        if (typeof item === "object" && item !== null) stack.push([item, false]);
       continue;
     }
     if (!isObject(node)) continue;
     for (const key in node) {
       const value = node[key];
-      if (key === "$ref" && typeof value === "string") {
+      if (!names && key === "$ref" && typeof value === "string") {
         if (value.startsWith("#")) continue;
         (isRemoteRef(value) ? remote : external).add(value);
       } else if (typeof value === "object" && value !== null) {
-        if (DATA_KEYS.has(key) && key !== "examples") continue;
-        if (key.startsWith("x-")) continue;
-        stack.push(value);
+        if (!names && (DATA_KEYS.has(key) || key.startsWith("x-"))) continue;
+        stack.push([value, !names && NAME_MAPS.has(key)]);
       }
     }
   }

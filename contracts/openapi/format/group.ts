@@ -1,7 +1,10 @@
 import { LEVEL_RANK, type Level } from "../catalogue/index.ts";
 import type { Finding } from "../finding.ts";
 
-/** Findings that are the same change (one component used by many operations), reported once. */
+/**
+ * Findings that are the same change (one rule at one place in the document, reached by many
+ * operations or along several property paths) are reported once, with the first one's wording.
+ */
 export interface FindingGroup {
   first: Finding;
   /** `GET /pets/{petId}` for every operation the change reaches. */
@@ -11,7 +14,7 @@ export interface FindingGroup {
 export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();
   for (const f of findings) {
-    const key = `${f.id}\u0000${f.doc}\u0000${f.pointer}\u0000${f.message}`;
+    const key = `${f.id}\u0000${f.doc}\u0000${f.pointer}\u0000${f.detail}`;
     const op = displayOperation(f);
     const g = groups.get(key);
     if (g) {

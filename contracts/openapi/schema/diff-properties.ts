@@ -47,8 +47,7 @@ export function diffProperties(
       const id = hReq
         ? (`${side}-property-became-required` as const)
         : (`${side}-property-became-optional` as const);
-      const c = change(id, hReq ? "became required" : "became optional", bp, undefined);
-      at({ ...c, head: `${h.pointer}/required` });
+      at(change(id, hReq ? "became required" : "became optional", bp, hp));
     }
     cmp.nested(bRef as SchemaRef, hRef as SchemaRef, side, name, out);
   }

@@ -114,6 +114,19 @@ describe("external references", () => {
     expect(diffSpecs(before, after).map((f) => f.id)).toEqual(["response-type-changed"]);
   });
 
+  it("are found under property names that are also keywords, and not in example data", async () => {
+    const doc = petStore(1) as { components: { schemas: Record<string, unknown> } };
+    doc.components.schemas["Box"] = {
+      type: "object",
+      properties: { value: { $ref: "other.yaml#/X" }, $ref: { type: "string" } },
+      example: { $ref: "https://example.com/not-a-reference" },
+    };
+    const dir = tempDir({ "openapi.yaml": doc });
+    const run = () => loadSpec("openapi.yaml", { cwd: dir });
+    expect(await codeOf(run)).toBe("CONTRACT_EXTERNAL_REF");
+    await expect(run()).rejects.toThrow(/other\.yaml#\/X/);
+  });
+
   it("never go to the network", async () => {
     const dir = tempDir({ "openapi.yaml": withExternal("https://example.com/schemas.yaml#/Pet") });
     const run = () => loadSpec("openapi.yaml", { cwd: dir, allowExternalRefs: true });
