@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { startSandbox } from "../../sandbox/index.ts";
-import { defaultSeed } from "../../sandbox/default-seed.ts";
 
 /**
  * `havun demo`: today it starts the sandbox with the demo organization and shows what is there;
@@ -13,6 +11,9 @@ export function registerDemo(program: Command): void {
     .option("--keep", "leave the sandbox running until interrupted")
     .option("--json", "print one JSON document instead of text")
     .action(async (flags: { keep?: boolean; json?: boolean }) => {
+      // Loaded here so other commands start without the sandbox.
+      const { startSandbox } = await import("../../sandbox/index.ts");
+      const { defaultSeed } = await import("../../sandbox/default-seed.ts");
       const started = Date.now();
       const sb = await startSandbox({ seed: defaultSeed("havun", "havun-admin") });
       const { store } = sb.core;

@@ -1,7 +1,5 @@
 import type { Command } from "commander";
 import { CliError } from "../errors.ts";
-import { startSandbox } from "../../sandbox/index.ts";
-import { defaultSeed } from "../../sandbox/default-seed.ts";
 
 interface SandboxFlags {
   port: string;
@@ -30,6 +28,9 @@ export function registerSandbox(program: Command): void {
       "80",
     )
     .action(async (flags: SandboxFlags) => {
+      // Loaded here so other commands start without the sandbox.
+      const { startSandbox } = await import("../../sandbox/index.ts");
+      const { defaultSeed } = await import("../../sandbox/default-seed.ts");
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port must be a port number (0-65535), not "${flags.port}"`);

@@ -41,6 +41,10 @@ export class WebhookDispatcher implements Redeliverer {
       if (event.repoId != null) {
         const repo = this.core.store.repoById(event.repoId);
         if (repo.ownerId !== inst.accountId || !inst.repositoryIds.includes(repo.id)) continue;
+      } else {
+        // Organization-level events (projects_v2_item) go only to installations on that account.
+        const org = event.payload.organization as { id?: number } | undefined;
+        if (org?.id !== inst.accountId) continue;
       }
       out.push({ app, inst });
     }
