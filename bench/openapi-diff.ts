@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { diffSpecs } from "../contracts/openapi/diff.ts";
+import { groupFindings } from "../contracts/openapi/format/group.ts";
 import { loadSpecText } from "../contracts/openapi/load.ts";
 import { mutateGithubDescription } from "./openapi-mutations.ts";
 
@@ -65,7 +66,8 @@ function report(findings: ReturnType<typeof diffSpecs>): void {
   );
   for (const a of applied) console.log(`  - ${a}`);
   console.log(
-    `\nfindings: ${findings.length} (ERR ${byLevel.ERR}, WARN ${byLevel.WARN}, INFO ${byLevel.INFO})`,
+    `\nfindings: ${findings.length} (ERR ${byLevel.ERR}, WARN ${byLevel.WARN}, INFO ${byLevel.INFO}), ` +
+      `${groupFindings(findings).length} distinct changes once grouped across operations`,
   );
   console.log(`distinct rules hit: ${byRule.size}`);
   for (const [id, n] of [...byRule].sort((a, b) => b[1] - a[1]))
@@ -83,17 +85,16 @@ const load = median((r) => r.load);
 const diff = median((r) => r.diff);
 const mem = process.memoryUsage();
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
-console.log(`\ntimes (median of ${measured.length} runs after one warm-up):`);
-console.log(`  JSON.parse of both files       ${parse.toFixed(0).padStart(6)} ms   1.0×`);
+const row = (label: string, ms: number): string =>
+  `  ${label.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / parse).toFixed(1).padStart(5)}×`;
 console.log(
-  `  engine load of both (parse, checks, ref index) ${load.toFixed(0).padStart(6)} ms   ${(load / parse).toFixed(1)}×`,
+  `\ntimes (median of ${measured.length} runs after one warm-up; × = multiple of JSON.parse):`,
 );
+console.log(row("JSON.parse of both files", parse));
+console.log(row("engine load of both", load) + "   (parse, version check, $ref scan and index)");
+console.log(row("engine diff", diff));
+console.log(row("engine load + diff", load + diff));
 console.log(
-  `  engine diff                    ${diff.toFixed(0).padStart(6)} ms   ${(diff / parse).toFixed(1)}×`,
-);
-console.log(
-  `  engine load + diff             ${(load + diff).toFixed(0).padStart(6)} ms   ${((load + diff) / parse).toFixed(1)}×`,
-);
-console.log(
-  `memory: peak RSS ${mb(peakRss)} sampled, ${mb(process.resourceUsage().maxRSS * 1024)} max RSS (OS), heapUsed ${mb(mem.heapUsed)} at end`,
+  `memory: peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} (OS), ${mb(peakRss)} sampled; ` +
+    `heapUsed ${mb(mem.heapUsed)} at the end`,
 );

@@ -1,338 +1,284 @@
 /**
  * Scattered edits to GitHub's REST description for the diff benchmark. Targets are found by
- * shape (first operation with a query parameter, first component with an enum, …) so the edits
- * keep applying as @octokit/openapi moves on.
+ * shape (the n-th operation, the first component with an enum, …) so the edits keep applying as
+ * @octokit/openapi moves on. Three edits are refactors that must produce no finding.
  */
 type Json = Record<string, any>;
-type Mutation = [label: string, apply: (doc: Json) => boolean];
+interface Op {
+  path: string;
+  method: string;
+  op: Json;
+}
+interface Mutation {
+  label: string;
+  /** The object to edit, or undefined when this version of the description has none. */
+  find: (doc: Json) => any;
+  change: (target: any, doc: Json) => void;
+}
 
 const METHODS = ["get", "put", "post", "delete", "patch"];
 
-function operations(doc: Json): { path: string; method: string; op: Json }[] {
-  const out = [];
+function operations(doc: Json): Op[] {
+  const out: Op[] = [];
   for (const [path, item] of Object.entries<Json>(doc.paths)) {
-    for (const method of METHODS)
-      if (item[method]) out.push({ path, method, op: item[method] as Json });
+    for (const method of METHODS) if (item[method]) out.push({ path, method, op: item[method] });
   }
   return out;
 }
 
-function nth<T>(list: T[], n: number): T | undefined {
-  return list.length === 0 ? undefined : list[n % list.length];
-}
+const nthOp = (n: number) => (d: Json) => operations(d)[n];
+const param = (name: string) => (d: Json) => d.components.parameters[name];
+const schema = (name: string, property?: string) => (d: Json) => {
+  const s = d.components.schemas[name];
+  return property ? s?.properties?.[property] : s;
+};
 
-function jsonBody(op: Json): Json | undefined {
-  return op.requestBody?.content?.["application/json"]?.schema;
-}
+/** Inline object request bodies (application/json), the n-th of them. */
+const inlineBody = (n: number) => (d: Json) =>
+  operations(d)
+    .map((o) => o.op.requestBody?.content?.["application/json"]?.schema)
+    .filter((s) => s && !s.$ref && s.type === "object" && s.properties)[n];
 
-function inlineObjectBodies(doc: Json): Json[] {
-  return operations(doc)
-    .map((o) => jsonBody(o.op))
-    .filter((s): s is Json => !!s && !s.$ref && s.type === "object" && !!s.properties);
-}
-
-function enumProperty(schema: Json, minValues: number): Json | undefined {
-  return Object.values<Json>(schema.properties ?? {}).find(
-    (p) => Array.isArray(p.enum) && p.enum.length >= minValues && p.type === "string",
+const stringEnum = (s: Json | undefined, min: number): Json | undefined =>
+  Object.values<Json>(s?.properties ?? {}).find(
+    (p) => p.type === "string" && Array.isArray(p.enum) && p.enum.length >= min,
   );
-}
+
+const withStatus200 = (n: number, media?: string) => (d: Json) =>
+  operations(d).filter((o) => o.op.responses?.["200"]?.[media ? "content" : "description"])[n];
 
 const MUTATIONS: Mutation[] = [
-  [
-    "remove an operation",
-    (d) => {
-      const o = nth(operations(d), 10);
-      return !!o && delete d.paths[o.path][o.method];
-    },
-  ],
-  [
-    "remove another operation",
-    (d) => {
-      const o = nth(operations(d), 400);
-      return !!o && delete d.paths[o.path][o.method];
-    },
-  ],
-  [
-    "remove a whole path",
-    (d) => {
-      const o = nth(operations(d), 700);
-      return !!o && delete d.paths[o.path];
-    },
-  ],
-  [
-    "add a required query parameter",
-    (d) => {
-      const o = nth(operations(d), 20);
-      if (!o) return false;
+  {
+    label: "remove an operation",
+    find: nthOp(10),
+    change: (o: Op, d) => delete d.paths[o.path][o.method],
+  },
+  {
+    label: "remove another operation",
+    find: nthOp(400),
+    change: (o: Op, d) => delete d.paths[o.path][o.method],
+  },
+  { label: "remove a whole path", find: nthOp(700), change: (o: Op, d) => delete d.paths[o.path] },
+  {
+    label: "add a required query parameter",
+    find: nthOp(20),
+    change: (o: Op) =>
       (o.op.parameters ??= []).push({
         name: "tenant",
         in: "query",
         required: true,
         schema: { type: "string" },
-      });
-      return true;
-    },
-  ],
-  [
-    "add an optional query parameter",
-    (d) => {
-      const o = nth(operations(d), 21);
-      if (!o) return false;
-      (o.op.parameters ??= []).push({ name: "trace", in: "query", schema: { type: "boolean" } });
-      return true;
-    },
-  ],
-  [
-    "make a shared parameter required (per-page)",
-    (d) =>
-      !!d.components.parameters["per-page"] &&
-      (d.components.parameters["per-page"].required = true),
-  ],
-  [
-    "change a shared parameter's default (page 1 → 0)",
-    (d) => {
-      const p = d.components.parameters.page?.schema;
-      return !!p && (p.default = 0) === 0;
-    },
-  ],
-  [
-    "lower a parameter maximum (per_page max 50)",
-    (d) => {
-      const p = d.components.parameters["per-page"]?.schema;
-      return !!p && (p.maximum = 50) === 50;
-    },
-  ],
-  [
-    "change a parameter type (direction string → integer)",
-    (d) => {
-      const p = d.components.parameters.direction?.schema;
-      if (!p) return false;
-      p.type = "integer";
-      delete p.enum;
-      return true;
-    },
-  ],
-  [
-    "change a parameter's serialization (explode false)",
-    (d) => {
-      const p = d.components.parameters.since;
-      return !!p && (p.explode = false) === false;
-    },
-  ],
-  [
-    "rename a path parameter (no finding)",
-    (d) => {
-      const path = Object.keys(d.paths).find((p) => p.includes("{gist_id}") && !p.endsWith("}"));
-      if (!path) return false;
-      const item = d.paths[path];
-      delete d.paths[path];
-      d.paths[path.replace("{gist_id}", "{id}")] = JSON.parse(
-        JSON.stringify(item).replace(
-          /#\/components\/parameters\/gist-id/g,
-          "#/components/parameters/gist-id-renamed",
-        ),
+      }),
+  },
+  {
+    label: "add an optional query parameter",
+    find: nthOp(21),
+    change: (o: Op) =>
+      (o.op.parameters ??= []).push({ name: "trace", in: "query", schema: { type: "boolean" } }),
+  },
+  {
+    label: "make a shared parameter required (per_page)",
+    find: param("per-page"),
+    change: (p) => (p.required = true),
+  },
+  {
+    label: "lower a shared parameter's maximum (per_page ≤ 50)",
+    find: param("per-page"),
+    change: (p) => (p.schema.maximum = 50),
+  },
+  {
+    label: "change a shared parameter's default (page 1 → 0)",
+    find: param("page"),
+    change: (p) => (p.schema.default = 0),
+  },
+  {
+    label: "change a shared parameter's type (direction string → integer)",
+    find: param("direction"),
+    change: (p) => (p.schema = { type: "integer" }),
+  },
+  {
+    label: "change a parameter's serialization (since: explode false)",
+    find: param("since"),
+    change: (p) => (p.explode = false),
+  },
+  {
+    label: "rename a path parameter (no finding)",
+    find: (d) => Object.keys(d.paths).find((p) => p.includes("{gist_id}") && !p.endsWith("}")),
+    change: (path: string, d) => {
+      const item = JSON.stringify(d.paths[path]).replaceAll(
+        "/parameters/gist-id",
+        "/parameters/gist-id-renamed",
       );
+      delete d.paths[path];
+      d.paths[path.replace("{gist_id}", "{id}")] = JSON.parse(item);
       d.components.parameters["gist-id-renamed"] = {
         ...d.components.parameters["gist-id"],
         name: "id",
       };
-      return true;
     },
-  ],
-  [
-    "add a response enum value (first component enum)",
-    (d) => {
-      const s = Object.values<Json>(d.components.schemas).find((c) => enumProperty(c, 2));
-      const p = s && enumProperty(s, 2);
-      return !!p && p.enum.push("quantum") > 0;
-    },
-  ],
-  [
-    "make simple-user.login optional (shared response schema)",
-    (d) => {
-      const s = d.components.schemas["simple-user"];
-      return !!s && (s.required = s.required.filter((r: string) => r !== "login")).length > 0;
-    },
-  ],
-  [
-    "make a response property nullable (milestone.title)",
-    (d) => {
-      const p = d.components.schemas.milestone?.properties?.title;
-      return !!p && p.nullable !== true && (p.nullable = true);
-    },
-  ],
-  [
-    "remove a required response property (license-simple.spdx_id)",
-    (d) => {
-      const s = d.components.schemas["license-simple"];
-      if (!s?.properties?.spdx_id) return false;
-      delete s.properties.spdx_id;
-      return true;
-    },
-  ],
-  [
-    "change a response property type (integer → string)",
-    (d) => {
-      const p = d.components.schemas.milestone?.properties?.open_issues;
-      return !!p && (p.type = "string") === "string";
-    },
-  ],
-  [
-    "add a oneOf variant to a response schema",
-    (d) => {
-      const s = Object.values<Json>(d.components.schemas).find((c) => Array.isArray(c.oneOf));
-      return !!s && s.oneOf.push({ type: "string", title: "legacy" }) > 0;
-    },
-  ],
-  [
-    "remove a request enum value",
-    (d) => {
-      const body = inlineObjectBodies(d).find((b) => enumProperty(b, 3));
-      const p = body && enumProperty(body, 3);
-      return !!p && p.enum.pop() !== undefined;
-    },
-  ],
-  [
-    "add a required request property",
-    (d) => {
-      const body = nth(inlineObjectBodies(d), 5);
-      if (!body) return false;
-      body.properties.reason = { type: "string" };
-      (body.required ??= []).push("reason");
-      return true;
-    },
-  ],
-  [
-    "add an optional request property",
-    (d) => {
-      const body = nth(inlineObjectBodies(d), 6);
-      return !!body && !!(body.properties.note = { type: "string" });
-    },
-  ],
-  [
-    "set maxLength on a request string",
-    (d) => {
-      const body = nth(inlineObjectBodies(d), 7);
-      const p = body && Object.values<Json>(body.properties).find((x) => x.type === "string");
-      return !!p && (p.maxLength = 10) === 10;
-    },
-  ],
-  [
-    "make a request body required",
-    (d) => {
-      const o = operations(d).find(
-        (x) => x.op.requestBody && x.op.requestBody.required !== true && !x.op.requestBody.$ref,
+  },
+  {
+    label: "add a response enum value (first component with a string enum)",
+    find: (d) =>
+      stringEnum(
+        Object.values<Json>(d.components.schemas).find((s) => stringEnum(s, 2)),
+        2,
+      ),
+    change: (p) => p.enum.push("quantum"),
+  },
+  {
+    label: "make simple-user.login optional (shared response schema)",
+    find: schema("simple-user"),
+    change: (s) => (s.required = s.required.filter((r: string) => r !== "login")),
+  },
+  {
+    label: "make a response property nullable (milestone.title)",
+    find: schema("milestone", "title"),
+    change: (p) => (p.nullable = true),
+  },
+  {
+    label: "remove a required response property (license-simple.spdx_id)",
+    find: schema("license-simple"),
+    change: (s) => delete s.properties.spdx_id,
+  },
+  {
+    label: "change a response property type (milestone.open_issues → string)",
+    find: schema("milestone", "open_issues"),
+    change: (p) => (p.type = "string"),
+  },
+  {
+    label: "add a oneOf variant to a response schema",
+    find: (d) => Object.values<Json>(d.components.schemas).find((s) => Array.isArray(s.oneOf)),
+    change: (s) => s.oneOf.push({ type: "string", title: "legacy" }),
+  },
+  {
+    label: "remove a request enum value",
+    find: (d) => {
+      const bodies = operations(d).map(
+        (o) => o.op.requestBody?.content?.["application/json"]?.schema,
       );
-      return !!o && (o.op.requestBody.required = true);
-    },
-  ],
-  [
-    "remove a request media type",
-    (d) => {
-      const o = operations(d).find((x) => Object.keys(x.op.requestBody?.content ?? {}).length > 1);
-      if (!o) return false;
-      delete o.op.requestBody.content[Object.keys(o.op.requestBody.content)[1] as string];
-      return true;
-    },
-  ],
-  [
-    "remove a success status (200)",
-    (d) => {
-      const o = nth(
-        operations(d).filter((x) => x.op.responses?.["200"]),
-        90,
+      return stringEnum(
+        bodies.find((s) => s && !s.$ref && stringEnum(s, 3)),
+        3,
       );
-      return !!o && delete o.op.responses["200"];
     },
-  ],
-  [
-    "add a success status (202)",
-    (d) => {
-      const o = nth(
-        operations(d).filter((x) => x.op.responses?.["200"]),
-        91,
-      );
-      return !!o && !!(o.op.responses["202"] = { description: "Accepted" });
+    change: (p) => p.enum.pop(),
+  },
+  {
+    label: "add a required request property",
+    find: inlineBody(5),
+    change: (s) => {
+      s.properties.reason = { type: "string" };
+      (s.required ??= []).push("reason");
     },
-  ],
-  [
-    "remove a response media type",
-    (d) => {
-      const o = nth(
-        operations(d).filter((x) => x.op.responses?.["200"]?.content?.["application/json"]),
-        120,
-      );
-      return !!o && delete o.op.responses["200"].content["application/json"];
-    },
-  ],
-  [
-    "add a security requirement",
-    (d) => {
-      const o = nth(operations(d), 30);
-      return !!o && !!(o.op.security = [{ oauth2: ["repo"] }]);
-    },
-  ],
-  [
-    "deprecate an operation",
-    (d) => {
-      const o = operations(d)
+  },
+  {
+    label: "add an optional request property",
+    find: inlineBody(6),
+    change: (s) => (s.properties.note = { type: "string" }),
+  },
+  {
+    label: "set maxLength on a request string",
+    find: (d) =>
+      Object.values<Json>(inlineBody(7)(d)?.properties ?? {}).find((p) => p.type === "string"),
+    change: (p) => (p.maxLength = 10),
+  },
+  {
+    label: "make a request body required",
+    find: (d) =>
+      operations(d).find(
+        (o) => o.op.requestBody && !o.op.requestBody.$ref && o.op.requestBody.required !== true,
+      ),
+    change: (o: Op) => (o.op.requestBody.required = true),
+  },
+  {
+    label: "remove a request media type",
+    find: (d) => operations(d).find((o) => Object.keys(o.op.requestBody?.content ?? {}).length > 1),
+    change: (o: Op) =>
+      delete o.op.requestBody.content[Object.keys(o.op.requestBody.content)[1] as string],
+  },
+  {
+    label: "remove a success status (200)",
+    find: withStatus200(90),
+    change: (o: Op) => delete o.op.responses["200"],
+  },
+  {
+    label: "add a success status (202)",
+    find: withStatus200(91),
+    change: (o: Op) => (o.op.responses["202"] = { description: "Accepted" }),
+  },
+  {
+    label: "remove a response media type",
+    find: withStatus200(120, "content"),
+    change: (o: Op) =>
+      delete o.op.responses["200"].content[Object.keys(o.op.responses["200"].content)[0] as string],
+  },
+  {
+    label: "add a security requirement",
+    find: nthOp(30),
+    change: (o: Op) => (o.op.security = [{ oauth2: ["repo"] }]),
+  },
+  {
+    label: "deprecate an operation",
+    find: (d) =>
+      operations(d)
         .slice(31)
-        .find((x) => x.op.deprecated !== true);
-      return !!o && (o.op.deprecated = true);
-    },
-  ],
-  [
-    "rename an operationId",
-    (d) => {
-      const o = nth(operations(d), 32);
-      return !!o && !!(o.op.operationId = `${o.op.operationId}-v2`);
-    },
-  ],
-  [
-    "add an operation",
-    (d) =>
-      !!(d.paths["/havun/ping"] = {
+        .find((o) => o.op.deprecated !== true),
+    change: (o: Op) => (o.op.deprecated = true),
+  },
+  {
+    label: "rename an operationId",
+    find: nthOp(32),
+    change: (o: Op) => (o.op.operationId += "-v2"),
+  },
+  {
+    label: "add an operation",
+    find: (d) => d.paths,
+    change: (paths) =>
+      (paths["/havun/ping"] = {
         get: { operationId: "havun/ping", responses: { "204": { description: "pong" } } },
       }),
-  ],
-  [
-    "inline a component (no finding)",
-    (d) => {
-      const o = operations(d).find(
-        (x) =>
-          x.op.responses?.["200"]?.content?.["application/json"]?.schema?.$ref ===
+  },
+  {
+    label: "inline a component (no finding)",
+    find: (d) =>
+      operations(d).find(
+        (o) =>
+          o.op.responses?.["200"]?.content?.["application/json"]?.schema?.$ref ===
           "#/components/schemas/code-of-conduct",
-      );
-      if (!o) return false;
-      o.op.responses["200"].content["application/json"].schema = structuredClone(
+      ),
+    change: (o: Op, d) =>
+      (o.op.responses["200"].content["application/json"].schema = structuredClone(
         d.components.schemas["code-of-conduct"],
-      );
-      return true;
-    },
-  ],
-  [
-    "split a component into allOf of two objects (no finding)",
-    (d) => {
-      const s = d.components.schemas["reaction-rollup"];
-      if (!s?.properties) return false;
+      )),
+  },
+  {
+    label: "split a component into allOf of two objects (no finding)",
+    find: schema("reaction-rollup"),
+    change: (s, d) => {
       const names = Object.keys(s.properties);
-      const half = names.slice(0, names.length >> 1);
       const pick = (keep: string[]): Json => ({
         type: "object",
         properties: Object.fromEntries(keep.map((n) => [n, s.properties[n]])),
         required: (s.required ?? []).filter((r: string) => keep.includes(r)),
       });
+      const half = names.length >> 1;
       d.components.schemas["reaction-rollup"] = {
-        allOf: [pick(half), pick(names.filter((n) => !half.includes(n)))],
+        allOf: [pick(names.slice(0, half)), pick(names.slice(half))],
       };
-      return true;
     },
-  ],
+  },
 ];
 
 /** Applies every edit to a copy of the description; returns the new text and what applied. */
 export function mutateGithubDescription(text: string): { text: string; applied: string[] } {
   const doc = JSON.parse(text) as Json;
-  const applied = MUTATIONS.filter(([, apply]) => apply(doc)).map(([label]) => label);
-  return { text: JSON.stringify(doc), applied };
+  const applied: string[] = [];
+  for (const m of MUTATIONS) {
+    const target = m.find(doc);
+    if (target === undefined) continue;
+    m.change(target, doc);
+    applied.push(m.label);
+  }
+  return { text: JSON.stringify(doc, null, 2), applied };
 }

@@ -20,7 +20,7 @@ export function parseText(text: string, label: string): { doc: unknown; format: 
     }
   }
   try {
-    return { doc: parseYaml(text, { maxAliasCount: -1 }), format: "yaml" };
+    return { doc: parseYaml(text, { maxAliasCount: -1, merge: true }), format: "yaml" };
   } catch (err) {
     const where =
       err instanceof YAMLParseError && err.linePos ? ` at line ${err.linePos[0].line}` : "";

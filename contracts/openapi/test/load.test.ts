@@ -72,6 +72,19 @@ describe("loading descriptions", () => {
     );
   });
 
+  it("understands YAML anchors and merge keys", async () => {
+    const text = [
+      "openapi: 3.0.3",
+      "info: {title: t, version: '1'}",
+      "x-common: &common {description: ok}",
+      "paths:",
+      "  /a: {get: {responses: {'200': {<<: *common}}}}",
+    ].join("\n");
+    const dir = tempDir({ "a.yaml": text });
+    const spec = await loadSpec("a.yaml", { cwd: dir });
+    expect(JSON.stringify(spec.doc["paths"])).toContain('"200":{"description":"ok"}');
+  });
+
   it("says where YAML is broken", async () => {
     const dir = tempDir({ "bad.yaml": "openapi: 3.0.3\ninfo:\n  title: [x\n" });
     await expect(loadSpec("bad.yaml", { cwd: dir })).rejects.toThrow(/line \d+/);
