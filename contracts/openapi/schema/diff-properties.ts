@@ -36,8 +36,7 @@ export function diffProperties(
     }
     if (!hVisible) {
       const how = hp ? `became ${side === "request" ? "read-only" : "write-only"}` : "removed";
-      const parent = hp ? undefined : h;
-      const c = change("request-property-removed", how, bp, hp ?? parent);
+      const c = change("request-property-removed", how, bp, hp ?? h);
       if (side === "request") at(c);
       else if (bReq) at({ ...c, id: "response-required-property-removed" });
       else at({ ...c, id: "response-optional-property-removed" });
