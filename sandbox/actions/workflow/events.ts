@@ -1,0 +1,102 @@
+/** Events a workflow may name in `on:`, with the filter keys each accepts besides `types`. */
+export const EVENT_FILTERS: Record<string, readonly string[]> = {
+  push: ["branches", "branches-ignore", "tags", "tags-ignore", "paths", "paths-ignore"],
+  pull_request: ["types", "branches", "branches-ignore", "paths", "paths-ignore"],
+  pull_request_target: ["types", "branches", "branches-ignore", "paths", "paths-ignore"],
+  workflow_dispatch: ["inputs"],
+  workflow_call: ["inputs", "secrets", "outputs"],
+  workflow_run: ["types", "workflows", "branches", "branches-ignore"],
+  schedule: [],
+};
+
+/** Other events GitHub knows; each takes at most `types`. */
+const PLAIN_EVENTS = [
+  "branch_protection_rule",
+  "check_run",
+  "check_suite",
+  "create",
+  "delete",
+  "deployment",
+  "deployment_status",
+  "discussion",
+  "discussion_comment",
+  "fork",
+  "gollum",
+  "issue_comment",
+  "issues",
+  "label",
+  "merge_group",
+  "milestone",
+  "page_build",
+  "public",
+  "pull_request_review",
+  "pull_request_review_comment",
+  "registry_package",
+  "release",
+  "repository_dispatch",
+  "status",
+  "watch",
+];
+for (const e of PLAIN_EVENTS) EVENT_FILTERS[e] = ["types"];
+
+/** Activity types we check spelling of (a typo would make a workflow silently never run). */
+export const EVENT_TYPES: Record<string, readonly string[]> = {
+  issues: [
+    "opened",
+    "edited",
+    "deleted",
+    "transferred",
+    "pinned",
+    "unpinned",
+    "closed",
+    "reopened",
+    "assigned",
+    "unassigned",
+    "labeled",
+    "unlabeled",
+    "locked",
+    "unlocked",
+    "milestoned",
+    "demilestoned",
+    "typed",
+    "untyped",
+  ],
+  issue_comment: ["created", "edited", "deleted"],
+  pull_request: [
+    "assigned",
+    "unassigned",
+    "labeled",
+    "unlabeled",
+    "opened",
+    "edited",
+    "closed",
+    "reopened",
+    "synchronize",
+    "converted_to_draft",
+    "ready_for_review",
+    "locked",
+    "unlocked",
+    "review_requested",
+    "review_request_removed",
+    "auto_merge_enabled",
+    "auto_merge_disabled",
+    "enqueued",
+    "dequeued",
+    "milestoned",
+    "demilestoned",
+  ],
+  pull_request_review: ["submitted", "edited", "dismissed"],
+  pull_request_review_comment: ["created", "edited", "deleted"],
+  workflow_run: ["requested", "completed", "in_progress"],
+  label: ["created", "edited", "deleted"],
+  check_run: ["created", "rerequested", "completed", "requested_action"],
+  check_suite: ["completed"],
+  release: ["published", "unpublished", "created", "edited", "deleted", "prereleased", "released"],
+};
+EVENT_TYPES.pull_request_target = EVENT_TYPES.pull_request!;
+
+/** Types an event has when `types:` is not given (GitHub: all, except for pull requests). */
+export const DEFAULT_TYPES: Record<string, readonly string[]> = {
+  pull_request: ["opened", "synchronize", "reopened"],
+  pull_request_target: ["opened", "synchronize", "reopened"],
+};
