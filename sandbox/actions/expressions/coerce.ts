@@ -44,7 +44,10 @@ export function toNumber(v: ExprValue): number {
   }
 }
 
-/** The text GitHub substitutes: null → '', JSON for arrays and objects. */
+/**
+ * A value as text the way GitHub's functions see it (format, join, contains, …):
+ * null → '', 'true'/'false', numbers to 15 significant digits, 'Array', 'Object'.
+ */
 export function toText(v: ExprValue): string {
   switch (kindOf(v)) {
     case "null":
@@ -52,12 +55,26 @@ export function toText(v: ExprValue): string {
     case "boolean":
       return v ? "true" : "false";
     case "number":
-      return Object.is(v, -0) ? "0" : String(v);
+      return numberText(v as number);
     case "string":
       return v as string;
+    case "array":
+      return "Array";
     default:
-      return JSON.stringify(v, null, 2);
+      return "Object";
   }
+}
+
+/** What `interpolate` substitutes: like toText, but arrays and objects as pretty JSON. */
+export function toInterpolated(v: ExprValue): string {
+  return v !== null && typeof v === "object" ? JSON.stringify(v, null, 2) : toText(v);
+}
+
+/** Numbers as GitHub prints them: at most 15 significant digits, -0 as 0. */
+export function numberText(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (n === 0) return "0";
+  return String(Number(n.toPrecision(15)));
 }
 
 /** Falsy: false, 0, -0, NaN, '', null. Arrays and objects are always truthy. */
@@ -109,7 +126,12 @@ export function looseCompare(left: ExprValue, right: ExprValue): -1 | 0 | 1 | un
   return undefined;
 }
 
-/** Case folding for comparisons (GitHub uses OrdinalIgnoreCase, i.e. upper-casing). */
+/** Case folding for comparisons: GitHub's OrdinalIgnoreCase upper-cases char by char (ß stays ß). */
 export function upper(s: string): string {
-  return s.toUpperCase();
+  let out = "";
+  for (const c of s) {
+    const u = c.toUpperCase();
+    out += u.length === c.length ? u : c;
+  }
+  return out;
 }

@@ -117,6 +117,11 @@ class Evaluator {
         at,
       );
     }
+    if (spec.name === "case" && node.args.length % 2 === 0 && node.args.length >= spec.min) {
+      const problem =
+        "Even number of parameters supplied, requires an odd number of parameters: 'case'";
+      throw new ExpressionError("EXPR_ARGUMENTS", problem, this.source, at);
+    }
     if (node.args.length < spec.min || node.args.length > spec.max) {
       const which = node.args.length < spec.min ? "Too few" : "Too many";
       throw new ExpressionError(

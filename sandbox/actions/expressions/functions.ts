@@ -19,7 +19,7 @@ export interface FunctionSpec {
 /** Thrown by a builtin; the evaluator adds the expression and position. */
 export class BuiltinFailure extends Error {
   constructor(
-    readonly code: "EXPR_FORMAT" | "EXPR_JSON",
+    readonly code: "EXPR_FORMAT" | "EXPR_JSON" | "EXPR_ARGUMENTS",
     message: string,
   ) {
     super(message);
@@ -37,10 +37,11 @@ const SPECS: FunctionSpec[] = [
     name: "join",
     min: 1,
     max: 2,
-    run: ([a, sep]) => join(a!, sep === undefined ? "," : toText(sep)),
+    run: ([a, sep]) => join(a!, sep),
   },
   { name: "toJSON", min: 1, max: 1, run: ([v]) => JSON.stringify(v, null, 2) },
   { name: "fromJSON", min: 1, max: 1, run: ([v]) => fromJSON(toText(v!)) },
+  { name: "case", min: 3, max: 255, run: (args) => caseOf(args) },
   { name: "success", min: 0, max: 0, run: (_, s) => !s.failed && !s.cancelled },
   { name: "failure", min: 0, max: 0, run: (_, s) => s.failed && !s.cancelled },
   { name: "cancelled", min: 0, max: 0, run: (_, s) => s.cancelled },
@@ -67,9 +68,26 @@ function affix(s: ExprValue, v: ExprValue, test: (a: string, b: string) => boole
   return test(upper(toText(s)), upper(toText(v)));
 }
 
-function join(a: ExprValue, sep: string): string {
-  if (Array.isArray(a)) return a.map(toText).join(sep);
-  return toText(a);
+/** Items as text; a separator that is not a primitive falls back to ','; an object joins to ''. */
+function join(a: ExprValue, sep: ExprValue | undefined): string {
+  const separator = sep === undefined || !isPrimitive(sep) ? "," : toText(sep);
+  if (Array.isArray(a)) return a.map(toText).join(separator);
+  return isPrimitive(a) ? toText(a) : "";
+}
+
+/** `case(pred1, value1, pred2, value2, …, default)`: the value of the first true predicate. */
+function caseOf(args: ExprValue[]): ExprValue {
+  for (let i = 0; i + 1 < args.length; i += 2) {
+    const pred = args[i];
+    if (typeof pred !== "boolean") {
+      throw new BuiltinFailure(
+        "EXPR_ARGUMENTS",
+        "case predicate must evaluate to a boolean value (compare with ==, or use a function that returns true/false)",
+      );
+    }
+    if (pred) return args[i + 1]!;
+  }
+  return args[args.length - 1]!;
 }
 
 function fromJSON(text: string): ExprValue {

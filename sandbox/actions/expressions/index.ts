@@ -1,5 +1,5 @@
 import { functionNames } from "./ast.ts";
-import { toText, truthy } from "./coerce.ts";
+import { toInterpolated, truthy } from "./coerce.ts";
 import { evaluateNode } from "./evaluate.ts";
 import { STATUS_FUNCTIONS } from "./functions.ts";
 import { parse } from "./parser.ts";
@@ -8,19 +8,20 @@ import type { ExprValue, ExpressionContext } from "./types.ts";
 
 export { ExpressionError, type ExpressionErrorCode } from "./errors.ts";
 export type { ExprValue, ExpressionContext } from "./types.ts";
-export { toText, truthy, looseEquals, toNumber } from "./coerce.ts";
+export { toText, toInterpolated, truthy, looseEquals, toNumber } from "./coerce.ts";
 export { parse } from "./parser.ts";
 export type { Node } from "./ast.ts";
 
 /** Evaluates the inside of `${{ }}` (or a bare `if:` condition). */
 export function evaluate(expression: string, ctx: ExpressionContext): ExprValue {
+  if (expression.trim() === "") return null;
   return evaluateNode(parse(expression), ctx, expression);
 }
 
 /** Replaces every `${{ … }}` in a string with its value as GitHub stringifies it. */
 export function interpolate(template: string, ctx: ExpressionContext): string {
   return splitTemplate(template)
-    .map((s) => ("text" in s ? s.text : toText(evaluate(s.expression, ctx))))
+    .map((s) => ("text" in s ? s.text : toInterpolated(evaluate(s.expression, ctx))))
     .join("");
 }
 

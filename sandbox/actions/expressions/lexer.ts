@@ -26,7 +26,7 @@ export interface Token {
 const OPERATORS = ["==", "!=", "<=", ">=", "&&", "||", "<", ">", "!"];
 const PUNCT = "()[],.";
 const WORD = /[A-Za-z_][A-Za-z0-9_-]*/y;
-const PROPERTY = /[A-Za-z0-9_-]+/y;
+const PROPERTY = /[A-Za-z_][A-Za-z0-9_-]*/y;
 const NUMBER_CHARS = /[0-9A-Za-z_.+-]*/y;
 
 /** Splits an expression into tokens; a `.` makes the next word a property name. */
@@ -51,7 +51,10 @@ export function tokenize(expression: string): Token[] {
       i += text.length;
     } else if (c === "'") {
       i = readString(expression, i, tokens);
-    } else if (/[0-9.+-]/.test(c) && !(c === "." && !/[0-9]/.test(expression[i + 1] ?? ""))) {
+    } else if (
+      /[0-9.+-]/.test(c) &&
+      !(c === "." && (endsOperand(prev) || !/[0-9]/.test(expression[i + 1] ?? "")))
+    ) {
       const text = c + (matchAt(NUMBER_CHARS, expression, i + 1) ?? "");
       const value = parseNumber(text, { strict: true });
       if (Number.isNaN(value) && text !== "NaN") {
@@ -87,6 +90,13 @@ export function tokenize(expression: string): Token[] {
   }
   tokens.push({ kind: "end", text: "", start: expression.length });
   return tokens;
+}
+
+/** After these a `.` is a property dereference, never the start of a number like `.5`. */
+function endsOperand(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind === "punct") return t.text === ")" || t.text === "]";
+  return t.kind !== "operator" && t.kind !== "end";
 }
 
 /** The text a sticky regex matches at `at`, or undefined. */
