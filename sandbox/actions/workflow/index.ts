@@ -8,6 +8,7 @@ export type {
   ActionInput,
   ActionManifest,
   Concurrency,
+  Defaults,
   Job,
   PermissionLevel,
   Permissions,

@@ -1,5 +1,12 @@
 import { at, type Reader } from "./reader.ts";
-import type { Concurrency, PermissionLevel, PermissionsSpec, RunDefaults, Shell } from "./types.ts";
+import type {
+  Concurrency,
+  Defaults,
+  PermissionLevel,
+  PermissionsSpec,
+  RunDefaults,
+  Shell,
+} from "./types.ts";
 
 /** GITHUB_TOKEN scopes a `permissions:` map may name. */
 export const PERMISSION_SCOPES = [
@@ -55,7 +62,7 @@ export function readConcurrency(r: Reader, v: unknown, path: string): Concurrenc
 }
 
 /** `defaults: run: { shell, working-directory }`. */
-export function readDefaults(r: Reader, v: unknown, path: string): RunDefaults | undefined {
+export function readDefaults(r: Reader, v: unknown, path: string): Defaults | undefined {
   if (v === undefined || v === null) return undefined;
   const m = r.map(v, path);
   r.keys(m, path, ["run"]);
@@ -66,7 +73,7 @@ export function readDefaults(r: Reader, v: unknown, path: string): RunDefaults |
   if (run.shell !== undefined) out.shell = readShell(r, run.shell, at(runPath, "shell"));
   const wd = r.optText(run["working-directory"], at(runPath, "working-directory"));
   if (wd !== undefined) out.workingDirectory = wd;
-  return out;
+  return { run: out };
 }
 
 export function readShell(r: Reader, v: unknown, path: string): Shell {

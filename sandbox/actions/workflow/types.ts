@@ -17,6 +17,11 @@ export interface RunDefaults {
   workingDirectory?: string;
 }
 
+/** `defaults:` as in the YAML; only `run` exists. */
+export interface Defaults {
+  run?: RunDefaults;
+}
+
 export type Shell = "bash" | "sh" | "node";
 
 export interface Workflow {
@@ -28,7 +33,7 @@ export interface Workflow {
   env: Record<string, string>;
   permissions?: PermissionsSpec;
   concurrency?: Concurrency;
-  defaults?: RunDefaults;
+  defaults?: Defaults;
   jobs: Record<string, Job>;
 }
 
@@ -84,7 +89,7 @@ export interface Job {
   concurrency?: Concurrency;
   continueOnError?: boolean | string;
   strategy?: Strategy;
-  defaults?: RunDefaults;
+  defaults?: Defaults;
   steps: Step[];
   /** A reusable workflow call: `./.github/workflows/x.yml` or `owner/repo/.github/workflows/x.yml@ref`. */
   uses?: string;
