@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+const model = z.string().min(1).max(100);
+
+export const DEFAULT_MODELS = {
+  analysis: "claude-sonnet-4-5",
+  implementation: "claude-sonnet-4-5",
+  testing: "claude-sonnet-4-5",
+  review: "claude-opus-4-1",
+  docs: "claude-haiku-4-5",
+} as const;
+
+export const plannerSchema = z
+  .strictObject({
+    model: model.default("claude-sonnet-4-5").describe("The model that plans an orchestration."),
+    max_tokens: z.number().int().min(1024).max(64000).default(8192),
+  })
+  .prefault({})
+  .describe("How the App plans with Claude.");
+
+export const agentSchema = z
+  .strictObject({
+    models: z
+      .strictObject({
+        analysis: model.default(DEFAULT_MODELS.analysis),
+        implementation: model.default(DEFAULT_MODELS.implementation),
+        testing: model.default(DEFAULT_MODELS.testing),
+        review: model.default(DEFAULT_MODELS.review),
+        docs: model.default(DEFAULT_MODELS.docs),
+      })
+      .prefault({})
+      .describe("The model an agent uses, per task kind."),
+    max_turns: z.number().int().min(1).max(500).default(30),
+    budget_usd: z
+      .strictObject({
+        per_task: z.number().positive().max(10000).default(5),
+        per_orchestration: z.number().positive().max(100000).default(50),
+      })
+      .prefault({})
+      .describe("Spending limits in US dollars; a task stops at per_task."),
+    max_parallel: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(3)
+      .describe("At most this many tasks run at once."),
+    attempts: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .default(3)
+      .describe("How often a failing task is tried before it counts as failed."),
+  })
+  .prefault({})
+  .describe("How the Action's agent runs in project repositories.");

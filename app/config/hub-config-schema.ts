@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { agentSchema, plannerSchema } from "./agent-schema.ts";
+import { dispatchSchema } from "./dispatch.ts";
+import { withFix } from "./fixes.ts";
+import { projectsSchema } from "./project-schema.ts";
+
+const label = z.string().min(1).max(50);
+
+const labelsSchema = z
+  .strictObject({
+    prefix: label.default("havun").describe("Prefix of every label HavunCore sets."),
+    ready: label.optional().describe('Marks a task ready to run; default "<prefix>:ready".'),
+  })
+  .transform((l) => ({ prefix: l.prefix, ready: l.ready ?? `${l.prefix}:ready` }))
+  .prefault({})
+  .describe("Label names.");
+
+const projectBoardSchema = z
+  .strictObject({
+    owner: z.string().min(1).max(39).describe("The user or organization owning the project."),
+    number: z.number().int().positive().describe("The project's number, from its URL."),
+    status_field: z.string().min(1).max(100).default("Status"),
+  })
+  .optional()
+  .describe("A GitHub Projects board that mirrors task status.");
+
+/** `.github/havun.yml` in the hub repository. */
+export const hubConfigSchema = z
+  .strictObject({
+    version: withFix(z.literal(1), {
+      fix: "this App reads version 1 files; set `version: 1`",
+    })
+      .default(1)
+      .describe("The file format's version."),
+    projects: projectsSchema,
+    planner: plannerSchema,
+    agent: agentSchema,
+    dispatch: dispatchSchema,
+    approval: z
+      .enum(["auto", "required"])
+      .default("auto")
+      .describe("required: a plan waits for an /approve comment before any task starts."),
+    labels: labelsSchema,
+    project_board: projectBoardSchema,
+  })
+  .meta({
+    title: "HavunCore hub configuration (.github/havun.yml)",
+    description: "Projects, planner, agent limits and dispatch of a HavunCore hub repository.",
+  });
+
+/** The configuration with every default filled in. */
+export type HubConfig = z.output<typeof hubConfigSchema>;
+/** What a person may write in `.github/havun.yml`. */
+export type HubConfigInput = z.input<typeof hubConfigSchema>;

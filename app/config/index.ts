@@ -1,0 +1,11 @@
+export type { ConfigError, ConfigWarning } from "./config-error.ts";
+export { dispatchSchema, isCoreTask, type DispatchMode } from "./dispatch.ts";
+export { MINIMAL_EXAMPLE } from "./example.ts";
+export { hubConfigSchema, type HubConfig, type HubConfigInput } from "./hub-config-schema.ts";
+export { hubConfigJsonSchema, hubConfigJsonSchemaText } from "./json-schema.ts";
+export { HUB_CONFIG_PATH, parseHubConfig, type ParseHubConfigResult } from "./parse-hub-config.ts";
+export { formatPath, type Problem } from "./problem.ts";
+export type { Project } from "./project-schema.ts";
+export { renderConfigErrors } from "./render-config-errors.ts";
+export { REPO_PATTERN, repoKey, repoSchema, sameRepo } from "./repo-name.ts";
+export { closest, editDistance } from "./suggest.ts";
