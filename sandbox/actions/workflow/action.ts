@@ -76,6 +76,8 @@ function readRuns(r: Reader, v: unknown, path: string): ActionManifest["runs"] {
     throw r.unsupported(at(path, "using"), `using: ${using}`, why);
   }
   r.keys(m, path, NODE_RUNS);
+  if (m.main === undefined)
+    throw r.fail(path, `a ${using} action needs 'main' (the script to run)`);
   const runs: ActionManifest["runs"] = { using, main: r.text(m.main, at(path, "main")) };
   const pre = r.optText(m.pre, at(path, "pre"));
   if (pre !== undefined) runs.pre = pre;

@@ -8,7 +8,8 @@ export function loadYaml(text: string, file: string): unknown {
   if (first) {
     const line = first.linePos?.[0];
     const where = line ? `line ${line.line}, column ${line.col}` : "";
-    const problem = `not valid YAML: ${first.message.split("\n")[0]}`;
+    const message = first.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    const problem = `not valid YAML: ${message}`;
     throw new WorkflowError("WORKFLOW_YAML", file, where, problem);
   }
   return doc.toJS({ maxAliasCount: 1000 });
