@@ -100,8 +100,8 @@ runs:
     [
       "a node action without main",
       "name: d\nruns:\n  using: node20\n",
-      "runs.main",
-      "expected a string",
+      "runs",
+      "a node20 action needs 'main'",
     ],
     [
       "a composite run step without shell",
