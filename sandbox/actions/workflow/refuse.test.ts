@@ -239,6 +239,12 @@ describe("invalid workflows say what to fix", () => {
     ],
     ["invalid YAML", "on: push\njobs: [\n", "line 3, column 1", "not valid YAML"],
     [
+      "an unquoted !expression (a YAML tag)",
+      "on: push\njobs:\n  b:\n    runs-on: x\n    if: !cancelled()\n    steps: [{ run: a }]\n",
+      "line 5, column 9",
+      "quote it, or wrap an expression in ${{ }}",
+    ],
+    [
       "duplicate keys",
       "on: push\non: pull_request\njobs: {}\n",
       "line 2, column 1",
