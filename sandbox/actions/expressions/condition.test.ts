@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   evaluateCondition,
+  evaluateTemplate,
   ExpressionError,
   interpolate,
   type ExpressionContext,
@@ -89,5 +90,19 @@ describe("interpolate", () => {
   it("reports an unterminated ${{ and errors inside an expression", () => {
     expect(() => interpolate("echo ${{ env.NAME", ok)).toThrow(/Unterminated '\$\{\{'/);
     expect(() => interpolate("echo ${{ env.NAME & 1 }}", ok)).toThrow(/Unexpected symbol: '&'/);
+  });
+});
+
+describe("evaluateTemplate", () => {
+  it("keeps the type of a value that is one whole expression", () => {
+    expect(evaluateTemplate("${{ steps.s.outputs.n }}", ok)).toBe(3);
+    expect(evaluateTemplate("  ${{ steps.s.outputs.obj }} ", ok)).toStrictEqual({ a: [1] });
+    expect(evaluateTemplate("${{ env.NAME == 'mona' }}", ok)).toBe(true);
+  });
+
+  it("interpolates anything else into a string", () => {
+    expect(evaluateTemplate("n=${{ steps.s.outputs.n }}", ok)).toBe("n=3");
+    expect(evaluateTemplate("${{ 1 }}${{ 2 }}", ok)).toBe("12");
+    expect(evaluateTemplate("plain", ok)).toBe("plain");
   });
 });

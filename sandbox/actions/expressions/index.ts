@@ -26,6 +26,18 @@ export function interpolate(template: string, ctx: ExpressionContext): string {
 }
 
 /**
+ * A value written in YAML: a string that is exactly one `${{ … }}` keeps its type
+ * (number, boolean, object, …), as in `with:` of a reusable-workflow call; any other
+ * string is interpolated.
+ */
+export function evaluateTemplate(template: string, ctx: ExpressionContext): ExprValue {
+  const parts = splitTemplate(template).filter((s) => !("text" in s && s.text.trim() === ""));
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only && "expression" in only) return evaluate(only.expression, ctx);
+  return interpolate(template, ctx);
+}
+
+/**
  * `if:` semantics: empty means `success()`; `${{ }}` around the whole condition is optional;
  * without a status function (success, failure, cancelled, always) the condition is
  * `success() && (condition)`. A condition with text outside its `${{ }}` is a string
