@@ -1,0 +1,56 @@
+import type { HubConfig } from "../config/hub-config-schema.ts";
+import type { Task } from "../spec/task-schema.ts";
+import type { LabelNames } from "./labels.ts";
+import type { OrchestrationState, SubIssueView, TaskStatus, TaskView } from "./state.ts";
+
+/**
+ * Picks the sub-issue that stands for each task: written by the App for this hub issue, and
+ * not closed as a duplicate. When several exist (a concurrent delivery), the oldest wins.
+ */
+export function issuesByTask(state: OrchestrationState): { chosen: Map<string, SubIssueView>; duplicates: SubIssueView[] } {
+  const chosen = new Map<string, SubIssueView>();
+  const duplicates: SubIssueView[] = [];
+  const hubRepo = state.hub.repo.toLowerCase();
+  const mine = state.subIssues
+    .filter((s) => s.byApp && s.spec && s.spec.hub.toLowerCase() === hubRepo && s.spec.hub_issue === state.hub.number)
+    .filter((s) => !(s.state === "closed" && s.stateReason === "duplicate"))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+  for (const s of mine) {
+    const id = s.spec!.task.id;
+    if (chosen.has(id)) duplicates.push(s);
+    else chosen.set(id, s);
+  }
+  return { chosen, duplicates };
+}
+
+function ownStatus(issue: SubIssueView | null, labels: LabelNames, cancelled: boolean, attemptsLeft: boolean): TaskStatus | null {
+  if (issue?.pulls.some((p) => p.state === "MERGED")) return "done";
+  if (issue?.state === "closed") return issue.stateReason === "not_planned" ? "cancelled" : "done";
+  if (cancelled) return "cancelled";
+  if (!issue) return null;
+  if (issue.labels.includes(labels.failed)) return attemptsLeft ? "dispatched" : "failed";
+  if (issue.pulls.some((p) => p.state === "OPEN")) return "review";
+  if (issue.labels.includes(labels.running)) return "running";
+  if (issue.labels.includes(labels.ready)) return "dispatched";
+  return null;
+}
+
+/** Every planned task with its status, derived from its sub-issue, labels and pull requests. */
+export function taskViews(state: OrchestrationState, config: HubConfig, labels: LabelNames, chosen: Map<string, SubIssueView>): Map<string, TaskView> {
+  const views = new Map<string, TaskView>();
+  const tasks: Task[] = state.plan?.tasks ?? [];
+  for (const task of tasks) {
+    const issue = chosen.get(task.id) ?? null;
+    const attempt = issue?.spec?.attempt ?? 1;
+    const allowed = config.agent.attempts + (state.control.extraAttempts[task.id] ?? 0);
+    const cancelled = state.control.cancelledAll || state.control.cancelled.includes(task.id);
+    const status = ownStatus(issue, labels, cancelled, attempt < allowed);
+    views.set(task.id, { task, status: status ?? "pending", waitingOn: [], issue, attempt, allowedAttempts: allowed });
+  }
+  for (const view of views.values()) {
+    if (view.status !== "pending") continue;
+    view.waitingOn = view.task.dependencies.filter((d) => views.get(d)?.status !== "done");
+    view.status = !view.issue ? "pending" : view.waitingOn.length ? "blocked" : "ready";
+  }
+  return views;
+}

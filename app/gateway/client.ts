@@ -1,0 +1,8 @@
+import type { Octokit } from "@octokit/core";
+import type { Api } from "@octokit/plugin-rest-endpoint-methods";
+
+/**
+ * The client the gateway writes through: Probot's installation Octokit in the App (with its
+ * retry and throttling plugins), or @octokit/rest with the same plugins in the CLI.
+ */
+export type GitHubClient = Octokit & Api;

@@ -1,0 +1,102 @@
+import type { Command } from "../commands/command.ts";
+import type { HubConfig } from "../config/hub-config-schema.ts";
+import { keyedComment } from "../gateway/apply-actions.ts";
+import { readOrchestration } from "../gateway/read-orchestration.ts";
+import { renderHelp } from "../render/help.ts";
+import { splitRepo, type OrchestratorDeps } from "./deps.ts";
+import { planComments } from "./plan-comments.ts";
+import { planFeature } from "./plan-feature.ts";
+import { runOrchestration } from "./run-orchestration.ts";
+import { startOrchestration } from "./start-orchestration.ts";
+
+export interface CommandEvent {
+  hub: string;
+  number: number;
+  command: Command;
+  /** The issue the comment was made on, when it is a sub-issue. */
+  subIssue?: { repo: string; number: number; taskId: string };
+  commentId: number;
+  author: string;
+}
+
+async function reply(deps: OrchestratorDeps, ev: CommandEvent, body: string): Promise<void> {
+  const target = ev.subIssue ?? { repo: ev.hub, number: ev.number };
+  const key = `reply-${ev.commentId}`;
+  const state = await readOrchestration(deps.octokit.graphql, ev.hub, ev.number, deps.appSlug);
+  if (!ev.subIssue && state?.commentKeys.includes(key)) return;
+  await deps.octokit.rest.issues.createComment({ ...splitRepo(target.repo), issue_number: target.number, body: keyedComment(key, body) });
+}
+
+function knownTask(config: HubConfig, id: string | undefined, tasks: string[]): string | null {
+  return id && tasks.includes(id) ? id : null;
+}
+
+/** A writer's command on the hub issue or a sub-issue, applied through the control state. */
+export async function handleCommand(deps: OrchestratorDeps, config: HubConfig, ev: CommandEvent): Promise<void> {
+  const c = ev.command;
+  const state = await readOrchestration(deps.octokit.graphql, ev.hub, ev.number, deps.appSlug);
+  if (!state) return;
+  const taskIds = state.plan?.tasks.map((t) => t.id) ?? [];
+  const taskArg = "taskId" in c ? (c.taskId ?? ev.subIssue?.taskId) : undefined;
+  switch (c.kind) {
+    case "orchestrate":
+      if (state.plan) return reply(deps, ev, "This issue is already orchestrated. Use `/replan <more>` to add tasks, or `/status`.");
+      return startOrchestration(deps, { hub: ev.hub, number: ev.number, request: c.request, config, key: String(ev.commentId) });
+    case "status": {
+      const run = await runOrchestration(deps, ev.hub, ev.number, config);
+      const lines = (run.result?.views ?? []).map((v) => `- **${v.task.id}** (${v.task.repo}): ${v.status}${v.waitingOn.length ? ` — waiting on ${v.waitingOn.join(", ")}` : ""}`);
+      return reply(deps, ev, lines.length ? `**Status**\n\n${lines.join("\n")}` : "No plan yet.");
+    }
+    case "approve":
+      if (!state.plan) return reply(deps, ev, "There is no plan to approve yet.");
+      await runOrchestration(deps, ev.hub, ev.number, config, (s) => {
+        s.control.approved = true;
+        s.control.approvedBy = ev.author;
+      });
+      return;
+    case "cancel":
+    case "retry": {
+      if (taskArg !== undefined && !knownTask(config, taskArg, taskIds)) {
+        return reply(deps, ev, `There is no task \`${taskArg}\` in this orchestration. Tasks: ${taskIds.map((t) => `\`${t}\``).join(", ") || "none"}.`);
+      }
+      if (c.kind === "retry" && !taskArg) return reply(deps, ev, "Say which task: `/retry <task-id>`.");
+      await runOrchestration(deps, ev.hub, ev.number, config, (s) => {
+        if (c.kind === "cancel") {
+          if (taskArg) s.control.cancelled = [...new Set([...s.control.cancelled, taskArg])];
+          else s.control.cancelledAll = true;
+        } else if (taskArg) {
+          s.control.cancelled = s.control.cancelled.filter((t) => t !== taskArg);
+          const v = s.subIssues.find((i) => i.spec?.task.id === taskArg);
+          const used = v?.spec?.attempt ?? 1;
+          const allowed = config.agent.attempts + (s.control.extraAttempts[taskArg] ?? 0);
+          if (used >= allowed) s.control.extraAttempts[taskArg] = (s.control.extraAttempts[taskArg] ?? 0) + 1;
+        }
+      });
+      return;
+    }
+    case "replan": {
+      if (!state.plan) return reply(deps, ev, "There is no plan yet; use `/orchestrate <request>`.");
+      const outcome = await planFeature(deps, { hub: ev.hub, hubIssue: ev.number, request: c.request, config, existingTasks: state.plan.tasks });
+      if (!outcome.ok) return reply(deps, ev, `The replan was not valid, so nothing changed:\n\n${outcome.problems.map((p) => `- \`${p.path}\`: ${p.message} — ${p.fix}`).join("\n")}`);
+      const fresh = outcome.plan.tasks.filter((t) => !taskIds.includes(t.id));
+      if (!fresh.length) return reply(deps, ev, "The replan added no new tasks.");
+      const bodies = planComments({ summary: outcome.plan.summary, tasks: fresh }, { hub: ev.hub, issueNumber: ev.number, approval: "auto" });
+      for (const [i, body] of bodies.entries()) {
+        await deps.octokit.rest.issues.createComment({ ...splitRepo(ev.hub), issue_number: ev.number, body: keyedComment(`replan-${ev.commentId}-${i}`, body) });
+      }
+      await runOrchestration(deps, ev.hub, ev.number, config);
+      return;
+    }
+    case "note": {
+      const target = ev.subIssue ?? { repo: ev.hub, number: ev.number };
+      await deps.octokit.rest.reactions.createForIssueComment({ ...splitRepo(target.repo), comment_id: ev.commentId, content: "+1" });
+      return;
+    }
+    case "help":
+      return reply(deps, ev, renderHelp({ where: ev.subIssue ? "sub" : "hub" }));
+    case "unknown":
+      return reply(deps, ev, renderHelp({ where: ev.subIssue ? "sub" : "hub", unknown: c.name }));
+    case "invalid":
+      return reply(deps, ev, `${c.message}: ${c.fix}.`);
+  }
+}

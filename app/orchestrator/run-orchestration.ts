@@ -1,0 +1,45 @@
+import type { HubConfig } from "../config/hub-config-schema.ts";
+import { describeAction } from "../core/actions.ts";
+import { reconcile, type ReconcileResult } from "../core/reconcile.ts";
+import type { OrchestrationState } from "../core/state.ts";
+import { applyActions } from "../gateway/apply-actions.ts";
+import { readOrchestration } from "../gateway/read-orchestration.ts";
+import type { OrchestratorDeps } from "./deps.ts";
+
+const MAX_ROUNDS = 6;
+
+export interface RunResult {
+  state: OrchestrationState | null;
+  result: ReconcileResult | null;
+  rounds: number;
+  actions: string[];
+}
+
+/**
+ * Level-triggered reconciliation: read the whole orchestration, compute the actions, apply
+ * them, and read again until nothing is left to do. `edit` lets a command change the control
+ * state before reconcile (the change is persisted by reconcile's hub body update).
+ */
+export async function runOrchestration(
+  deps: OrchestratorDeps,
+  hub: string,
+  number: number,
+  config: HubConfig,
+  edit?: (state: OrchestrationState) => void,
+): Promise<RunResult> {
+  const done: string[] = [];
+  let state: OrchestrationState | null = null;
+  let result: ReconcileResult | null = null;
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    state = await readOrchestration(deps.octokit.graphql, hub, number, deps.appSlug);
+    if (!state) return { state, result, rounds: round, actions: done };
+    if (round === 1 && edit) edit(state);
+    result = reconcile(state, config);
+    if (result.actions.length === 0) return { state, result, rounds: round, actions: done };
+    deps.log.info({ hub, number, actions: result.actions.map(describeAction) }, "reconcile");
+    await applyActions(deps.octokit, { repo: hub, number, id: state.hub.id, nodeId: state.hub.nodeId }, result.actions);
+    done.push(...result.actions.map(describeAction));
+  }
+  deps.log.warn({ hub, number }, `reconcile did not settle after ${MAX_ROUNDS} rounds`);
+  return { state, result, rounds: MAX_ROUNDS, actions: done };
+}

@@ -1,0 +1,130 @@
+import type Anthropic from "@anthropic-ai/sdk";
+import type { ApplicationFunction, Context, Probot } from "probot";
+import { isOrchestrateIssue, parseCommand } from "./commands/parse-command.ts";
+import type { GitHubClient } from "./gateway/client.ts";
+import { keyedComment } from "./gateway/apply-actions.ts";
+import { canWrite } from "./orchestrator/authorize.ts";
+import type { OrchestratorDeps } from "./orchestrator/deps.ts";
+import { hubOfIssue, hubsOfPull, type HubKey } from "./orchestrator/find-hub.ts";
+import { handleCommand } from "./orchestrator/handle-command.ts";
+import { loadHubConfig } from "./orchestrator/load-config.ts";
+import { runOrchestration } from "./orchestrator/run-orchestration.ts";
+import { startOrchestration } from "./orchestrator/start-orchestration.ts";
+import { WorkQueue } from "./orchestrator/work-queue.ts";
+import { parseSpecBlock } from "./spec/spec-block.ts";
+
+export interface HavunAppOptions {
+  anthropic: Anthropic;
+  /** The App's slug (`havuncore`): its bot is `<slug>[bot]`. */
+  appSlug: string;
+  queue?: WorkQueue;
+}
+
+const REFUSAL = "Only people with write access to this repository can orchestrate or command HavunCore.";
+
+/**
+ * The HavunCore App: thin handlers that acknowledge fast and queue the slow work, which reads
+ * the orchestration from GitHub and reconciles it (app/core). Every relevant event leads to
+ * the same reconcile, so a missed or repeated event does no harm.
+ */
+export function havunApp(options: HavunAppOptions): { appFn: ApplicationFunction; queue: WorkQueue } {
+  let log: Probot["log"] | undefined;
+  const queue = options.queue ?? new WorkQueue((key, err) => log?.error({ err, key }, "orchestration step failed"));
+  const appFn: ApplicationFunction = (app) => {
+    log = app.log;
+    const deps = (context: Context): OrchestratorDeps => ({ octokit: context.octokit as unknown as GitHubClient, anthropic: options.anthropic, appSlug: options.appSlug, log: context.log });
+    const isBot = (context: Context) => (context.payload as { sender?: { type?: string } }).sender?.type === "Bot";
+
+    const reconcileLater = (context: Context, key: HubKey) => {
+      const d = deps(context);
+      queue.enqueue(`${key.hub}#${key.number}`, async () => {
+        const config = await loadHubConfig(d, key.hub);
+        if (config.ok) await runOrchestration(d, key.hub, key.number, config.config);
+      });
+    };
+
+    app.on("issues.opened", async (context) => {
+      const { issue, repository, sender } = context.payload;
+      if (isBot(context) || !isOrchestrateIssue(issue.body)) return;
+      await context.octokit.rest.reactions.createForIssue(context.issue({ content: "eyes" }));
+      const hub = repository.full_name;
+      const d = deps(context);
+      queue.enqueue(`${hub}#${issue.number}`, async () => {
+        if (!(await canWrite(d, hub, sender.login))) {
+          await context.octokit.rest.issues.createComment(context.issue({ body: keyedComment("refusal", REFUSAL) }));
+          return;
+        }
+        const config = await loadHubConfig(d, hub);
+        if (!config.ok) {
+          await context.octokit.rest.issues.createComment(context.issue({ body: keyedComment("config-error", config.comment) }));
+          return;
+        }
+        const command = parseCommand(issue.body ?? "", "hub");
+        const request = command?.kind === "orchestrate" ? command.request : "";
+        await startOrchestration(d, { hub, number: issue.number, request, config: config.config, key: "issue" });
+      });
+    });
+
+    app.on("issue_comment.created", async (context) => {
+      const { issue, comment, repository, sender } = context.payload;
+      if (isBot(context)) return;
+      const spec = parseSpecBlock(issue.body ?? "");
+      const sub = spec && "spec" in spec ? spec.spec : null;
+      const command = parseCommand(comment.body, sub ? "sub" : "hub");
+      if (!command) return;
+      await context.octokit.rest.reactions.createForIssueComment(context.repo({ comment_id: comment.id, content: "eyes" }));
+      const key: HubKey = sub ? { hub: sub.hub, number: sub.hub_issue } : { hub: repository.full_name, number: issue.number };
+      const d = deps(context);
+      queue.enqueue(`${key.hub}#${key.number}`, async () => {
+        if (!(await canWrite(d, key.hub, sender.login))) {
+          await context.octokit.rest.issues.createComment(context.issue({ body: keyedComment(`refusal-${comment.id}`, REFUSAL) }));
+          return;
+        }
+        const config = await loadHubConfig(d, key.hub);
+        if (!config.ok) {
+          if (!config.missing || !sub) await context.octokit.rest.issues.createComment(context.issue({ body: keyedComment(`config-error-${comment.id}`, config.comment) }));
+          return;
+        }
+        await handleCommand(d, config.config, {
+          hub: key.hub,
+          number: key.number,
+          command,
+          commentId: comment.id,
+          author: sender.login,
+          ...(sub ? { subIssue: { repo: repository.full_name, number: issue.number, taskId: sub.task.id } } : {}),
+        });
+      });
+    });
+
+    app.on(["issues.closed", "issues.reopened", "issues.labeled", "issues.unlabeled", "issues.edited"], async (context) => {
+      const key = hubOfIssue(context.payload.repository.full_name, context.payload.issue);
+      if (key) reconcileLater(context, key);
+    });
+
+    app.on(["sub_issues.sub_issue_added", "sub_issues.sub_issue_removed"], async (context) => {
+      const p = context.payload as unknown as { parent_issue: { number: number; body: string | null }; repository: { full_name: string } };
+      const key = hubOfIssue(p.repository.full_name, p.parent_issue);
+      if (key) reconcileLater(context, key);
+    });
+
+    app.on(["pull_request.opened", "pull_request.closed", "pull_request.reopened", "pull_request.edited", "pull_request.synchronize"], async (context) => {
+      const repo = context.payload.repository.full_name;
+      const number = context.payload.pull_request.number;
+      queue.enqueue(`pull:${repo}#${number}`, async () => {
+        for (const key of await hubsOfPull(deps(context).octokit, repo, number)) reconcileLater(context, key);
+      });
+    });
+
+    app.on(["check_run.completed", "check_suite.completed", "workflow_run.completed"], async (context) => {
+      const p = context.payload as unknown as { repository: { full_name: string }; check_run?: { pull_requests: { number: number }[] }; check_suite?: { pull_requests: { number: number }[] }; workflow_run?: { pull_requests: { number: number }[] } };
+      const pulls = (p.check_run ?? p.check_suite ?? p.workflow_run)?.pull_requests ?? [];
+      const repo = p.repository.full_name;
+      for (const pr of pulls) {
+        queue.enqueue(`pull:${repo}#${pr.number}`, async () => {
+          for (const key of await hubsOfPull(deps(context).octokit, repo, pr.number)) reconcileLater(context, key);
+        });
+      }
+    });
+  };
+  return { appFn, queue };
+}
