@@ -2,6 +2,10 @@ import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
+import { logRoute } from "./actions/rest/log-links.ts";
+import { attachRunner } from "./actions/runner/registry.ts";
+import { ActionsRunner, type ActionsOptions } from "./actions/runner/runner.ts";
+import { seedActionsData } from "./actions/runner/seed-actions.ts";
 import { issueToken } from "./auth/tokens.ts";
 import type { SandboxCore } from "./core.ts";
 import { GitRepos } from "./git/git-repos.ts";
@@ -32,6 +36,17 @@ export interface SandboxOptions {
   webhookTimeoutMs?: number;
   /** More routes beside GitHub's (the scripted model API). */
   extraRoutes?: ExtraRoute[];
+  /**
+   * The local Actions runner: workflows in `.github/workflows` run on this machine when their
+   * events happen (default on, 2 jobs at once). `false` turns it off.
+   */
+  actions?: ActionsOptions | false;
+}
+
+export interface SandboxActions {
+  runner: ActionsRunner;
+  /** Resolves when no workflow run is queued or running (and no event is being looked at). */
+  idle(): Promise<void>;
 }
 
 export interface Sandbox {
@@ -43,6 +58,8 @@ export interface Sandbox {
   log: RequestLog;
   webhooks: WebhookDispatcher;
   seeded: SeedResult;
+  /** The Actions runner; null when started with `actions: false`. */
+  actions: SandboxActions | null;
   /** The seeded user token of `login` (a new one when it has none). */
   token(login: string): string;
   /** Adds more of the world (users, orgs, repos, Apps) while running. */
@@ -87,7 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: new FaultInjector(options.faults),
     testMode,
     graphql: makeGraphql ? makeGraphql(core) : null,
-    extra: options.extraRoutes ?? [],
+    extra: [logRoute(core), ...(options.extraRoutes ?? [])],
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -99,7 +116,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   urls.graphql = `${urls.server}/api/graphql`;
   const persist = options.stateFile ? persistTo(options.stateFile, () => store.state) : null;
   if (persist) store.onChange(() => persist.schedule());
-  const seeded = await seed(core, options.seed ?? {});
+  const runner =
+    options.actions === false ? null : new ActionsRunner(core, dataDir, options.actions ?? {});
+  if (runner) attachRunner(core, runner);
+  const seedAll = async (d: SeedDescription) => {
+    const result = await seed(core, d);
+    seedActionsData(core, d);
+    return result;
+  };
+  const seeded = await seedAll(options.seed ?? {});
   return {
     apiUrl: urls.api,
     graphqlUrl: urls.graphql,
@@ -109,6 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     log,
     webhooks,
     seeded,
+    actions: runner ? { runner, idle: () => runner.idle() } : null,
     token(login: string): string {
       const found = store.state.tokens.find(
         (t) => t.kind === "user" && t.login.toLowerCase() === login.toLowerCase(),
@@ -117,8 +143,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!store.account(login)) throw new Error(`sandbox: no user ${login}`);
       return issueToken(core, { kind: "user", login, expiresAt: null }).token;
     },
-    seed: (d) => seed(core, d),
+    seed: seedAll,
     async stop() {
+      await runner?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await webhooks.idle();

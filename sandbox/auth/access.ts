@@ -9,6 +9,9 @@ const levelRank: Record<Level, number> = { read: 1, write: 2, admin: 3 };
 function userLevel(role: Role | null, permission: string): Level | null {
   if (!role) return null;
   if (permission === "checks") return "read"; // creating check runs needs a GitHub App
+  if (permission === "actions_variables") {
+    return role === "admin" ? "admin" : role === "write" || role === "maintain" ? "write" : null;
+  }
   if (permission === "administration" || permission === "secrets") {
     return role === "admin" ? "admin" : role === "maintain" ? "read" : null;
   }

@@ -38,10 +38,16 @@ export function accessFor(core: SandboxCore, creds: Credentials): Access {
     const t = creds.token;
     const account = core.store.account(t.login);
     const installation = core.store.state.installations.find((i) => i.id === t.installationId);
+    // A workflow's GITHUB_TOKEN acts as github-actions[bot], for the GitHub Actions App.
     const actor: Actor = {
       accountId: account?.id ?? -1,
       via: t.kind,
-      appId: t.kind === "installation" ? (installation?.appId ?? null) : null,
+      appId:
+        t.kind === "installation"
+          ? (installation?.appId ?? null)
+          : t.kind === "workflow"
+            ? (account?.appId ?? null)
+            : null,
     };
     return new Access(core, t, actor);
   }

@@ -71,8 +71,9 @@ export function emitCheckRun(
   action: string,
   extra: Record<string, unknown> = {},
 ): void {
-  emitEvent(core, actor, "check_run", action, run.repoId, {
-    check_run: renderCheckRun(core, run),
-    ...extra,
-  });
+  // Webhooks carry the whole suite inside the check run (the REST form has only its id).
+  const rendered = renderCheckRun(core, run);
+  const suite = core.store.state.checkSuites.find((s) => s.id === run.suiteId);
+  if (suite) rendered.check_suite = renderCheckSuite(core, suite);
+  emitEvent(core, actor, "check_run", action, run.repoId, { check_run: rendered, ...extra });
 }

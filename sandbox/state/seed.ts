@@ -25,6 +25,9 @@ export interface SeedDescription {
     defaultBranch?: string;
     files?: Record<string, string>;
     collaborators?: Record<string, Role>;
+    /** Actions secrets (stored sealed to the repository's key) and variables. */
+    secrets?: Record<string, string>;
+    variables?: Record<string, string>;
   }[];
   apps?: {
     slug: string;

@@ -208,6 +208,103 @@ export interface RepoKeyRecord {
   secretKey: string;
 }
 
+export interface RepoVariableRecord {
+  repoId: number;
+  name: string;
+  value: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A workflow file GitHub knows of (seen on the default branch or run at least once). */
+export interface WorkflowRecord {
+  id: number;
+  repoId: number;
+  /** `.github/workflows/ci.yml` */
+  path: string;
+  name: string;
+  state: "active" | "deleted" | "disabled_manually";
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What started a run: enough to run it again (re-runs use the same event and commit). */
+export interface RunTrigger {
+  event: string;
+  /** The webhook payload the jobs see as `github.event` (and in GITHUB_EVENT_PATH). */
+  payload: Record<string, unknown>;
+  ref: string;
+  sha: string;
+  headRef: string | null;
+  baseRef: string | null;
+}
+
+export interface WorkflowRunRecord {
+  id: number;
+  repoId: number;
+  workflowId: number;
+  name: string;
+  path: string;
+  displayTitle: string;
+  runNumber: number;
+  runAttempt: number;
+  event: string;
+  status: "requested" | "queued" | "pending" | "waiting" | "in_progress" | "completed";
+  conclusion: string | null;
+  headSha: string;
+  headBranch: string | null;
+  actorId: number;
+  triggeringActorId: number;
+  checkSuiteId: number;
+  /** The head commit as webhooks show it (renderers are synchronous, so it is kept here). */
+  headCommit: {
+    id: string;
+    tree_id: string;
+    message: string;
+    timestamp: string;
+    author: { name: string; email: string };
+    committer: { name: string; email: string };
+  };
+  trigger: RunTrigger;
+  /** Reusable workflows the run called: path@ref and the sha they resolved to. */
+  referencedWorkflows: { path: string; sha: string; ref?: string }[];
+  createdAt: string;
+  updatedAt: string;
+  runStartedAt: string;
+}
+
+export interface WorkflowStepRecord {
+  name: string;
+  number: number;
+  status: "queued" | "in_progress" | "completed";
+  conclusion: "success" | "failure" | "skipped" | "cancelled" | null;
+  startedAt: string | null;
+  completedAt: string | null;
+}
+
+export interface WorkflowJobRecord {
+  id: number;
+  runId: number;
+  repoId: number;
+  runAttempt: number;
+  /** The job's key in the workflow (`build`), reusable callers as `caller/called`. */
+  key: string;
+  name: string;
+  status: "queued" | "in_progress" | "completed" | "waiting";
+  conclusion: "success" | "failure" | "cancelled" | "skipped" | null;
+  headSha: string;
+  headBranch: string | null;
+  workflowName: string;
+  labels: string[];
+  checkRunId: number;
+  steps: WorkflowStepRecord[];
+  /** The job's `outputs:` once it completed (re-running failed jobs reuses them). */
+  outputs: Record<string, string>;
+  createdAt: string;
+  startedAt: string;
+  completedAt: string | null;
+}
+
 export interface ProjectFieldRecord {
   id: number;
   name: string;
@@ -273,6 +370,10 @@ export interface State {
   repoKeys: RepoKeyRecord[];
   projects: ProjectRecord[];
   deliveries: DeliveryRecord[];
+  repoVariables: RepoVariableRecord[];
+  workflows: WorkflowRecord[];
+  workflowRuns: WorkflowRunRecord[];
+  workflowJobs: WorkflowJobRecord[];
 }
 
 export function emptyState(): State {
@@ -295,5 +396,9 @@ export function emptyState(): State {
     repoKeys: [],
     projects: [],
     deliveries: [],
+    repoVariables: [],
+    workflows: [],
+    workflowRuns: [],
+    workflowJobs: [],
   };
 }

@@ -1,3 +1,4 @@
+import { actionsHandlers } from "../../actions/rest/index.ts";
 import type { HandlerTable } from "../types.ts";
 import { appHandlers } from "./apps.ts";
 import { branchHandlers } from "./branches.ts";
@@ -16,6 +17,7 @@ import { subIssueHandlers } from "./sub-issues.ts";
 
 /** Every REST operation the sandbox implements, by GitHub's operationId. */
 export const restHandlers: HandlerTable = {
+  ...actionsHandlers,
   ...appHandlers,
   ...branchHandlers,
   ...checkHandlers,

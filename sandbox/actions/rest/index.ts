@@ -1,0 +1,15 @@
+import type { HandlerTable } from "../../rest/types.ts";
+import { annotationHandlers } from "./annotations.ts";
+import { jobHandlers } from "./jobs.ts";
+import { runHandlers } from "./runs.ts";
+import { variableHandlers } from "./variables.ts";
+import { workflowHandlers } from "./workflows.ts";
+
+/** The Actions REST API: workflows, runs, jobs, logs, re-runs, cancels, variables, annotations. */
+export const actionsHandlers: HandlerTable = {
+  ...annotationHandlers,
+  ...jobHandlers,
+  ...runHandlers,
+  ...variableHandlers,
+  ...workflowHandlers,
+};

@@ -1,0 +1,26 @@
+import sodium from "sodium-native";
+import type { SandboxCore } from "../../core.ts";
+import { repoKey } from "../../rest/handlers/secrets.ts";
+import type { SeedDescription } from "../../state/seed.ts";
+import { putVariable } from "../rest/variables.ts";
+
+/** `repos[].secrets` (sealed to the repository's key, as a client would) and `repos[].variables`. */
+export function seedActionsData(core: SandboxCore, d: SeedDescription): void {
+  for (const r of d.repos ?? []) {
+    const repo = core.store.repo(r.owner, r.name);
+    if (!repo) continue;
+    for (const [name, value] of Object.entries(r.secrets ?? {})) {
+      const key = repoKey(core, repo);
+      const message = Buffer.from(value);
+      const sealed = Buffer.alloc(message.length + sodium.crypto_box_SEALBYTES);
+      sodium.crypto_box_seal(sealed, message, Buffer.from(key.publicKey, "base64"));
+      const now = core.store.now();
+      const upper = name.toUpperCase();
+      const st = core.store.state;
+      st.repoSecrets = st.repoSecrets.filter((s) => !(s.repoId === repo.id && s.name === upper));
+      st.repoSecrets.push({ repoId: repo.id, name: upper, encryptedValue: sealed.toString("base64"), keyId: key.keyId, createdAt: now, updatedAt: now });
+    }
+    for (const [name, value] of Object.entries(r.variables ?? {})) putVariable({ core }, repo, name, value);
+  }
+  core.store.changed();
+}
