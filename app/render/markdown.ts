@@ -37,7 +37,7 @@ export function indentRest(text: string, spaces: number): string {
   return text.replace(/\n/g, `\n${" ".repeat(spaces)}`);
 }
 
-/** "1 task", "3 tasks". */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+/** "1 task", "3 tasks"; "2 repositories" with `many` given. */
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
 }

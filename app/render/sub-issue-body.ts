@@ -104,8 +104,9 @@ export function fitSubIssueBody(input: TaskSpecInput, ctx: SubIssueContext): Fit
   for (const [lever, what] of LEVERS) {
     while (body.length > GITHUB_BODY_LIMIT && shape[lever] > 0) {
       shape[lever] -= 1;
-      if (!omitted.includes(what)) omitted.push(what);
-      body = render(spec, ctx, shape, block);
+      const shorter = render(spec, ctx, shape, block);
+      if (shorter.length < body.length && !omitted.includes(what)) omitted.push(what);
+      body = shorter;
     }
   }
   return { body, fullLength: full.length, omitted };

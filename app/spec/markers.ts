@@ -25,19 +25,18 @@ const PATTERN = /<!-- havun:([a-z][a-z0-9-]{0,39})((?:[ \t]+[^\s]+)*)[ \t]+-->/g
 /** The marker's text. Throws when kind or key could not be read back unchanged. */
 export function marker(kind: string, key: string | MarkerFields): string {
   if (!KIND.test(kind) || RESERVED.has(kind)) throw new Error(`invalid marker kind "${kind}"`);
-  const text =
+  const tokens =
     typeof key === "string"
-      ? key.trim()
-      : Object.entries(key)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(" ");
-  for (const token of text.split(/\s+/).filter(Boolean)) {
+      ? key.split(/\s+/).filter(Boolean)
+      : Object.entries(key).map(([k, v]) => `${k}=${v}`);
+  for (const token of tokens) {
     const [name = "", value, extra] = token.split("=");
     const valueOk = value === undefined || (VALUE.test(value) && !value.includes("--"));
     if (!FIELD.test(name) || !valueOk || extra !== undefined) {
       throw new Error(`invalid marker field "${token}": use name=value without spaces or quotes`);
     }
   }
+  const text = tokens.join(" ");
   return text === "" ? `<!-- havun:${kind} -->` : `<!-- havun:${kind} ${text} -->`;
 }
 

@@ -1,0 +1,45 @@
+import { formatEta } from "./duration.ts";
+import type { StatusView } from "./status-view.ts";
+
+const FINISHED = new Set(["done", "cancelled", "failed"]);
+
+export interface Progress {
+  done: number;
+  /** Tasks that count: all but cancelled ones. */
+  total: number;
+  cancelled: number;
+  failed: number;
+  percent: number;
+  /** Sum of the estimates of unfinished tasks divided by max_parallel, in minutes. */
+  remainingMinutes: number;
+  costUsd: number;
+}
+
+export function progress(view: StatusView): Progress {
+  const count = (status: string) => view.tasks.filter((t) => t.status === status).length;
+  const cancelled = count("cancelled");
+  const total = view.tasks.length - cancelled;
+  const done = count("done");
+  const remaining = view.tasks
+    .filter((t) => !FINISHED.has(t.status))
+    .reduce((sum, t) => sum + t.estimateMinutes, 0);
+  return {
+    done,
+    total,
+    cancelled,
+    failed: count("failed"),
+    percent: total === 0 ? 100 : Math.floor((done / total) * 100),
+    remainingMinutes: remaining / Math.max(1, view.maxParallel),
+    costUsd: view.tasks.reduce((sum, t) => sum + (t.costUsd ?? 0), 0),
+  };
+}
+
+/** `▓▓▓▓░░░░░░` for 40 %. */
+export function bar(percent: number, width = 10): string {
+  const filled = Math.round((percent / 100) * width);
+  return "▓".repeat(filled) + "░".repeat(width - filled);
+}
+
+export function etaText(p: Progress): string {
+  return formatEta(p.remainingMinutes);
+}
