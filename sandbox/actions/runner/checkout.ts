@@ -78,6 +78,8 @@ export async function checkout(io: StepIo, inputs: Record<string, string>): Prom
     );
   const depth = Number(inputs["fetch-depth"] ?? "1");
   mkdirSync(dir, { recursive: true });
+  rt.masker.add(token);
+  rt.masker.add(authHeader(token).slice("AUTHORIZATION: basic ".length));
   const git = async (...args: string[]) => {
     rt.log.line(`[command]git ${args.join(" ")}`);
     const r = await runInGroup("git", args, {

@@ -44,7 +44,7 @@ function outcomeOf(rt: JobRuntime, scope: StepScope, error: string | null): JobO
       ? "Job succeeded"
       : conclusion === "cancelled"
         ? "Job cancelled"
-        : `Job failed${errors[0] ? `: ${errors[0]}` : ""}`;
+        : `Job failed${errors.length ? `: ${errors[errors.length - 1]}` : ""}`;
   const summary = rt.summary.join("\n") || `${rt.setup.record.name}: ${conclusion}`;
   return {
     conclusion,

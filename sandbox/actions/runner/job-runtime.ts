@@ -99,6 +99,8 @@ export class JobRuntime {
       setup.timeoutMs + 600_000,
     );
     this.masker.add(this.token.token);
+    // checkout persists it as a basic-auth header: mask that form too, as GitHub does.
+    this.masker.add(Buffer.from(`x-access-token:${this.token.token}`).toString("base64"));
     this.log = new JobLog(join(env.dirs.logs, `${record.id}.txt`), this.masker);
     this.defaults = { ...setup.scope.wf.defaults?.run, ...setup.job.defaults?.run };
   }
