@@ -72,6 +72,8 @@ projects:
   - repo: acme
     description: API
   - repo: acme/web
+  - repo: Acme/Web
+    description: again
 dispatch: paralel
 approval: maybe
 agent:
@@ -102,38 +104,45 @@ labels: 3
         column: 5,
       },
       {
+        path: "projects[2].repo",
+        message: "Acme/Web is listed twice (also projects[1]; names ignore case)",
+        fix: "remove one of the two entries for Acme/Web",
+        line: 6,
+        column: 5,
+      },
+      {
         path: "dispatch",
         message: 'cannot be "paralel"',
         fix: "did you mean parallel?",
-        line: 6,
+        line: 8,
         column: 1,
       },
       {
         path: "approval",
         message: 'cannot be "maybe"',
         fix: "use one of: auto, required",
-        line: 7,
+        line: 9,
         column: 1,
       },
       {
         path: "agent.max_parallel",
         message: "is 0; it must be at least 1",
         fix: "use a number that is at least 1",
-        line: 9,
+        line: 11,
         column: 3,
       },
       {
         path: "agent.budget_usd.per_task",
         message: "is -1; it must be more than 0",
         fix: "use a number that is more than 0",
-        line: 10,
+        line: 12,
         column: 17,
       },
       {
         path: "labels",
         message: "should be a mapping (key: value), not an integer",
         fix: "write a mapping (key: value)",
-        line: 11,
+        line: 13,
         column: 1,
       },
     ]);

@@ -26,7 +26,7 @@ export function show(value: unknown): string {
 
 /** What kind of thing a value is, in words: "a string", "a list", "nothing". */
 export function kindOf(value: unknown): string {
-  if (value === undefined || value === null) return "nothing";
+  if (value === undefined || value === null) return "an empty value";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "number") return Number.isInteger(value) ? "an integer" : "a number";

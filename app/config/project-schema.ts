@@ -29,22 +29,27 @@ export const projectsSchema = z
   .array(projectSchema)
   .min(1)
   .describe("The project repositories, at least one.")
-  .superRefine((projects, ctx) => {
-    const seen = new Map<string, number>();
-    projects.forEach((project, index) => {
-      const key = repoKey(project.repo);
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, index);
-        return;
-      }
-      ctx.addIssue({
-        code: "custom",
-        path: [index, "repo"],
-        message: `${project.repo} is listed twice (also projects[${first}]; names ignore case)`,
-        params: { fix: `remove one of the two entries for ${project.repo}` },
+  .superRefine(
+    (projects, ctx) => {
+      const seen = new Map<string, number>();
+      projects.forEach((project: { repo?: unknown }, index) => {
+        if (typeof project?.repo !== "string") return;
+        const key = repoKey(project.repo);
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, index);
+          return;
+        }
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "repo"],
+          message: `${project.repo} is listed twice (also projects[${first}]; names ignore case)`,
+          params: { fix: `remove one of the two entries for ${project.repo}` },
+        });
       });
-    });
-  });
+    },
+    // Also when other fields of the projects are wrong, so every problem shows at once.
+    { when: (payload) => Array.isArray(payload.value) },
+  );
 
 export type Project = z.infer<typeof projectSchema>;

@@ -19,7 +19,7 @@ export function yamlProblem(error: YAMLError, lines: LineCounter): ConfigError {
   const message = error.message.split("\n")[0] ?? error.message;
   const problem = {
     path: "",
-    message: `YAML syntax error${where}: ${message}`,
+    message: `${error.name === "YAMLWarning" ? "YAML warning" : "YAML syntax error"}${where}: ${message}`,
     fix:
       FIXES[error.code] ??
       "check the indentation and quoting there; YAML indents with spaces, and a value with `: ` or `#` in it needs quotes",
