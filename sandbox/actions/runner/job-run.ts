@@ -15,10 +15,16 @@ export interface JobInstance {
   strategy: Record<string, ExprValue>;
 }
 
-function labels(runsOn: unknown): string[] {
-  if (typeof runsOn === "string") return [runsOn];
-  if (Array.isArray(runsOn)) return runsOn.map(String);
-  return [];
+/** `runs-on` as labels (expressions expanded); accepted and otherwise not used. */
+function labels(runsOn: unknown, contexts: Record<string, ExprValue>): string[] {
+  const list = typeof runsOn === "string" ? [runsOn] : Array.isArray(runsOn) ? runsOn.map(String) : [];
+  return list.map((l) => {
+    try {
+      return interpolate(l, { contexts });
+    } catch {
+      return l;
+    }
+  });
 }
 
 /**
@@ -34,7 +40,6 @@ export async function runJobInstance(
   stop: AbortSignal,
 ): Promise<JobResult> {
   const { core, ids, run } = env;
-  const record = createJob(core, ids, run, inst.key, inst.name, labels(job.runsOn));
   const cancel = new AbortController();
   const onStop = () => cancel.abort();
   for (const s of [stop, env.cancel.signal]) {
@@ -49,6 +54,7 @@ export async function runJobInstance(
     matrix: inst.matrix,
     strategy: inst.strategy,
   };
+  const record = createJob(core, ids, run, inst.key, inst.name, labels(job.runsOn, contexts));
   const superseded: { group: string | null } = { group: null };
   const holder = {
     supersede: (group: string) => {
