@@ -20,20 +20,32 @@ export interface HavunAppOptions {
   queue?: WorkQueue;
 }
 
-const REFUSAL = "Only people with write access to this repository can orchestrate or command HavunCore.";
+const REFUSAL =
+  "Only people with write access to this repository can orchestrate or command HavunCore.";
 
 /**
  * The HavunCore App: thin handlers that acknowledge fast and queue the slow work, which reads
  * the orchestration from GitHub and reconciles it (app/core). Every relevant event leads to
  * the same reconcile, so a missed or repeated event does no harm.
  */
-export function havunApp(options: HavunAppOptions): { appFn: ApplicationFunction; queue: WorkQueue } {
+export function havunApp(options: HavunAppOptions): {
+  appFn: ApplicationFunction;
+  queue: WorkQueue;
+} {
   let log: Probot["log"] | undefined;
-  const queue = options.queue ?? new WorkQueue((key, err) => log?.error({ err, key }, "orchestration step failed"));
+  const queue =
+    options.queue ??
+    new WorkQueue((key, err) => log?.error({ err, key }, "orchestration step failed"));
   const appFn: ApplicationFunction = (app) => {
     log = app.log;
-    const deps = (context: Context): OrchestratorDeps => ({ octokit: context.octokit as unknown as GitHubClient, anthropic: options.anthropic, appSlug: options.appSlug, log: context.log });
-    const isBot = (context: Context) => (context.payload as { sender?: { type?: string } }).sender?.type === "Bot";
+    const deps = (context: Context): OrchestratorDeps => ({
+      octokit: context.octokit as unknown as GitHubClient,
+      anthropic: options.anthropic,
+      appSlug: options.appSlug,
+      log: context.log,
+    });
+    const isBot = (context: Context) =>
+      (context.payload as { sender?: { type?: string } }).sender?.type === "Bot";
 
     const reconcileLater = (context: Context, key: HubKey) => {
       const d = deps(context);
@@ -51,17 +63,27 @@ export function havunApp(options: HavunAppOptions): { appFn: ApplicationFunction
       const d = deps(context);
       queue.enqueue(`${hub}#${issue.number}`, async () => {
         if (!(await canWrite(d, hub, sender.login))) {
-          await context.octokit.rest.issues.createComment(context.issue({ body: keyedComment("refusal", REFUSAL) }));
+          await context.octokit.rest.issues.createComment(
+            context.issue({ body: keyedComment("refusal", REFUSAL) }),
+          );
           return;
         }
         const config = await loadHubConfig(d, hub);
         if (!config.ok) {
-          await context.octokit.rest.issues.createComment(context.issue({ body: keyedComment("config-error", config.comment) }));
+          await context.octokit.rest.issues.createComment(
+            context.issue({ body: keyedComment("config-error", config.comment) }),
+          );
           return;
         }
         const command = parseCommand(issue.body ?? "", "hub");
         const request = command?.kind === "orchestrate" ? command.request : "";
-        await startOrchestration(d, { hub, number: issue.number, request, config: config.config, key: "issue" });
+        await startOrchestration(d, {
+          hub,
+          number: issue.number,
+          request,
+          config: config.config,
+          key: "issue",
+        });
       });
     });
 
@@ -72,17 +94,26 @@ export function havunApp(options: HavunAppOptions): { appFn: ApplicationFunction
       const sub = spec && "spec" in spec ? spec.spec : null;
       const command = parseCommand(comment.body, sub ? "sub" : "hub");
       if (!command) return;
-      await context.octokit.rest.reactions.createForIssueComment(context.repo({ comment_id: comment.id, content: "eyes" }));
-      const key: HubKey = sub ? { hub: sub.hub, number: sub.hub_issue } : { hub: repository.full_name, number: issue.number };
+      await context.octokit.rest.reactions.createForIssueComment(
+        context.repo({ comment_id: comment.id, content: "eyes" }),
+      );
+      const key: HubKey = sub
+        ? { hub: sub.hub, number: sub.hub_issue }
+        : { hub: repository.full_name, number: issue.number };
       const d = deps(context);
       queue.enqueue(`${key.hub}#${key.number}`, async () => {
         if (!(await canWrite(d, key.hub, sender.login))) {
-          await context.octokit.rest.issues.createComment(context.issue({ body: keyedComment(`refusal-${comment.id}`, REFUSAL) }));
+          await context.octokit.rest.issues.createComment(
+            context.issue({ body: keyedComment(`refusal-${comment.id}`, REFUSAL) }),
+          );
           return;
         }
         const config = await loadHubConfig(d, key.hub);
         if (!config.ok) {
-          if (!config.missing || !sub) await context.octokit.rest.issues.createComment(context.issue({ body: keyedComment(`config-error-${comment.id}`, config.comment) }));
+          if (!config.missing || !sub)
+            await context.octokit.rest.issues.createComment(
+              context.issue({ body: keyedComment(`config-error-${comment.id}`, config.comment) }),
+            );
           return;
         }
         await handleCommand(d, config.config, {
@@ -91,40 +122,69 @@ export function havunApp(options: HavunAppOptions): { appFn: ApplicationFunction
           command,
           commentId: comment.id,
           author: sender.login,
-          ...(sub ? { subIssue: { repo: repository.full_name, number: issue.number, taskId: sub.task.id } } : {}),
+          ...(sub
+            ? {
+                subIssue: { repo: repository.full_name, number: issue.number, taskId: sub.task.id },
+              }
+            : {}),
         });
       });
     });
 
-    app.on(["issues.closed", "issues.reopened", "issues.labeled", "issues.unlabeled", "issues.edited"], async (context) => {
-      const key = hubOfIssue(context.payload.repository.full_name, context.payload.issue);
-      if (key) reconcileLater(context, key);
-    });
+    app.on(
+      ["issues.closed", "issues.reopened", "issues.labeled", "issues.unlabeled", "issues.edited"],
+      async (context) => {
+        const key = hubOfIssue(context.payload.repository.full_name, context.payload.issue);
+        if (key) reconcileLater(context, key);
+      },
+    );
 
     app.on(["sub_issues.sub_issue_added", "sub_issues.sub_issue_removed"], async (context) => {
-      const p = context.payload as unknown as { parent_issue: { number: number; body: string | null }; repository: { full_name: string } };
+      const p = context.payload as unknown as {
+        parent_issue: { number: number; body: string | null };
+        repository: { full_name: string };
+      };
       const key = hubOfIssue(p.repository.full_name, p.parent_issue);
       if (key) reconcileLater(context, key);
     });
 
-    app.on(["pull_request.opened", "pull_request.closed", "pull_request.reopened", "pull_request.edited", "pull_request.synchronize"], async (context) => {
-      const repo = context.payload.repository.full_name;
-      const number = context.payload.pull_request.number;
-      queue.enqueue(`pull:${repo}#${number}`, async () => {
-        for (const key of await hubsOfPull(deps(context).octokit, repo, number)) reconcileLater(context, key);
-      });
-    });
-
-    app.on(["check_run.completed", "check_suite.completed", "workflow_run.completed"], async (context) => {
-      const p = context.payload as unknown as { repository: { full_name: string }; check_run?: { pull_requests: { number: number }[] }; check_suite?: { pull_requests: { number: number }[] }; workflow_run?: { pull_requests: { number: number }[] } };
-      const pulls = (p.check_run ?? p.check_suite ?? p.workflow_run)?.pull_requests ?? [];
-      const repo = p.repository.full_name;
-      for (const pr of pulls) {
-        queue.enqueue(`pull:${repo}#${pr.number}`, async () => {
-          for (const key of await hubsOfPull(deps(context).octokit, repo, pr.number)) reconcileLater(context, key);
+    app.on(
+      [
+        "pull_request.opened",
+        "pull_request.closed",
+        "pull_request.reopened",
+        "pull_request.edited",
+        "pull_request.synchronize",
+      ],
+      async (context) => {
+        const repo = context.payload.repository.full_name;
+        const number = context.payload.pull_request.number;
+        queue.enqueue(`pull:${repo}#${number}`, async () => {
+          for (const key of await hubsOfPull(deps(context).octokit, repo, number))
+            reconcileLater(context, key);
         });
-      }
-    });
+      },
+    );
+
+    app.on(
+      ["check_run.completed", "check_suite.completed", "workflow_run.completed"],
+      async (context) => {
+        const p = context.payload as unknown as {
+          repository: { full_name: string };
+          check_run?: { pull_requests: { number: number }[] };
+          check_suite?: { pull_requests: { number: number }[] };
+          workflow_run?: { pull_requests: { number: number }[] };
+        };
+        const pulls = (p.check_run ?? p.check_suite ?? p.workflow_run)?.pull_requests ?? [];
+        const repo = p.repository.full_name;
+        for (const pr of pulls) {
+          queue.enqueue(`pull:${repo}#${pr.number}`, async () => {
+            for (const key of await hubsOfPull(deps(context).octokit, repo, pr.number))
+              reconcileLater(context, key);
+          });
+        }
+      },
+    );
   };
   return { appFn, queue };
 }

@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Anthropic from "@anthropic-ai/sdk";
-import { createNodeMiddleware, Probot } from "probot";
+import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { pacedGroup } from "./gateway/pacing.ts";
 import { havunApp } from "./probot-app.ts";
 import { resumeAll } from "./orchestrator/resume.ts";
 import type { WorkQueue } from "./orchestrator/work-queue.ts";
@@ -17,6 +18,11 @@ export interface AppServerOptions {
   /** The model API; by default the real one from ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL). */
   anthropic?: Anthropic;
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+  /**
+   * Milliseconds between content-creating requests (GitHub asks for 1000, and 3000 for those
+   * that notify); leave unset against GitHub. Tests on the sandbox shorten it.
+   */
+  writeSpacingMs?: number;
   /** Reconcile every open orchestration at start-up (what a crash left half-done). */
   resume?: boolean;
 }
@@ -37,15 +43,23 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     secret: options.webhookSecret,
     baseUrl: options.baseUrl,
     logLevel: options.logLevel ?? "warn",
+    ...(options.writeSpacingMs !== undefined
+      ? { Octokit: pacedOctokit(options.writeSpacingMs) }
+      : {}),
   });
   const anthropic = options.anthropic ?? new Anthropic();
   const appSlug = options.appSlug ?? "havuncore";
   const { appFn, queue } = havunApp({ anthropic, appSlug });
-  const middleware = await createNodeMiddleware(appFn, { probot, webhooksPath: "/api/github/webhooks" });
+  const middleware = await createNodeMiddleware(appFn, {
+    probot,
+    webhooksPath: "/api/github/webhooks",
+  });
   const server: Server = createServer((req, res) => {
     void Promise.resolve(middleware(req, res, () => res.writeHead(404).end("Not found\n")));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", () => resolve()));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve()),
+  );
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (options.resume !== false) await resumeAll(probot, { anthropic, appSlug, queue });
   return {
@@ -59,4 +73,14 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       await queue.idle();
     },
   };
+}
+
+/** Probot's Octokit with the write spacing replaced (its own throttle options are kept). */
+function pacedOctokit(ms: number): typeof ProbotOctokit {
+  const write = pacedGroup(ms);
+  const notifications = pacedGroup(ms);
+  return ProbotOctokit.defaults((instance: Record<string, unknown>) => ({
+    ...instance,
+    throttle: { ...(instance.throttle as object), write, notifications },
+  })) as typeof ProbotOctokit;
 }

@@ -4,7 +4,14 @@ import type { IssueRef } from "./state.ts";
 
 /** The writes reconcile asks for. The gateway applies them; nothing else writes to GitHub. */
 export type Action =
-  | { kind: "create-sub-issue"; task: Task; spec: TaskSpec; title: string; body: string; labels: string[] }
+  | {
+      kind: "create-sub-issue";
+      task: Task;
+      spec: TaskSpec;
+      title: string;
+      body: string;
+      labels: string[];
+    }
   | { kind: "add-blocked-by"; issue: IssueRef; blockedBy: IssueRef }
   | { kind: "add-labels"; issue: IssueRef; labels: string[] }
   | { kind: "remove-label"; issue: IssueRef; label: string }

@@ -5,7 +5,10 @@ import type { StatusTask, StatusView } from "../render/status-view.ts";
 import type { OrchestrationState, TaskView } from "./state.ts";
 
 function statusTask(v: TaskView): StatusTask {
-  const pr = v.issue?.pulls.find((p) => p.state === "MERGED") ?? v.issue?.pulls.find((p) => p.state === "OPEN") ?? v.issue?.pulls[0];
+  const pr =
+    v.issue?.pulls.find((p) => p.state === "MERGED") ??
+    v.issue?.pulls.find((p) => p.state === "OPEN") ??
+    v.issue?.pulls[0];
   return {
     id: v.task.id,
     title: v.task.title,
@@ -21,15 +24,34 @@ function statusTask(v: TaskView): StatusTask {
 }
 
 function statusView(views: TaskView[], config: HubConfig): StatusView {
-  return { tasks: views.map(statusTask), maxParallel: config.dispatch === "sequential" ? 1 : config.agent.max_parallel };
+  return {
+    tasks: views.map(statusTask),
+    maxParallel: config.dispatch === "sequential" ? 1 : config.agent.max_parallel,
+  };
 }
 
 /** The hub issue's managed status section: live checklist, progress, ETA, graph. */
-export function hubStatusSection(state: OrchestrationState, config: HubConfig, views: TaskView[], waitingForApproval: boolean): string {
-  const head = waitingForApproval ? "**Waiting for approval:** a writer comments `/approve` to start.\n\n" : "";
+export function hubStatusSection(
+  state: OrchestrationState,
+  config: HubConfig,
+  views: TaskView[],
+  waitingForApproval: boolean,
+): string {
+  const head = waitingForApproval
+    ? "**Waiting for approval:** a writer comments `/approve` to start.\n\n"
+    : "";
   return head + renderHubStatus(statusView(views, config));
 }
 
-export function finalReport(state: OrchestrationState, views: TaskView[], config: HubConfig, now: string): string {
-  return renderFinalReport({ ...statusView(views, config), startedAt: state.hub.createdAt, finishedAt: now });
+export function finalReport(
+  state: OrchestrationState,
+  views: TaskView[],
+  config: HubConfig,
+  now: string,
+): string {
+  return renderFinalReport({
+    ...statusView(views, config),
+    startedAt: state.hub.createdAt,
+    finishedAt: now,
+  });
 }

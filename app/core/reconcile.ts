@@ -20,7 +20,12 @@ export interface ReconcileResult {
 }
 
 function hubRef(state: OrchestrationState): IssueRef {
-  return { repo: state.hub.repo, number: state.hub.number, id: state.hub.id, nodeId: state.hub.nodeId };
+  return {
+    repo: state.hub.repo,
+    number: state.hub.number,
+    id: state.hub.id,
+    nodeId: state.hub.nodeId,
+  };
 }
 
 /**
@@ -28,7 +33,11 @@ function hubRef(state: OrchestrationState): IssueRef {
  * hub's config, the minimal writes that move it on. Running it again on the state those writes
  * produce yields no actions; an event that changes nothing yields nothing.
  */
-export function reconcile(state: OrchestrationState, config: HubConfig, now: string = new Date().toISOString()): ReconcileResult {
+export function reconcile(
+  state: OrchestrationState,
+  config: HubConfig,
+  now: string = new Date().toISOString(),
+): ReconcileResult {
   const labels = labelNames(config);
   const control: Control = structuredClone(state.control);
   const actions: Action[] = [];
@@ -38,43 +47,78 @@ export function reconcile(state: OrchestrationState, config: HubConfig, now: str
   const waitingForApproval = config.approval === "required" && !control.approved;
 
   // A duplicate that slipped through (a concurrent delivery) is closed, never worked on.
-  for (const d of duplicates) if (d.state === "open") actions.push({ kind: "close", issue: d, reason: "duplicate" });
+  for (const d of duplicates)
+    if (d.state === "open") actions.push({ kind: "close", issue: d, reason: "duplicate" });
 
   if (plan && !waitingForApproval && state.hub.state === "open") {
     for (const v of views.values()) {
-      if (v.status !== "pending" || v.issue || control.cancelledAll || control.cancelled.includes(v.task.id)) continue;
-      const spec: TaskSpec = { v: 1, hub: state.hub.repo, hub_issue: state.hub.number, task: v.task, attempt: 1 };
-      const deps = Object.fromEntries(v.task.dependencies.flatMap((d) => {
-        const i = chosen.get(d);
-        return i ? [[d, { repo: i.repo, number: i.number, url: i.url }]] : [];
-      }));
+      if (
+        v.status !== "pending" ||
+        v.issue ||
+        control.cancelledAll ||
+        control.cancelled.includes(v.task.id)
+      )
+        continue;
+      const spec: TaskSpec = {
+        v: 1,
+        hub: state.hub.repo,
+        hub_issue: state.hub.number,
+        task: v.task,
+        attempt: 1,
+      };
+      const deps = Object.fromEntries(
+        v.task.dependencies.flatMap((d) => {
+          const i = chosen.get(d);
+          return i ? [[d, { repo: i.repo, number: i.number, url: i.url }]] : [];
+        }),
+      );
       const body = renderSubIssueBody(spec, { hubIssueUrl: hubUrl(state), dependencies: deps });
       const statusLabel = v.task.dependencies.length ? [labels.blocked] : [];
-      actions.push({ kind: "create-sub-issue", task: v.task, spec, title: v.task.title, body, labels: [labels.base, labels.kind(v.task), labels.priority(v.task), ...statusLabel] });
+      actions.push({
+        kind: "create-sub-issue",
+        task: v.task,
+        spec,
+        title: v.task.title,
+        body,
+        labels: [labels.base, labels.kind(v.task), labels.priority(v.task), ...statusLabel],
+      });
     }
     linkDependencies(views, chosen, control, actions);
     retryFailed(views, labels, actions);
     for (const v of tasksToDispatch(views, config)) {
       if (!v.issue) continue;
       actions.push({ kind: "add-labels", issue: v.issue, labels: [labels.ready] });
-      if (v.issue.labels.includes(labels.blocked)) actions.push({ kind: "remove-label", issue: v.issue, label: labels.blocked });
+      if (v.issue.labels.includes(labels.blocked))
+        actions.push({ kind: "remove-label", issue: v.issue, label: labels.blocked });
       v.status = "dispatched";
     }
     cancelOpen(views, control, actions);
   }
 
   const list = [...views.values()];
-  const complete = !!plan && list.length > 0 && list.every((v) => v.status === "done" || v.status === "cancelled") && list.some((v) => v.status === "done");
-  const section = hubStatusSection(state, config, list, waitingForApproval) + "\n" + renderControl(control);
+  const complete =
+    !!plan &&
+    list.length > 0 &&
+    list.every((v) => v.status === "done" || v.status === "cancelled") &&
+    list.some((v) => v.status === "done");
+  const section =
+    hubStatusSection(state, config, list, waitingForApproval) + "\n" + renderControl(control);
   const body = replaceManagedSection(state.hub.body, "status", section);
-  if (plan && body !== state.hub.body) actions.push({ kind: "update-body", issue: hubRef(state), body });
+  if (plan && body !== state.hub.body)
+    actions.push({ kind: "update-body", issue: hubRef(state), body });
   if (complete && state.hub.state === "open") {
     if (!state.commentKeys.includes("final-report")) {
-      actions.push({ kind: "comment", issue: hubRef(state), key: "final-report", body: finalReport(state, list, config, now) });
+      actions.push({
+        kind: "comment",
+        issue: hubRef(state),
+        key: "final-report",
+        body: finalReport(state, list, config, now),
+      });
     }
     actions.push({ kind: "close", issue: hubRef(state), reason: "completed" });
   }
-  if (control.cancelledAll && state.hub.state === "open") actions.push({ kind: "close", issue: hubRef(state), reason: "not_planned" });
+  if (control.cancelledAll && state.hub.state === "open")
+    actions.push({ kind: "close", issue: hubRef(state), reason: "not_planned" });
   return { actions, views: list, control, complete };
 }
 
@@ -83,7 +127,12 @@ function hubUrl(state: OrchestrationState): string {
 }
 
 /** "Blocked by" links on GitHub for each dependency whose sub-issue exists. */
-function linkDependencies(views: Map<string, TaskView>, chosen: Map<string, IssueRef>, control: Control, actions: Action[]): void {
+function linkDependencies(
+  views: Map<string, TaskView>,
+  chosen: Map<string, IssueRef>,
+  control: Control,
+  actions: Action[],
+): void {
   for (const v of views.values()) {
     if (!v.issue || v.issue.state !== "open") continue;
     for (const dep of v.task.dependencies) {
@@ -97,10 +146,20 @@ function linkDependencies(views: Map<string, TaskView>, chosen: Map<string, Issu
 }
 
 /** A failed attempt with attempts left runs again: attempt+1 in the spec, back to ready. */
-function retryFailed(views: Map<string, TaskView>, labels: ReturnType<typeof labelNames>, actions: Action[]): void {
+function retryFailed(
+  views: Map<string, TaskView>,
+  labels: ReturnType<typeof labelNames>,
+  actions: Action[],
+): void {
   for (const v of views.values()) {
     const issue = v.issue;
-    if (!issue?.spec || issue.state !== "open" || !issue.labels.includes(labels.failed) || v.attempt >= v.allowedAttempts) continue;
+    if (
+      !issue?.spec ||
+      issue.state !== "open" ||
+      !issue.labels.includes(labels.failed) ||
+      v.attempt >= v.allowedAttempts
+    )
+      continue;
     const spec: TaskSpec = { ...issue.spec, attempt: v.attempt + 1 };
     actions.push({ kind: "update-body", issue, body: replaceSpec(issue.body, spec) });
     actions.push({ kind: "remove-label", issue, label: labels.failed });
@@ -113,7 +172,8 @@ function retryFailed(views: Map<string, TaskView>, labels: ReturnType<typeof lab
 function cancelOpen(views: Map<string, TaskView>, control: Control, actions: Action[]): void {
   for (const v of views.values()) {
     const cancelled = control.cancelledAll || control.cancelled.includes(v.task.id);
-    if (cancelled && v.issue?.state === "open") actions.push({ kind: "close", issue: v.issue, reason: "not_planned" });
+    if (cancelled && v.issue?.state === "open")
+      actions.push({ kind: "close", issue: v.issue, reason: "not_planned" });
   }
 }
 

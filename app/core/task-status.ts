@@ -7,12 +7,21 @@ import type { OrchestrationState, SubIssueView, TaskStatus, TaskView } from "./s
  * Picks the sub-issue that stands for each task: written by the App for this hub issue, and
  * not closed as a duplicate. When several exist (a concurrent delivery), the oldest wins.
  */
-export function issuesByTask(state: OrchestrationState): { chosen: Map<string, SubIssueView>; duplicates: SubIssueView[] } {
+export function issuesByTask(state: OrchestrationState): {
+  chosen: Map<string, SubIssueView>;
+  duplicates: SubIssueView[];
+} {
   const chosen = new Map<string, SubIssueView>();
   const duplicates: SubIssueView[] = [];
   const hubRepo = state.hub.repo.toLowerCase();
   const mine = state.subIssues
-    .filter((s) => s.byApp && s.spec && s.spec.hub.toLowerCase() === hubRepo && s.spec.hub_issue === state.hub.number)
+    .filter(
+      (s) =>
+        s.byApp &&
+        s.spec &&
+        s.spec.hub.toLowerCase() === hubRepo &&
+        s.spec.hub_issue === state.hub.number,
+    )
     .filter((s) => !(s.state === "closed" && s.stateReason === "duplicate"))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
   for (const s of mine) {
@@ -23,7 +32,12 @@ export function issuesByTask(state: OrchestrationState): { chosen: Map<string, S
   return { chosen, duplicates };
 }
 
-function ownStatus(issue: SubIssueView | null, labels: LabelNames, cancelled: boolean, attemptsLeft: boolean): TaskStatus | null {
+function ownStatus(
+  issue: SubIssueView | null,
+  labels: LabelNames,
+  cancelled: boolean,
+  attemptsLeft: boolean,
+): TaskStatus | null {
   if (issue?.pulls.some((p) => p.state === "MERGED")) return "done";
   if (issue?.state === "closed") return issue.stateReason === "not_planned" ? "cancelled" : "done";
   if (cancelled) return "cancelled";
@@ -36,7 +50,12 @@ function ownStatus(issue: SubIssueView | null, labels: LabelNames, cancelled: bo
 }
 
 /** Every planned task with its status, derived from its sub-issue, labels and pull requests. */
-export function taskViews(state: OrchestrationState, config: HubConfig, labels: LabelNames, chosen: Map<string, SubIssueView>): Map<string, TaskView> {
+export function taskViews(
+  state: OrchestrationState,
+  config: HubConfig,
+  labels: LabelNames,
+  chosen: Map<string, SubIssueView>,
+): Map<string, TaskView> {
   const views = new Map<string, TaskView>();
   const tasks: Task[] = state.plan?.tasks ?? [];
   for (const task of tasks) {
@@ -45,7 +64,14 @@ export function taskViews(state: OrchestrationState, config: HubConfig, labels: 
     const allowed = config.agent.attempts + (state.control.extraAttempts[task.id] ?? 0);
     const cancelled = state.control.cancelledAll || state.control.cancelled.includes(task.id);
     const status = ownStatus(issue, labels, cancelled, attempt < allowed);
-    views.set(task.id, { task, status: status ?? "pending", waitingOn: [], issue, attempt, allowedAttempts: allowed });
+    views.set(task.id, {
+      task,
+      status: status ?? "pending",
+      waitingOn: [],
+      issue,
+      attempt,
+      allowedAttempts: allowed,
+    });
   }
   for (const view of views.values()) {
     if (view.status !== "pending") continue;

@@ -23,11 +23,25 @@ export function keyedComment(key: string, body: string): string {
  * request), then links and labels, then bodies, comments and closing. A write that finds its
  * result already there (a label present, a link made) counts as done.
  */
-export async function applyActions(octokit: GitHubClient, hub: IssueRef, actions: Action[]): Promise<void> {
+export async function applyActions(
+  octokit: GitHubClient,
+  hub: IssueRef,
+  actions: Action[],
+): Promise<void> {
   const creates = actions.filter((a) => a.kind === "create-sub-issue");
   if (creates.length) await createSubIssues(octokit, hub, creates);
-  const rank: Record<Action["kind"], number> = { "create-sub-issue": 0, "add-blocked-by": 1, "remove-label": 2, "add-labels": 3, "update-body": 4, comment: 5, close: 6 };
-  const rest = actions.filter((a) => a.kind !== "create-sub-issue").sort((a, b) => rank[a.kind] - rank[b.kind]);
+  const rank: Record<Action["kind"], number> = {
+    "create-sub-issue": 0,
+    "add-blocked-by": 1,
+    "remove-label": 2,
+    "add-labels": 3,
+    "update-body": 4,
+    comment: 5,
+    close: 6,
+  };
+  const rest = actions
+    .filter((a) => a.kind !== "create-sub-issue")
+    .sort((a, b) => rank[a.kind] - rank[b.kind]);
   for (const a of rest) await applyOne(octokit, a);
 }
 
@@ -37,29 +51,53 @@ async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
       return;
     case "add-blocked-by":
       try {
-        await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", { ...split(a.issue.repo), issue_number: a.issue.number, issue_id: a.blockedBy.id });
+        await octokit.request(
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+          { ...split(a.issue.repo), issue_number: a.issue.number, issue_id: a.blockedBy.id },
+        );
       } catch (err) {
         if (!isStatus(err, 422)) throw err; // already linked
       }
       return;
     case "add-labels":
-      await octokit.rest.issues.addLabels({ ...split(a.issue.repo), issue_number: a.issue.number, labels: a.labels });
+      await octokit.rest.issues.addLabels({
+        ...split(a.issue.repo),
+        issue_number: a.issue.number,
+        labels: a.labels,
+      });
       return;
     case "remove-label":
       try {
-        await octokit.rest.issues.removeLabel({ ...split(a.issue.repo), issue_number: a.issue.number, name: a.label });
+        await octokit.rest.issues.removeLabel({
+          ...split(a.issue.repo),
+          issue_number: a.issue.number,
+          name: a.label,
+        });
       } catch (err) {
         if (!isStatus(err, 404)) throw err;
       }
       return;
     case "update-body":
-      await octokit.rest.issues.update({ ...split(a.issue.repo), issue_number: a.issue.number, body: a.body });
+      await octokit.rest.issues.update({
+        ...split(a.issue.repo),
+        issue_number: a.issue.number,
+        body: a.body,
+      });
       return;
     case "comment":
-      await octokit.rest.issues.createComment({ ...split(a.issue.repo), issue_number: a.issue.number, body: keyedComment(a.key, a.body) });
+      await octokit.rest.issues.createComment({
+        ...split(a.issue.repo),
+        issue_number: a.issue.number,
+        body: keyedComment(a.key, a.body),
+      });
       return;
     case "close":
-      await octokit.rest.issues.update({ ...split(a.issue.repo), issue_number: a.issue.number, state: "closed", state_reason: a.reason === "duplicate" ? "duplicate" : a.reason });
+      await octokit.rest.issues.update({
+        ...split(a.issue.repo),
+        issue_number: a.issue.number,
+        state: "closed",
+        state_reason: a.reason === "duplicate" ? "duplicate" : a.reason,
+      });
       return;
   }
 }

@@ -9,7 +9,12 @@ interface RepoLabels {
   labels: { nodes: { id: string; name: string }[] };
 }
 
-const COLORS: Record<string, string> = { ready: "0e8a16", blocked: "d93f0b", failed: "b60205", running: "fbca04" };
+const COLORS: Record<string, string> = {
+  ready: "0e8a16",
+  blocked: "d93f0b",
+  failed: "b60205",
+  running: "fbca04",
+};
 
 /** Label colours by meaning, so boards read at a glance. */
 function colorFor(name: string): string {
@@ -17,7 +22,10 @@ function colorFor(name: string): string {
 }
 
 /** Repository ids and labels of every repository involved, in one GraphQL request. */
-async function repoLabels(octokit: GitHubClient, repos: string[]): Promise<Map<string, RepoLabels>> {
+async function repoLabels(
+  octokit: GitHubClient,
+  repos: string[],
+): Promise<Map<string, RepoLabels>> {
   const fields = repos.map((r, i) => {
     const [owner, name] = r.split("/");
     return `r${i}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { id labels(first: 100) { nodes { id name } } }`;
@@ -31,7 +39,11 @@ async function repoLabels(octokit: GitHubClient, repos: string[]): Promise<Map<s
  * the hub issue (`createIssue` with `parentIssueId`), all in one GraphQL request — so a crash
  * can never leave an issue created but unlinked.
  */
-export async function createSubIssues(octokit: GitHubClient, hub: IssueRef, creates: Create[]): Promise<void> {
+export async function createSubIssues(
+  octokit: GitHubClient,
+  hub: IssueRef,
+  creates: Create[],
+): Promise<void> {
   const repos = [...new Set(creates.map((c) => c.task.repo.toLowerCase()))];
   const info = await repoLabels(octokit, repos);
   for (const c of creates) {
@@ -39,10 +51,12 @@ export async function createSubIssues(octokit: GitHubClient, hub: IssueRef, crea
     for (const name of c.labels) {
       if (repo.labels.nodes.some((l) => l.name.toLowerCase() === name.toLowerCase())) continue;
       const [owner = "", rname = ""] = c.task.repo.split("/");
-      const made = await octokit.rest.issues.createLabel({ owner, repo: rname, name, color: colorFor(name) }).catch(async (err: { status?: number }) => {
-        if (err.status !== 422) throw err;
-        return octokit.rest.issues.getLabel({ owner, repo: rname, name });
-      });
+      const made = await octokit.rest.issues
+        .createLabel({ owner, repo: rname, name, color: colorFor(name) })
+        .catch(async (err: { status?: number }) => {
+          if (err.status !== 422) throw err;
+          return octokit.rest.issues.getLabel({ owner, repo: rname, name });
+        });
       repo.labels.nodes.push({ id: made.data.node_id, name });
     }
   }
@@ -54,13 +68,25 @@ export async function createSubIssues(octokit: GitHubClient, hub: IssueRef, crea
 /** GitHub weighs each mutation; 20 creates a request keeps well inside its limits. */
 const BATCH = 20;
 
-async function createBatch(octokit: GitHubClient, hub: IssueRef, info: Map<string, RepoLabels>, creates: Create[]): Promise<void> {
+async function createBatch(
+  octokit: GitHubClient,
+  hub: IssueRef,
+  info: Map<string, RepoLabels>,
+  creates: Create[],
+): Promise<void> {
   const mutations = creates.map((c, i) => {
     const repo = info.get(c.task.repo.toLowerCase())!;
-    const labelIds = c.labels.map((n) => repo.labels.nodes.find((l) => l.name.toLowerCase() === n.toLowerCase())!.id);
+    const labelIds = c.labels.map(
+      (n) => repo.labels.nodes.find((l) => l.name.toLowerCase() === n.toLowerCase())!.id,
+    );
     return `c${i}: createIssue(input: { repositoryId: ${JSON.stringify(repo.id)}, title: $t${i}, body: $b${i}, labelIds: ${JSON.stringify(labelIds)}, parentIssueId: ${JSON.stringify(hub.nodeId)} }) { issue { number } }`;
   });
   const params = creates.map((_, i) => `$t${i}: String!, $b${i}: String`).join(", ");
-  const variables = Object.fromEntries(creates.flatMap((c, i) => [[`t${i}`, c.title], [`b${i}`, c.body]]));
+  const variables = Object.fromEntries(
+    creates.flatMap((c, i) => [
+      [`t${i}`, c.title],
+      [`b${i}`, c.body],
+    ]),
+  );
   await octokit.graphql(`mutation(${params}) { ${mutations.join("\n")} }`, variables);
 }

@@ -10,9 +10,17 @@ export const ORCHESTRATION_QUERY = /* GraphQL */ `
         body
         state
         createdAt
-        author { login }
+        author {
+          login
+        }
         comments(last: 100) {
-          nodes { databaseId author { login } body }
+          nodes {
+            databaseId
+            author {
+              login
+            }
+            body
+          }
         }
         subIssues(first: 100) {
           nodes {
@@ -24,11 +32,27 @@ export const ORCHESTRATION_QUERY = /* GraphQL */ `
             stateReason
             body
             createdAt
-            author { login }
-            repository { nameWithOwner }
-            labels(first: 30) { nodes { name } }
+            author {
+              login
+            }
+            repository {
+              nameWithOwner
+            }
+            labels(first: 30) {
+              nodes {
+                name
+              }
+            }
             closedByPullRequestsReferences(first: 5, includeClosedPrs: true) {
-              nodes { number url state body repository { nameWithOwner } }
+              nodes {
+                number
+                url
+                state
+                body
+                repository {
+                  nameWithOwner
+                }
+              }
             }
           }
         }
@@ -67,7 +91,13 @@ export interface OrchestrationQueryResult {
           repository: { nameWithOwner: string };
           labels: { nodes: { name: string }[] };
           closedByPullRequestsReferences: {
-            nodes: { number: number; url: string; state: "OPEN" | "CLOSED" | "MERGED"; body: string; repository: { nameWithOwner: string } }[];
+            nodes: {
+              number: number;
+              url: string;
+              state: "OPEN" | "CLOSED" | "MERGED";
+              body: string;
+              repository: { nameWithOwner: string };
+            }[];
           };
         }[];
       };

@@ -18,7 +18,9 @@ export function readPlanFromComments(bodies: string[]): Plan | null {
   for (const body of bodies) {
     for (const m of body.matchAll(PATTERN)) {
       try {
-        const part: Plan = planSchema.parse(JSON.parse(inflateRawSync(Buffer.from(m[1] ?? "", "base64url")).toString()));
+        const part: Plan = planSchema.parse(
+          JSON.parse(inflateRawSync(Buffer.from(m[1] ?? "", "base64url")).toString()),
+        );
         plan = plan ? mergePlans(plan, part) : part;
       } catch {
         // An unreadable marker is not the App's; ignore it.
@@ -31,5 +33,8 @@ export function readPlanFromComments(bodies: string[]): Plan | null {
 /** The earlier plan plus the tasks of a later one that it does not have yet. */
 function mergePlans(earlier: Plan, later: Plan): Plan {
   const known = new Set<string>(earlier.tasks.map((t) => t.id));
-  return { summary: earlier.summary, tasks: [...earlier.tasks, ...later.tasks.filter((t) => !known.has(t.id))] };
+  return {
+    summary: earlier.summary,
+    tasks: [...earlier.tasks, ...later.tasks.filter((t) => !known.has(t.id))],
+  };
 }

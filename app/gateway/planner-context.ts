@@ -9,34 +9,61 @@ function split(repo: string) {
 }
 
 /** A project repository's description, top-level files and README head, through the API. */
-export async function readRepoContext(octokit: GitHubClient, project: HubConfig["projects"][number]): Promise<RepoContext> {
+export async function readRepoContext(
+  octokit: GitHubClient,
+  project: HubConfig["projects"][number],
+): Promise<RepoContext> {
   const where = split(project.repo);
   const files = await octokit.rest.repos.getContent({ ...where, path: "" }).then(
-    (r) => (Array.isArray(r.data) ? r.data.map((e) => (e.type === "dir" ? `${e.name}/` : e.name)) : []),
+    (r) =>
+      Array.isArray(r.data) ? r.data.map((e) => (e.type === "dir" ? `${e.name}/` : e.name)) : [],
     () => [] as string[],
   );
   const readmeName = files.find((f) => /^readme(\.md|\.txt)?$/i.test(f));
   const readmeHead = readmeName
     ? await octokit.rest.repos.getContent({ ...where, path: readmeName }).then(
-        (r) => ("content" in r.data ? Buffer.from(r.data.content, "base64").toString("utf8").split("\n").slice(0, 40).join("\n").slice(0, 3000) : ""),
+        (r) =>
+          "content" in r.data
+            ? Buffer.from(r.data.content, "base64")
+                .toString("utf8")
+                .split("\n")
+                .slice(0, 40)
+                .join("\n")
+                .slice(0, 3000)
+            : "",
         () => "",
       )
     : "";
-  return { repo: project.repo, description: project.description, stack: project.stack ?? [], files, readmeHead };
+  return {
+    repo: project.repo,
+    description: project.description,
+    stack: project.stack ?? [],
+    files,
+    readmeHead,
+  };
 }
 
 /** The hub's tree once: sealed secret names per repository (never values) and contract names. */
-export async function readHubCatalog(octokit: GitHubClient, hub: string): Promise<{ sealedSecrets: Record<string, string[]>; contracts: string[]; snippets: string[] }> {
+export async function readHubCatalog(
+  octokit: GitHubClient,
+  hub: string,
+): Promise<{ sealedSecrets: Record<string, string[]>; contracts: string[]; snippets: string[] }> {
   const where = split(hub);
   const sealedSecrets: Record<string, string[]> = {};
   const contracts = new Set<string>();
   const snippets: string[] = [];
   try {
     const repo = await octokit.rest.repos.get(where);
-    const tree = await octokit.rest.git.getTree({ ...where, tree_sha: repo.data.default_branch, recursive: "1" });
+    const tree = await octokit.rest.git.getTree({
+      ...where,
+      tree_sha: repo.data.default_branch,
+      recursive: "1",
+    });
     for (const entry of tree.data.tree) {
       const path = entry.path ?? "";
-      const secret = path.startsWith("vault/") ? secretFromPath(path.slice("vault/".length)) : undefined;
+      const secret = path.startsWith("vault/")
+        ? secretFromPath(path.slice("vault/".length))
+        : undefined;
       if (secret) (sealedSecrets[secret.repo.toLowerCase()] ??= []).push(secret.name);
       const contract = /^contracts\/([^/]+)\/contract\.ya?ml$/.exec(path);
       if (contract?.[1]) contracts.add(contract[1]);
@@ -44,13 +71,18 @@ export async function readHubCatalog(octokit: GitHubClient, hub: string): Promis
       if (snippet?.[1] && !snippet[1].endsWith("README")) snippets.push(snippet[1]);
     }
   } catch (err) {
-    if ((err as { status?: number }).status !== 404 && (err as { status?: number }).status !== 409) throw err;
+    if ((err as { status?: number }).status !== 404 && (err as { status?: number }).status !== 409)
+      throw err;
   }
   return { sealedSecrets, contracts: [...contracts], snippets };
 }
 
 /** `.github/havun.yml` of the hub's default branch; null when there is none. */
-export async function readHubConfigText(octokit: GitHubClient, hub: string, path: string): Promise<string | null> {
+export async function readHubConfigText(
+  octokit: GitHubClient,
+  hub: string,
+  path: string,
+): Promise<string | null> {
   try {
     const r = await octokit.rest.repos.getContent({ ...split(hub), path });
     return "content" in r.data ? Buffer.from(r.data.content, "base64").toString("utf8") : null;

@@ -21,9 +21,18 @@ function costFrom(bodies: string[]): number | null {
 }
 
 /** Reads one orchestration with a single GraphQL request. Null when the hub issue does not exist. */
-export async function readOrchestration(graphql: Graphql, hub: string, number: number, appSlug: string): Promise<OrchestrationState | null> {
+export async function readOrchestration(
+  graphql: Graphql,
+  hub: string,
+  number: number,
+  appSlug: string,
+): Promise<OrchestrationState | null> {
   const [owner = "", name = ""] = hub.split("/");
-  const data = await graphql<OrchestrationQueryResult>(ORCHESTRATION_QUERY, { owner, name, number });
+  const data = await graphql<OrchestrationQueryResult>(ORCHESTRATION_QUERY, {
+    owner,
+    name,
+    number,
+  });
   const issue = data.repository?.issue;
   if (!issue) return null;
   const isApp = (login: string | undefined) => login === appSlug || login === `${appSlug}[bot]`;
@@ -44,7 +53,12 @@ export async function readOrchestration(graphql: Graphql, hub: string, number: n
       spec,
       byApp: isApp(s.author?.login),
       createdAt: s.createdAt,
-      pulls: s.closedByPullRequestsReferences.nodes.map((p) => ({ repo: p.repository.nameWithOwner, number: p.number, url: p.url, state: p.state })),
+      pulls: s.closedByPullRequestsReferences.nodes.map((p) => ({
+        repo: p.repository.nameWithOwner,
+        number: p.number,
+        url: p.url,
+        state: p.state,
+      })),
       blockedBy: [],
       costUsd: costFrom(s.closedByPullRequestsReferences.nodes.map((p) => p.body)),
     };
@@ -64,6 +78,8 @@ export async function readOrchestration(graphql: Graphql, hub: string, number: n
     control: readControl(issue.body),
     plan: readPlanFromComments(appComments.map((c) => c.body)),
     subIssues,
-    commentKeys: appComments.flatMap((c) => findMarkers(c.body, "comment").map((m) => m.fields.key ?? m.key)),
+    commentKeys: appComments.flatMap((c) =>
+      findMarkers(c.body, "comment").map((m) => m.fields.key ?? m.key),
+    ),
   };
 }

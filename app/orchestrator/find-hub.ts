@@ -8,7 +8,10 @@ export interface HubKey {
 }
 
 /** The orchestration an issue belongs to: its own (a hub issue) or its spec's (a sub-issue). */
-export function hubOfIssue(repo: string, issue: { number: number; body?: string | null }): HubKey | null {
+export function hubOfIssue(
+  repo: string,
+  issue: { number: number; body?: string | null },
+): HubKey | null {
   const body = issue.body ?? "";
   const parsed = parseSpecBlock(body);
   if (parsed && "spec" in parsed) return { hub: parsed.spec.hub, number: parsed.spec.hub_issue };
@@ -17,11 +20,21 @@ export function hubOfIssue(repo: string, issue: { number: number; body?: string 
 }
 
 interface ClosingQuery {
-  repository: { pullRequest: { closingIssuesReferences: { nodes: { number: number; body: string; repository: { nameWithOwner: string } }[] } } | null } | null;
+  repository: {
+    pullRequest: {
+      closingIssuesReferences: {
+        nodes: { number: number; body: string; repository: { nameWithOwner: string } }[];
+      };
+    } | null;
+  } | null;
 }
 
 /** The orchestrations a pull request closes into (GitHub's closing references → sub-issues). */
-export async function hubsOfPull(octokit: GitHubClient, repo: string, number: number): Promise<HubKey[]> {
+export async function hubsOfPull(
+  octokit: GitHubClient,
+  repo: string,
+  number: number,
+): Promise<HubKey[]> {
   const [owner = "", name = ""] = repo.split("/");
   const data = await octokit.graphql<ClosingQuery>(
     `query($owner: String!, $name: String!, $number: Int!) { repository(owner: $owner, name: $name) { pullRequest(number: $number) { closingIssuesReferences(first: 10) { nodes { number body repository { nameWithOwner } } } } } }`,

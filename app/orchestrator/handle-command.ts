@@ -24,7 +24,11 @@ async function reply(deps: OrchestratorDeps, ev: CommandEvent, body: string): Pr
   const key = `reply-${ev.commentId}`;
   const state = await readOrchestration(deps.octokit.graphql, ev.hub, ev.number, deps.appSlug);
   if (!ev.subIssue && state?.commentKeys.includes(key)) return;
-  await deps.octokit.rest.issues.createComment({ ...splitRepo(target.repo), issue_number: target.number, body: keyedComment(key, body) });
+  await deps.octokit.rest.issues.createComment({
+    ...splitRepo(target.repo),
+    issue_number: target.number,
+    body: keyedComment(key, body),
+  });
 }
 
 function knownTask(config: HubConfig, id: string | undefined, tasks: string[]): string | null {
@@ -32,7 +36,11 @@ function knownTask(config: HubConfig, id: string | undefined, tasks: string[]): 
 }
 
 /** A writer's command on the hub issue or a sub-issue, applied through the control state. */
-export async function handleCommand(deps: OrchestratorDeps, config: HubConfig, ev: CommandEvent): Promise<void> {
+export async function handleCommand(
+  deps: OrchestratorDeps,
+  config: HubConfig,
+  ev: CommandEvent,
+): Promise<void> {
   const c = ev.command;
   const state = await readOrchestration(deps.octokit.graphql, ev.hub, ev.number, deps.appSlug);
   if (!state) return;
@@ -40,11 +48,25 @@ export async function handleCommand(deps: OrchestratorDeps, config: HubConfig, e
   const taskArg = "taskId" in c ? (c.taskId ?? ev.subIssue?.taskId) : undefined;
   switch (c.kind) {
     case "orchestrate":
-      if (state.plan) return reply(deps, ev, "This issue is already orchestrated. Use `/replan <more>` to add tasks, or `/status`.");
-      return startOrchestration(deps, { hub: ev.hub, number: ev.number, request: c.request, config, key: String(ev.commentId) });
+      if (state.plan)
+        return reply(
+          deps,
+          ev,
+          "This issue is already orchestrated. Use `/replan <more>` to add tasks, or `/status`.",
+        );
+      return startOrchestration(deps, {
+        hub: ev.hub,
+        number: ev.number,
+        request: c.request,
+        config,
+        key: String(ev.commentId),
+      });
     case "status": {
       const run = await runOrchestration(deps, ev.hub, ev.number, config);
-      const lines = (run.result?.views ?? []).map((v) => `- **${v.task.id}** (${v.task.repo}): ${v.status}${v.waitingOn.length ? ` — waiting on ${v.waitingOn.join(", ")}` : ""}`);
+      const lines = (run.result?.views ?? []).map(
+        (v) =>
+          `- **${v.task.id}** (${v.task.repo}): ${v.status}${v.waitingOn.length ? ` — waiting on ${v.waitingOn.join(", ")}` : ""}`,
+      );
       return reply(deps, ev, lines.length ? `**Status**\n\n${lines.join("\n")}` : "No plan yet.");
     }
     case "approve":
@@ -57,9 +79,14 @@ export async function handleCommand(deps: OrchestratorDeps, config: HubConfig, e
     case "cancel":
     case "retry": {
       if (taskArg !== undefined && !knownTask(config, taskArg, taskIds)) {
-        return reply(deps, ev, `There is no task \`${taskArg}\` in this orchestration. Tasks: ${taskIds.map((t) => `\`${t}\``).join(", ") || "none"}.`);
+        return reply(
+          deps,
+          ev,
+          `There is no task \`${taskArg}\` in this orchestration. Tasks: ${taskIds.map((t) => `\`${t}\``).join(", ") || "none"}.`,
+        );
       }
-      if (c.kind === "retry" && !taskArg) return reply(deps, ev, "Say which task: `/retry <task-id>`.");
+      if (c.kind === "retry" && !taskArg)
+        return reply(deps, ev, "Say which task: `/retry <task-id>`.");
       await runOrchestration(deps, ev.hub, ev.number, config, (s) => {
         if (c.kind === "cancel") {
           if (taskArg) s.control.cancelled = [...new Set([...s.control.cancelled, taskArg])];
@@ -69,27 +96,51 @@ export async function handleCommand(deps: OrchestratorDeps, config: HubConfig, e
           const v = s.subIssues.find((i) => i.spec?.task.id === taskArg);
           const used = v?.spec?.attempt ?? 1;
           const allowed = config.agent.attempts + (s.control.extraAttempts[taskArg] ?? 0);
-          if (used >= allowed) s.control.extraAttempts[taskArg] = (s.control.extraAttempts[taskArg] ?? 0) + 1;
+          if (used >= allowed)
+            s.control.extraAttempts[taskArg] = (s.control.extraAttempts[taskArg] ?? 0) + 1;
         }
       });
       return;
     }
     case "replan": {
-      if (!state.plan) return reply(deps, ev, "There is no plan yet; use `/orchestrate <request>`.");
-      const outcome = await planFeature(deps, { hub: ev.hub, hubIssue: ev.number, request: c.request, config, existingTasks: state.plan.tasks });
-      if (!outcome.ok) return reply(deps, ev, `The replan was not valid, so nothing changed:\n\n${outcome.problems.map((p) => `- \`${p.path}\`: ${p.message} — ${p.fix}`).join("\n")}`);
+      if (!state.plan)
+        return reply(deps, ev, "There is no plan yet; use `/orchestrate <request>`.");
+      const outcome = await planFeature(deps, {
+        hub: ev.hub,
+        hubIssue: ev.number,
+        request: c.request,
+        config,
+        existingTasks: state.plan.tasks,
+      });
+      if (!outcome.ok)
+        return reply(
+          deps,
+          ev,
+          `The replan was not valid, so nothing changed:\n\n${outcome.problems.map((p) => `- \`${p.path}\`: ${p.message} — ${p.fix}`).join("\n")}`,
+        );
       const fresh = outcome.plan.tasks.filter((t) => !taskIds.includes(t.id));
       if (!fresh.length) return reply(deps, ev, "The replan added no new tasks.");
-      const bodies = planComments({ summary: outcome.plan.summary, tasks: fresh }, { hub: ev.hub, issueNumber: ev.number, approval: "auto" });
+      const bodies = planComments(
+        { summary: outcome.plan.summary, tasks: fresh },
+        { hub: ev.hub, issueNumber: ev.number, approval: "auto" },
+      );
       for (const [i, body] of bodies.entries()) {
-        await deps.octokit.rest.issues.createComment({ ...splitRepo(ev.hub), issue_number: ev.number, body: keyedComment(`replan-${ev.commentId}-${i}`, body) });
+        await deps.octokit.rest.issues.createComment({
+          ...splitRepo(ev.hub),
+          issue_number: ev.number,
+          body: keyedComment(`replan-${ev.commentId}-${i}`, body),
+        });
       }
       await runOrchestration(deps, ev.hub, ev.number, config);
       return;
     }
     case "note": {
       const target = ev.subIssue ?? { repo: ev.hub, number: ev.number };
-      await deps.octokit.rest.reactions.createForIssueComment({ ...splitRepo(target.repo), comment_id: ev.commentId, content: "+1" });
+      await deps.octokit.rest.reactions.createForIssueComment({
+        ...splitRepo(target.repo),
+        comment_id: ev.commentId,
+        content: "+1",
+      });
       return;
     }
     case "help":

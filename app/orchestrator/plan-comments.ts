@@ -7,7 +7,10 @@ import type { Plan } from "../spec/task-schema.ts";
  * The plan comment (table, graph, the plan itself in a hidden marker). When the marker would
  * not fit beside the table, the plan's tasks go into as many extra comments as needed.
  */
-export function planComments(plan: Plan, ctx: { hub: string; issueNumber: number; approval: "auto" | "required" }): string[] {
+export function planComments(
+  plan: Plan,
+  ctx: { hub: string; issueNumber: number; approval: "auto" | "required" },
+): string[] {
   const visible = renderPlanComment(plan, ctx);
   const room = GITHUB_BODY_LIMIT - 200;
   const whole = `${visible}\n\n${renderPlanMarker(plan)}`;
@@ -16,11 +19,19 @@ export function planComments(plan: Plan, ctx: { hub: string; issueNumber: number
   let chunk: Plan["tasks"] = [];
   for (const task of plan.tasks) {
     const next = [...chunk, task];
-    if (chunk.length && renderPlanMarker({ summary: plan.summary, tasks: next }).length > room - 100) {
-      out.push(`Plan data (part ${out.length}).\n\n${renderPlanMarker({ summary: plan.summary, tasks: chunk })}`);
+    if (
+      chunk.length &&
+      renderPlanMarker({ summary: plan.summary, tasks: next }).length > room - 100
+    ) {
+      out.push(
+        `Plan data (part ${out.length}).\n\n${renderPlanMarker({ summary: plan.summary, tasks: chunk })}`,
+      );
       chunk = [task];
     } else chunk = next;
   }
-  if (chunk.length) out.push(`Plan data (part ${out.length}).\n\n${renderPlanMarker({ summary: plan.summary, tasks: chunk })}`);
+  if (chunk.length)
+    out.push(
+      `Plan data (part ${out.length}).\n\n${renderPlanMarker({ summary: plan.summary, tasks: chunk })}`,
+    );
   return out;
 }

@@ -7,7 +7,13 @@ import type { OrchestratorDeps } from "./deps.ts";
 /** Reads what the planner may see (never secret values) and plans with Claude. */
 export async function planFeature(
   deps: OrchestratorDeps,
-  input: { hub: string; hubIssue: number; request: string; config: HubConfig; existingTasks?: Task[] },
+  input: {
+    hub: string;
+    hubIssue: number;
+    request: string;
+    config: HubConfig;
+    existingTasks?: Task[];
+  },
 ): Promise<PlanOutcome> {
   const [repos, catalog] = await Promise.all([
     Promise.all(input.config.projects.map((p) => readRepoContext(deps.octokit, p))),

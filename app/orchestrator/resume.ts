@@ -13,7 +13,10 @@ import { parseCommand } from "../commands/parse-command.ts";
  * At start-up: every open issue of every hub the App is installed on that is (or asked to be)
  * an orchestration is queued for reconcile, so work a crash interrupted resumes by itself.
  */
-export async function resumeAll(probot: Probot, opts: { anthropic: Anthropic; appSlug: string; queue: WorkQueue }): Promise<number> {
+export async function resumeAll(
+  probot: Probot,
+  opts: { anthropic: Anthropic; appSlug: string; queue: WorkQueue },
+): Promise<number> {
   const appOctokit = (await probot.auth()) as unknown as GitHubClient;
   const installations = await appOctokit.rest.apps.listInstallations({ per_page: 100 });
   let queued = 0;
@@ -24,16 +27,33 @@ export async function resumeAll(probot: Probot, opts: { anthropic: Anthropic; ap
     for (const repo of repos.data.repositories) {
       const config = await loadHubConfig(deps, repo.full_name);
       if (!config.ok) continue;
-      const issues = await octokit.rest.issues.listForRepo({ owner: repo.owner.login, repo: repo.name, state: "open", per_page: 100 });
+      const issues = await octokit.rest.issues.listForRepo({
+        owner: repo.owner.login,
+        repo: repo.name,
+        state: "open",
+        per_page: 100,
+      });
       for (const issue of issues.data) {
         if (issue.pull_request) continue;
         const body = issue.body ?? "";
         if (readControlPresent(body)) {
-          opts.queue.enqueue(`${repo.full_name}#${issue.number}`, () => runOrchestration(deps, repo.full_name, issue.number, config.config).then(() => undefined));
+          opts.queue.enqueue(`${repo.full_name}#${issue.number}`, () =>
+            runOrchestration(deps, repo.full_name, issue.number, config.config).then(
+              () => undefined,
+            ),
+          );
         } else if (isOrchestrateIssue(body)) {
           const command = parseCommand(body, "hub");
           const request = command?.kind === "orchestrate" ? command.request : "";
-          opts.queue.enqueue(`${repo.full_name}#${issue.number}`, () => startOrchestration(deps, { hub: repo.full_name, number: issue.number, request, config: config.config, key: "issue" }));
+          opts.queue.enqueue(`${repo.full_name}#${issue.number}`, () =>
+            startOrchestration(deps, {
+              hub: repo.full_name,
+              number: issue.number,
+              request,
+              config: config.config,
+              key: "issue",
+            }),
+          );
         } else continue;
         queued++;
       }

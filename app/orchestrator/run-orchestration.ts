@@ -37,7 +37,11 @@ export async function runOrchestration(
     result = reconcile(state, config);
     if (result.actions.length === 0) return { state, result, rounds: round, actions: done };
     deps.log.info({ hub, number, actions: result.actions.map(describeAction) }, "reconcile");
-    await applyActions(deps.octokit, { repo: hub, number, id: state.hub.id, nodeId: state.hub.nodeId }, result.actions);
+    await applyActions(
+      deps.octokit,
+      { repo: hub, number, id: state.hub.id, nodeId: state.hub.nodeId },
+      result.actions,
+    );
     done.push(...result.actions.map(describeAction));
   }
   deps.log.warn({ hub, number }, `reconcile did not settle after ${MAX_ROUNDS} rounds`);

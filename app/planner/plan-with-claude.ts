@@ -36,7 +36,12 @@ function problemsText(problems: PlanProblem[]): string {
 export async function planWithClaude(client: Anthropic, ctx: PlannerContext): Promise<PlanOutcome> {
   const usage: Usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
   const tools: Anthropic.Messages.Tool[] = [
-    { name: "submit_plan", description: "Submit the plan: every task of the feature.", input_schema: planJsonSchema() as Anthropic.Messages.Tool.InputSchema, cache_control: { type: "ephemeral" } },
+    {
+      name: "submit_plan",
+      description: "Submit the plan: every task of the feature.",
+      input_schema: planJsonSchema() as Anthropic.Messages.Tool.InputSchema,
+      cache_control: { type: "ephemeral" },
+    },
   ];
   const messages: MessageParam[] = [{ role: "user", content: plannerUserMessage(ctx) }];
   let problems: PlanProblem[] = [];
@@ -50,18 +55,50 @@ export async function planWithClaude(client: Anthropic, ctx: PlannerContext): Pr
       messages,
     });
     addUsage(usage, response);
-    const call = response.content.find((b): b is Anthropic.Messages.ToolUseBlock => b.type === "tool_use" && b.name === "submit_plan");
+    const call = response.content.find(
+      (b): b is Anthropic.Messages.ToolUseBlock =>
+        b.type === "tool_use" && b.name === "submit_plan",
+    );
     problems = call
-      ? validatePlan(call.input, { config: ctx.config, sealedSecrets: ctx.sealedSecrets, existingTaskIds: ctx.existingTasks?.map((t) => t.id), hub: ctx.hub, hubIssue: ctx.hubIssue })
-      : [{ level: "error", path: "(response)", message: "the model did not call submit_plan", fix: "call submit_plan with the plan" }];
+      ? validatePlan(call.input, {
+          config: ctx.config,
+          sealedSecrets: ctx.sealedSecrets,
+          existingTaskIds: ctx.existingTasks?.map((t) => t.id),
+          hub: ctx.hub,
+          hubIssue: ctx.hubIssue,
+        })
+      : [
+          {
+            level: "error",
+            path: "(response)",
+            message: "the model did not call submit_plan",
+            fix: "call submit_plan with the plan",
+          },
+        ];
     if (call && planIsValid(problems)) {
-      return { ok: true, plan: planSchema.parse(call.input), rounds: round, warnings: problems, usage };
+      return {
+        ok: true,
+        plan: planSchema.parse(call.input),
+        rounds: round,
+        warnings: problems,
+        usage,
+      };
     }
     if (!call) break;
-    messages.push({ role: "assistant", content: response.content as Anthropic.Messages.ContentBlockParam[] });
+    messages.push({
+      role: "assistant",
+      content: response.content as Anthropic.Messages.ContentBlockParam[],
+    });
     messages.push({
       role: "user",
-      content: [{ type: "tool_result", tool_use_id: call.id, is_error: true, content: `The plan is invalid. Fix these problems and call submit_plan again with the whole corrected plan:\n${problemsText(problems.filter((p) => p.level === "error"))}` }],
+      content: [
+        {
+          type: "tool_result",
+          tool_use_id: call.id,
+          is_error: true,
+          content: `The plan is invalid. Fix these problems and call submit_plan again with the whole corrected plan:\n${problemsText(problems.filter((p) => p.level === "error"))}`,
+        },
+      ],
     });
   }
   return { ok: false, problems: problems.filter((p) => p.level === "error"), rounds: 2, usage };

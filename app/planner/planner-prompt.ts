@@ -55,7 +55,9 @@ export function plannerUserMessage(ctx: PlannerContext): string {
       `Top-level files: ${r.files.slice(0, 60).join(", ") || "(empty)"}`,
       r.readmeHead ? `README (start):\n${r.readmeHead}` : "",
       `Sealed secrets: ${(ctx.sealedSecrets[r.repo.toLowerCase()] ?? []).join(", ") || "(none)"}`,
-    ].filter(Boolean).join("\n"),
+    ]
+      .filter(Boolean)
+      .join("\n"),
   );
   const parts = [
     section("Feature request", ctx.request),
@@ -64,7 +66,12 @@ export function plannerUserMessage(ctx: PlannerContext): string {
     section("Snippet library", ctx.snippets.join(", ")),
   ];
   if (ctx.existingTasks?.length) {
-    parts.push(section("Tasks already planned (do not repeat them; new tasks may depend on their ids)", ctx.existingTasks.map((t) => `- ${t.id}: ${t.title} (${t.repo})`).join("\n")));
+    parts.push(
+      section(
+        "Tasks already planned (do not repeat them; new tasks may depend on their ids)",
+        ctx.existingTasks.map((t) => `- ${t.id}: ${t.title} (${t.repo})`).join("\n"),
+      ),
+    );
   }
   return parts.join("\n\n");
 }

@@ -6,6 +6,10 @@ export interface RequestLogEntry {
   status: number;
   ms: number;
   validationMs: number;
+  /** When the request finished (ms since the epoch). */
+  at?: number;
+  /** The path as requested, for requests that matched no documented route. */
+  path?: string;
 }
 
 export interface RequestCounts {
@@ -20,7 +24,7 @@ export class RequestLog {
   readonly entries: RequestLogEntry[] = [];
 
   add(entry: RequestLogEntry): void {
-    this.entries.push(entry);
+    this.entries.push({ ...entry, at: Date.now() });
   }
 
   /** Counts since `from` (an index returned by `mark()`), optionally for one client. */

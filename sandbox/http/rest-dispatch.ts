@@ -170,7 +170,15 @@ export async function dispatchRest(
     if (status !== 0) {
       sendJson(res, status, status === 204 ? undefined : body, headers);
     }
-    deps.log.add({ method, route, client, status, ms: performance.now() - started, validationMs });
+    deps.log.add({
+      method,
+      route,
+      client,
+      status,
+      ms: performance.now() - started,
+      validationMs,
+      ...(route === "(unknown)" ? { path } : {}),
+    });
   }
 }
 

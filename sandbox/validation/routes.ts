@@ -40,8 +40,13 @@ export class RouteTable {
           return GREEDY.has(m[1]) ? "(.+?)" : "([^/]+)";
         })
         .join("/");
+      // GitHub serves a repository's root listing at `/contents` too: the final {path} may be empty.
+      const optionalTail = pattern.endsWith("/(.+?)") && names.at(-1) === "path";
+      const regex = optionalTail
+        ? `^${pattern.slice(0, -"/(.+?)".length)}(?:/(.*?))?/?$`
+        : `^${pattern}/?$`;
       const list = this.byMethod.get(op.method) ?? [];
-      list.push({ op, regex: new RegExp(`^${pattern}/?$`), names, literals });
+      list.push({ op, regex: new RegExp(regex), names, literals });
       this.byMethod.set(op.method, list);
     }
     for (const list of this.byMethod.values()) list.sort((a, b) => b.literals - a.literals);

@@ -39,7 +39,9 @@ export interface Harness {
  * server receiving signed webhooks over HTTP. Nothing of GitHub or the model is mocked in
  * process: the App talks to both through HTTP as it would in production.
  */
-export async function startHarness(opts: { scenarios?: ScenarioInput[]; hubConfig?: string; seed?: SeedDescription } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { scenarios?: ScenarioInput[]; hubConfig?: string; seed?: SeedDescription } = {},
+): Promise<Harness> {
   const model = createModelApi({ scenarios: opts.scenarios ?? [] });
   const sb = await startSandbox({
     extraRoutes: [model.route],
@@ -48,11 +50,32 @@ export async function startHarness(opts: { scenarios?: ScenarioInput[]; hubConfi
       users: [{ login: "wendy" }, { login: "rita" }],
       orgs: [{ login: "havun", members: { wendy: "admin", rita: "member" } }],
       repos: [
-        { owner: "havun", name: "hub", files: { "README.md": "# hub\n", ".github/havun.yml": opts.hubConfig ?? HUB_CONFIG } },
-        { owner: "havun", name: "api", description: "Payments API", files: { "README.md": "# api\nAn HTTP API.\n", "src/server.js": "// api\n" } },
-        { owner: "havun", name: "portal", description: "Customer portal", files: { "README.md": "# portal\n", "src/checkout.js": "// checkout\n" } },
+        {
+          owner: "havun",
+          name: "hub",
+          files: { "README.md": "# hub\n", ".github/havun.yml": opts.hubConfig ?? HUB_CONFIG },
+        },
+        {
+          owner: "havun",
+          name: "api",
+          description: "Payments API",
+          files: { "README.md": "# api\nAn HTTP API.\n", "src/server.js": "// api\n" },
+        },
+        {
+          owner: "havun",
+          name: "portal",
+          description: "Customer portal",
+          files: { "README.md": "# portal\n", "src/checkout.js": "// checkout\n" },
+        },
       ],
-      apps: [{ slug: "havuncore", owner: "havun", manifest: APP_MANIFEST, installations: [{ account: "havun" }] }],
+      apps: [
+        {
+          slug: "havuncore",
+          owner: "havun",
+          manifest: APP_MANIFEST,
+          installations: [{ account: "havun" }],
+        },
+      ],
       ...opts.seed,
     },
   });
@@ -62,12 +85,18 @@ export async function startHarness(opts: { scenarios?: ScenarioInput[]; hubConfi
     privateKey: registered.privateKeyPem,
     webhookSecret: registered.webhookSecret,
     baseUrl: sb.apiUrl,
-    anthropic: new Anthropic({ apiKey: "sk-ant-test", baseURL: `${sb.serverUrl}/anthropic`, maxRetries: 2 }),
+    anthropic: new Anthropic({
+      apiKey: "sk-ant-test",
+      baseURL: `${sb.serverUrl}/anthropic`,
+      maxRetries: 2,
+    }),
     logLevel: "error",
     resume: false,
+    writeSpacingMs: 0, // the sandbox enforces GitHub's secondary limit itself
   });
   registered.webhookUrl = app.webhookUrl;
-  const client = (login: string) => new Octokit({ auth: sb.token(login), baseUrl: sb.apiUrl, log: quiet });
+  const client = (login: string) =>
+    new Octokit({ auth: sb.token(login), baseUrl: sb.apiUrl, log: quiet });
   const settle = async () => {
     for (let i = 0; i < 50; i++) {
       const before = sb.core.store.state.deliveries.length;

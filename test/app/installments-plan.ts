@@ -2,7 +2,8 @@ import type { ScenarioInput } from "../../sandbox/model/index.ts";
 
 /** The seeds' central example, as the planner's forced tool call returns it. */
 export const INSTALLMENTS_PLAN = {
-  summary: "Installment payments: the API offers 3- and 6-month plans, the portal's checkout lets customers pick one, and the admin dashboard shows them.",
+  summary:
+    "Installment payments: the API offers 3- and 6-month plans, the portal's checkout lets customers pick one, and the admin dashboard shows them.",
   tasks: [
     {
       id: "api-installments",
@@ -11,7 +12,10 @@ export const INSTALLMENTS_PLAN = {
       kind: "implementation",
       priority: "high",
       dependencies: [],
-      instructions: ["Add GET /installment-plans returning 3- and 6-month options", "Add POST /payments/{id}/installments"],
+      instructions: [
+        "Add GET /installment-plans returning 3- and 6-month options",
+        "Add POST /payments/{id}/installments",
+      ],
       acceptance: ["GET /installment-plans lists 3 and 6 months", "Tests cover both endpoints"],
       secrets: [],
       snippets: [],
@@ -49,6 +53,19 @@ export const INSTALLMENTS_PLAN = {
   ],
 };
 
-export function planScenario(plan: unknown = INSTALLMENTS_PLAN, name = "plan-installments"): ScenarioInput {
-  return { name, match: { tools: ["submit_plan"], anyText: "installment" }, turns: [{ content: [{ type: "tool_use", name: "submit_plan", input: plan as Record<string, unknown> }] }] };
+export function planScenario(
+  plan: unknown = INSTALLMENTS_PLAN,
+  name = "plan-installments",
+): ScenarioInput {
+  return {
+    name,
+    match: { tools: ["submit_plan"], anyText: "installment" },
+    turns: [
+      {
+        content: [
+          { type: "tool_use", name: "submit_plan", input: plan as Record<string, unknown> },
+        ],
+      },
+    ],
+  };
 }
