@@ -3,16 +3,16 @@ import { z } from "zod";
 const model = z.string().min(1).max(100);
 
 export const DEFAULT_MODELS = {
-  analysis: "claude-sonnet-4-5",
-  implementation: "claude-sonnet-4-5",
-  testing: "claude-sonnet-4-5",
-  review: "claude-opus-4-1",
-  docs: "claude-haiku-4-5",
+  analysis: "claude-sonnet-5-5",
+  implementation: "claude-sonnet-5-5",
+  testing: "claude-sonnet-5-5",
+  review: "claude-opus-5-5",
+  docs: "claude-haiku-5-5",
 } as const;
 
 export const plannerSchema = z
   .strictObject({
-    model: model.default("claude-sonnet-4-5").describe("The model that plans an orchestration."),
+    model: model.default("claude-sonnet-5-5").describe("The model that plans an orchestration."),
     max_tokens: z.number().int().min(1024).max(64000).default(8192),
   })
   .prefault({})

@@ -19,14 +19,14 @@ describe("parseHubConfig", () => {
       config: {
         version: 1,
         projects: [{ repo: "acme/api", description: "The API" }],
-        planner: { model: "claude-sonnet-4-5", max_tokens: 8192 },
+        planner: { model: "claude-sonnet-5-5", max_tokens: 8192 },
         agent: {
           models: {
-            analysis: "claude-sonnet-4-5",
-            implementation: "claude-sonnet-4-5",
-            testing: "claude-sonnet-4-5",
-            review: "claude-opus-4-1",
-            docs: "claude-haiku-4-5",
+            analysis: "claude-sonnet-5-5",
+            implementation: "claude-sonnet-5-5",
+            testing: "claude-sonnet-5-5",
+            review: "claude-opus-5-5",
+            docs: "claude-haiku-5-5",
           },
           max_turns: 30,
           budget_usd: { per_task: 5, per_orchestration: 50 },
@@ -43,9 +43,9 @@ describe("parseHubConfig", () => {
   it("reads a full file, deriving the ready label from the prefix", () => {
     const result = parseHubConfig(`${PROJECTS}    stack: [php]
     contracts: { provides: [payments] }
-planner: { model: claude-opus-4-1 }
+planner: { model: claude-opus-5-5 }
 agent:
-  models: { review: claude-sonnet-4-5 }
+  models: { review: claude-sonnet-5-5 }
   budget_usd: { per_task: 2.5 }
 dispatch: wait_for_core
 approval: required
@@ -55,15 +55,15 @@ project_board: { owner: acme, number: 7 }
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.config.labels).toEqual({ prefix: "hc", ready: "hc:ready" });
-    expect(result.config.agent.models.review).toBe("claude-sonnet-4-5");
-    expect(result.config.agent.models.docs).toBe("claude-haiku-4-5");
+    expect(result.config.agent.models.review).toBe("claude-sonnet-5-5");
+    expect(result.config.agent.models.docs).toBe("claude-haiku-5-5");
     expect(result.config.agent.budget_usd).toEqual({ per_task: 2.5, per_orchestration: 50 });
     expect(result.config.project_board).toEqual({
       owner: "acme",
       number: 7,
       status_field: "Status",
     });
-    expect(result.config.planner).toEqual({ model: "claude-opus-4-1", max_tokens: 8192 });
+    expect(result.config.planner).toEqual({ model: "claude-opus-5-5", max_tokens: 8192 });
   });
 
   it("gives each error a path, a position and a fix", () => {

@@ -17,7 +17,8 @@ export type Action =
   | { kind: "remove-label"; issue: IssueRef; label: string }
   | { kind: "update-body"; issue: IssueRef; body: string }
   | { kind: "comment"; issue: IssueRef; key: string; body: string }
-  | { kind: "close"; issue: IssueRef; reason: "completed" | "not_planned" | "duplicate" };
+  | { kind: "close"; issue: IssueRef; reason: "completed" | "not_planned" | "duplicate" }
+  | { kind: "delete-comment"; repo: string; commentId: number };
 
 export function describeAction(a: Action): string {
   switch (a.kind) {
@@ -35,5 +36,7 @@ export function describeAction(a: Action): string {
       return `comment ${a.key} on ${a.issue.repo}#${a.issue.number}`;
     case "close":
       return `close ${a.issue.repo}#${a.issue.number} as ${a.reason}`;
+    case "delete-comment":
+      return `delete duplicate comment ${a.commentId} in ${a.repo}`;
   }
 }

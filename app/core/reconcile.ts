@@ -1,14 +1,13 @@
 import type { HubConfig } from "../config/hub-config-schema.ts";
 import { renderSubIssueBody } from "../render/sub-issue-body.ts";
 import { replaceManagedSection } from "../spec/managed-section.ts";
-import { renderSpecBlock } from "../spec/spec-block.ts";
 import type { TaskSpec } from "../spec/task-spec.ts";
 import type { Action } from "./actions.ts";
 import { renderControl, type Control } from "./control.ts";
 import { tasksToDispatch } from "./dispatch.ts";
 import { hubStatusSection, finalReport } from "./hub-view.ts";
 import { labelNames } from "./labels.ts";
-import type { IssueRef, OrchestrationState, TaskView } from "./state.ts";
+import type { IssueRef, OrchestrationState, SubIssueView, TaskView } from "./state.ts";
 import { issuesByTask, taskViews } from "./task-status.ts";
 
 export interface ReconcileResult {
@@ -66,13 +65,7 @@ export function reconcile(
         task: v.task,
         attempt: 1,
       };
-      const deps = Object.fromEntries(
-        v.task.dependencies.flatMap((d) => {
-          const i = chosen.get(d);
-          return i ? [[d, { repo: i.repo, number: i.number, url: i.url }]] : [];
-        }),
-      );
-      const body = renderSubIssueBody(spec, { hubIssueUrl: hubUrl(state), dependencies: deps });
+      const body = subIssueBody(state, chosen, spec);
       const statusLabel = v.task.dependencies.length ? [labels.blocked] : [];
       actions.push({
         kind: "create-sub-issue",
@@ -84,7 +77,7 @@ export function reconcile(
       });
     }
     linkDependencies(views, chosen, control, actions);
-    retryFailed(views, labels, actions);
+    retryFailed(views, labels, actions, (spec) => subIssueBody(state, chosen, spec));
     for (const v of tasksToDispatch(views, config)) {
       if (!v.issue) continue;
       actions.push({ kind: "add-labels", issue: v.issue, labels: [labels.ready] });
@@ -122,8 +115,19 @@ export function reconcile(
   return { actions, views: list, control, complete };
 }
 
-function hubUrl(state: OrchestrationState): string {
-  return `https://github.com/${state.hub.repo}/issues/${state.hub.number}`;
+/** A sub-issue's body for a spec: readable task, links to the hub and to filed dependencies. */
+function subIssueBody(
+  state: OrchestrationState,
+  chosen: Map<string, SubIssueView>,
+  spec: TaskSpec,
+): string {
+  const dependencies = Object.fromEntries(
+    spec.task.dependencies.flatMap((d) => {
+      const i = chosen.get(d);
+      return i ? [[d, { repo: i.repo, number: i.number, url: i.url }]] : [];
+    }),
+  );
+  return renderSubIssueBody(spec, { hubIssueUrl: state.hub.url, dependencies });
 }
 
 /** "Blocked by" links on GitHub for each dependency whose sub-issue exists. */
@@ -150,6 +154,7 @@ function retryFailed(
   views: Map<string, TaskView>,
   labels: ReturnType<typeof labelNames>,
   actions: Action[],
+  bodyFor: (spec: TaskSpec) => string,
 ): void {
   for (const v of views.values()) {
     const issue = v.issue;
@@ -161,7 +166,7 @@ function retryFailed(
     )
       continue;
     const spec: TaskSpec = { ...issue.spec, attempt: v.attempt + 1 };
-    actions.push({ kind: "update-body", issue, body: replaceSpec(issue.body, spec) });
+    actions.push({ kind: "update-body", issue, body: bodyFor(spec) });
     actions.push({ kind: "remove-label", issue, label: labels.failed });
     actions.push({ kind: "add-labels", issue, labels: [labels.ready] });
     v.status = "dispatched";
@@ -175,8 +180,4 @@ function cancelOpen(views: Map<string, TaskView>, control: Control, actions: Act
     if (cancelled && v.issue?.state === "open")
       actions.push({ kind: "close", issue: v.issue, reason: "not_planned" });
   }
-}
-
-function replaceSpec(body: string, spec: TaskSpec): string {
-  return body.replace(/<!-- havun:spec [\s\S]*?-->/, renderSpecBlock(spec));
 }

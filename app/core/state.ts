@@ -42,6 +42,7 @@ export interface SubIssueView extends IssueRef {
 export interface OrchestrationState {
   hub: IssueRef & {
     title: string;
+    url: string;
     body: string;
     state: "open" | "closed";
     author: string;
@@ -53,6 +54,8 @@ export interface OrchestrationState {
   subIssues: SubIssueView[];
   /** Idempotence keys of comments the App already wrote on the hub issue. */
   commentKeys: string[];
+  /** The App's keyed comments on the hub issue, oldest first (duplicates are repaired). */
+  appComments: { id: number; key: string }[];
 }
 
 export type TaskStatus =

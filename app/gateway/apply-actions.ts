@@ -38,6 +38,7 @@ export async function applyActions(
     "update-body": 4,
     comment: 5,
     close: 6,
+    "delete-comment": 7,
   };
   const rest = actions
     .filter((a) => a.kind !== "create-sub-issue")
@@ -90,6 +91,13 @@ async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
         issue_number: a.issue.number,
         body: keyedComment(a.key, a.body),
       });
+      return;
+    case "delete-comment":
+      try {
+        await octokit.rest.issues.deleteComment({ ...split(a.repo), comment_id: a.commentId });
+      } catch (err) {
+        if (!isStatus(err, 404)) throw err;
+      }
       return;
     case "close":
       await octokit.rest.issues.update({

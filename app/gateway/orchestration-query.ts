@@ -72,6 +72,7 @@ export interface OrchestrationQueryResult {
       databaseId: number;
       number: number;
       title: string;
+      url: string;
       body: string;
       state: "OPEN" | "CLOSED";
       createdAt: string;

@@ -70,6 +70,7 @@ export async function readOrchestration(
       id: issue.databaseId,
       nodeId: issue.id,
       title: issue.title,
+      url: issue.url,
       body: issue.body,
       state: issue.state === "OPEN" ? "open" : "closed",
       author: issue.author?.login ?? "ghost",
@@ -80,6 +81,9 @@ export async function readOrchestration(
     subIssues,
     commentKeys: appComments.flatMap((c) =>
       findMarkers(c.body, "comment").map((m) => m.fields.key ?? m.key),
+    ),
+    appComments: appComments.flatMap((c) =>
+      findMarkers(c.body, "comment").map((m) => ({ id: c.databaseId, key: m.fields.key ?? m.key })),
     ),
   };
 }
