@@ -7,6 +7,8 @@ interface SandboxFlags {
   json?: boolean;
   owner: string;
   rateLimit: string;
+  actions: boolean;
+  jobs: string;
 }
 
 export function registerSandbox(program: Command): void {
@@ -27,6 +29,8 @@ export function registerSandbox(program: Command): void {
       "content-creating requests a minute per client before a secondary rate limit (0: off)",
       "80",
     )
+    .option("--no-actions", "do not run workflows (.github/workflows) when their events happen")
+    .option("--jobs <n>", "workflow jobs to run at once on this machine", "2")
     .action(async (flags: SandboxFlags) => {
       // Loaded here so other commands start without the sandbox.
       const { startSandbox } = await import("../../sandbox/index.ts");
@@ -34,12 +38,16 @@ export function registerSandbox(program: Command): void {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port must be a port number (0-65535), not "${flags.port}"`);
+      const jobs = Number(flags.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1)
+        throw new CliError(`--jobs must be a whole number of at least 1, not "${flags.jobs}"`);
       const admin = `${flags.owner}-admin`;
       const sb = await startSandbox({
         port,
         stateFile: flags.state,
         seed: defaultSeed(flags.owner, admin),
         secondaryRateLimit: Number(flags.rateLimit),
+        actions: flags.actions ? { concurrency: jobs } : false,
       });
       const app = sb.seeded.apps.havuncore!.app;
       const info = {
@@ -63,6 +71,7 @@ export function registerSandbox(program: Command): void {
             `  org      ${flags.owner} (admin ${admin}, token ${info.token})`,
             `  repos    ${repos.join(", ")}`,
             `  App      havuncore (id ${app.id}), webhook secret ${info.webhookSecret}`,
+            `  Actions  ${flags.actions ? `workflows run here, ${jobs} job(s) at a time` : "off (--no-actions)"}`,
             `Try: curl -H "Authorization: token ${info.token}" ${info.apiUrl}/repos/${flags.owner}/hub`,
             `Press Ctrl+C to stop.`,
           ].join("\n") + "\n",

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/index.ts";
-import { actionsSandbox, addRepo, jobLog, jobsOf, octokitFor, settledRuns, webhookSink } from "./fixtures.ts";
+import {
+  actionsSandbox,
+  addRepo,
+  jobLog,
+  jobsOf,
+  octokitFor,
+  settledRuns,
+  webhookSink,
+} from "./fixtures.ts";
 
 const deploy = `name: Deploy
 on:
@@ -107,7 +115,13 @@ async function until<T>(what: () => Promise<T | undefined>, ms = 20_000): Promis
 describe("concurrency, timeouts and matrices", () => {
   it("cancel-in-progress cancels the running deploy when a newer one starts", async () => {
     const dispatch = (wait: string) =>
-      gh().actions.createWorkflowDispatch({ owner: "acme", repo: "ops", workflow_id: "deploy.yml", ref: "main", inputs: { wait } });
+      gh().actions.createWorkflowDispatch({
+        owner: "acme",
+        repo: "ops",
+        workflow_id: "deploy.yml",
+        ref: "main",
+        inputs: { wait },
+      });
     await dispatch("30");
     const first = await until(async () => {
       const { data } = await gh().actions.listWorkflowRunsForRepo({ owner: "acme", repo: "ops" });
@@ -131,7 +145,12 @@ describe("concurrency, timeouts and matrices", () => {
 
   it("a job over its timeout-minutes fails, its processes are killed, always() steps still run", async () => {
     const started = Date.now();
-    await gh().actions.createWorkflowDispatch({ owner: "acme", repo: "ops", workflow_id: "slow.yml", ref: "main" });
+    await gh().actions.createWorkflowDispatch({
+      owner: "acme",
+      repo: "ops",
+      workflow_id: "slow.yml",
+      ref: "main",
+    });
     const runs = await settledRuns(sb, "ops", 3);
     expect(Date.now() - started).toBeLessThan(20_000);
     const run = runs.find((r) => r.name === "Slow")!;
@@ -145,7 +164,12 @@ describe("concurrency, timeouts and matrices", () => {
   });
 
   it("a matrix runs each combination as a job named after its values", async () => {
-    await gh().actions.createWorkflowDispatch({ owner: "acme", repo: "ops", workflow_id: "matrix.yml", ref: "main" });
+    await gh().actions.createWorkflowDispatch({
+      owner: "acme",
+      repo: "ops",
+      workflow_id: "matrix.yml",
+      ref: "main",
+    });
     const runs = await settledRuns(sb, "ops", 4);
     const run = runs.find((r) => r.name === "Matrix")!;
     expect(run.conclusion).toBe("failure");

@@ -15,7 +15,11 @@ export function octokitFor(sb: Sandbox, token: string): Octokit {
 }
 
 /** Receives webhooks (so the sandbox checks their payloads against GitHub's schemas) and keeps them. */
-export async function webhookSink(): Promise<{ url: string; events: { name: string; body: any }[]; close(): Promise<void> }> {
+export async function webhookSink(): Promise<{
+  url: string;
+  events: { name: string; body: any }[];
+  close(): Promise<void>;
+}> {
   const events: { name: string; body: any }[] = [];
   const server: Server = createServer((req, res) => {
     let body = "";
@@ -35,7 +39,10 @@ export async function webhookSink(): Promise<{ url: string; events: { name: stri
  * webhooks (workflow_run, workflow_job, check_run, check_suite), so their payloads are
  * validated. Repositories come from each test's `sb.seed(...)`.
  */
-export async function actionsSandbox(hookUrl: string, options: SandboxOptions = {}): Promise<Sandbox> {
+export async function actionsSandbox(
+  hookUrl: string,
+  options: SandboxOptions = {},
+): Promise<Sandbox> {
   return startSandbox({
     secondaryRateLimit: 0,
     ...options,
@@ -48,7 +55,12 @@ export async function actionsSandbox(hookUrl: string, options: SandboxOptions = 
           owner: "acme",
           webhookUrl: hookUrl,
           manifest: {
-            default_permissions: { actions: "read", checks: "read", contents: "read", issues: "read" },
+            default_permissions: {
+              actions: "read",
+              checks: "read",
+              contents: "read",
+              issues: "read",
+            },
             default_events: ["workflow_run", "workflow_job", "check_run", "check_suite"],
           },
           installations: [{ account: "acme" }],
@@ -64,10 +76,18 @@ export async function addRepo(
   sb: Sandbox,
   name: string,
   files: Record<string, string>,
-  extra: { secrets?: Record<string, string>; variables?: Record<string, string>; private?: boolean } = {},
+  extra: {
+    secrets?: Record<string, string>;
+    variables?: Record<string, string>;
+    private?: boolean;
+  } = {},
 ): Promise<void> {
-  await sb.seed({ repos: [{ owner: "acme", name, private: extra.private ?? true, files, ...extra }] });
-  const inst = sb.core.store.state.installations.find((i) => i.appId === sb.seeded.apps.observer?.app.id);
+  await sb.seed({
+    repos: [{ owner: "acme", name, private: extra.private ?? true, files, ...extra }],
+  });
+  const inst = sb.core.store.state.installations.find(
+    (i) => i.appId === sb.seeded.apps.observer?.app.id,
+  );
   const repo = sb.core.store.repo("acme", name);
   if (inst && repo && !inst.repositoryIds.includes(repo.id)) inst.repositoryIds.push(repo.id);
 }
@@ -78,10 +98,17 @@ export async function settledRuns(sb: Sandbox, repo: string, count: number, time
   const until = Date.now() + timeoutMs;
   for (;;) {
     await sb.actions?.idle();
-    const { data } = await gh.actions.listWorkflowRunsForRepo({ owner: "acme", repo, per_page: 100 });
+    const { data } = await gh.actions.listWorkflowRunsForRepo({
+      owner: "acme",
+      repo,
+      per_page: 100,
+    });
     if (data.total_count >= count && data.workflow_runs.every((r) => r.status === "completed"))
       return data.workflow_runs;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${count} runs in acme/${repo} (have ${data.total_count})`);
+    if (Date.now() > until)
+      throw new Error(
+        `timed out waiting for ${count} runs in acme/${repo} (have ${data.total_count})`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -95,15 +122,30 @@ export async function jobsOf(sb: Sandbox, repo: string, runId: number) {
 /** A job's log as text (through the API's redirect to the log). */
 export async function jobLog(sb: Sandbox, repo: string, jobId: number): Promise<string> {
   const gh = octokitFor(sb, sb.token("alice"));
-  const res = await gh.actions.downloadJobLogsForWorkflowRun({ owner: "acme", repo, job_id: jobId });
-  return typeof res.data === "string" ? res.data : Buffer.from(res.data as ArrayBuffer).toString("utf8");
+  const res = await gh.actions.downloadJobLogsForWorkflowRun({
+    owner: "acme",
+    repo,
+    job_id: jobId,
+  });
+  return typeof res.data === "string"
+    ? res.data
+    : Buffer.from(res.data as ArrayBuffer).toString("utf8");
 }
 
-const gitEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", GIT_TERMINAL_PROMPT: "0" };
+const gitEnv = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_CONFIG_GLOBAL: "/dev/null",
+  GIT_TERMINAL_PROMPT: "0",
+};
 
 /** git as a user on this machine. */
 export async function git(cwd: string, ...args: string[]): Promise<string> {
-  const r = await run("git", ["-c", "user.name=Alice", "-c", "user.email=alice@example.com", ...args], { cwd, env: gitEnv });
+  const r = await run(
+    "git",
+    ["-c", "user.name=Alice", "-c", "user.email=alice@example.com", ...args],
+    { cwd, env: gitEnv },
+  );
   return r.stdout.trim();
 }
 

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/index.ts";
-import { actionsSandbox, addRepo, jobLog, jobsOf, octokitFor, settledRuns, webhookSink } from "./fixtures.ts";
+import {
+  actionsSandbox,
+  addRepo,
+  jobLog,
+  jobsOf,
+  octokitFor,
+  settledRuns,
+  webhookSink,
+} from "./fixtures.ts";
 
 const CANARY = "canary-7f3a9c21-do-not-print";
 
@@ -94,9 +102,20 @@ describe("a workflow triggered by labeling an issue", () => {
   it("checks out, runs a local action, pushes a branch with its token and opens a pull request", async () => {
     const gh = octokitFor(sb, sb.token("alice"));
     const issue = await gh.issues.create({ owner: "acme", repo: "app", title: "Ada" });
-    await gh.issues.addLabels({ owner: "acme", repo: "app", issue_number: issue.data.number, labels: ["havun:ready"] });
+    await gh.issues.addLabels({
+      owner: "acme",
+      repo: "app",
+      issue_number: issue.data.number,
+      labels: ["havun:ready"],
+    });
     const [run] = await settledRuns(sb, "app", 1);
-    expect(run).toMatchObject({ event: "issues", status: "completed", conclusion: "success", name: "Ready", head_branch: "main" });
+    expect(run).toMatchObject({
+      event: "issues",
+      status: "completed",
+      conclusion: "success",
+      name: "Ready",
+      head_branch: "main",
+    });
     const [job] = await jobsOf(sb, "app", run!.id);
     expect(job).toMatchObject({ name: "work", conclusion: "success" });
     expect(job!.steps!.map((s) => [s.name, s.conclusion])).toEqual([
@@ -107,10 +126,21 @@ describe("a workflow triggered by labeling an issue", () => {
 
     const pulls = await gh.pulls.list({ owner: "acme", repo: "app" });
     expect(pulls.data).toHaveLength(1);
-    expect(pulls.data[0]).toMatchObject({ title: "Hello, Ada!", head: { ref: `havun/issue-${issue.data.number}` } });
+    expect(pulls.data[0]).toMatchObject({
+      title: "Hello, Ada!",
+      head: { ref: `havun/issue-${issue.data.number}` },
+    });
     expect(pulls.data[0]!.user!.login).toBe("github-actions[bot]");
-    const ref = await gh.git.getRef({ owner: "acme", repo: "app", ref: `heads/havun/issue-${issue.data.number}` });
-    const commit = await gh.git.getCommit({ owner: "acme", repo: "app", commit_sha: ref.data.object.sha });
+    const ref = await gh.git.getRef({
+      owner: "acme",
+      repo: "app",
+      ref: `heads/havun/issue-${issue.data.number}`,
+    });
+    const commit = await gh.git.getCommit({
+      owner: "acme",
+      repo: "app",
+      commit_sha: ref.data.object.sha,
+    });
     expect(commit.data.message).toBe(`Greet for #${issue.data.number}`);
 
     const log = await jobLog(sb, "app", job!.id);
@@ -119,24 +149,51 @@ describe("a workflow triggered by labeling an issue", () => {
     expect(log).toContain("pull request: 201");
     expect(log).not.toContain(CANARY);
 
-    const zip = await gh.actions.downloadWorkflowRunLogs({ owner: "acme", repo: "app", run_id: run!.id });
+    const zip = await gh.actions.downloadWorkflowRunLogs({
+      owner: "acme",
+      repo: "app",
+      run_id: run!.id,
+    });
     const bytes = Buffer.from(zip.data as ArrayBuffer);
     expect(bytes.subarray(0, 4).toString("hex")).toBe("504b0304");
     expect(bytes.includes(Buffer.from("0_work.txt"))).toBe(true);
     expect(bytes.includes(Buffer.from(CANARY))).toBe(false);
 
-    const check = await gh.checks.get({ owner: "acme", repo: "app", check_run_id: Number(job!.check_run_url!.split("/").pop()) });
-    expect(check.data).toMatchObject({ name: "work", conclusion: "success", app: { slug: "github-actions" } });
+    const check = await gh.checks.get({
+      owner: "acme",
+      repo: "app",
+      check_run_id: Number(job!.check_run_url!.split("/").pop()),
+    });
+    expect(check.data).toMatchObject({
+      name: "work",
+      conclusion: "success",
+      app: { slug: "github-actions" },
+    });
     expect(check.data.output.summary).toContain("### Opened a pull request");
 
     const names = hooks.events.map((e) => `${e.name}.${e.body.action}`);
-    expect(names).toEqual(expect.arrayContaining(["workflow_run.requested", "workflow_run.in_progress", "workflow_run.completed", "workflow_job.queued", "workflow_job.in_progress", "workflow_job.completed", "check_run.completed"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "workflow_run.requested",
+        "workflow_run.in_progress",
+        "workflow_run.completed",
+        "workflow_job.queued",
+        "workflow_job.in_progress",
+        "workflow_job.completed",
+        "check_run.completed",
+      ]),
+    );
   });
 
   it("skips the job when another label is added", async () => {
     const gh = octokitFor(sb, sb.token("alice"));
     const issue = await gh.issues.create({ owner: "acme", repo: "app", title: "Grace" });
-    await gh.issues.addLabels({ owner: "acme", repo: "app", issue_number: issue.data.number, labels: ["bug"] });
+    await gh.issues.addLabels({
+      owner: "acme",
+      repo: "app",
+      issue_number: issue.data.number,
+      labels: ["bug"],
+    });
     const runs = await settledRuns(sb, "app", 2);
     expect(runs[0]).toMatchObject({ conclusion: "skipped" });
     const [job] = await jobsOf(sb, "app", runs[0]!.id);

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/index.ts";
-import { actionsSandbox, addRepo, jobLog, jobsOf, octokitFor, settledRuns, webhookSink } from "./fixtures.ts";
+import {
+  actionsSandbox,
+  addRepo,
+  jobLog,
+  jobsOf,
+  octokitFor,
+  settledRuns,
+  webhookSink,
+} from "./fixtures.ts";
 
 const shared = {
   "greet/action.yml": `name: Greet
@@ -104,10 +112,18 @@ beforeAll(async () => {
   hooks = await webhookSink();
   sb = await actionsSandbox(hooks.url);
   await addRepo(sb, "shared", shared);
-  await addRepo(sb, "web", web, { secrets: { CANARY: "sekrit-canary-value" }, variables: { REGION: "eu-west" } });
+  await addRepo(sb, "web", web, {
+    secrets: { CANARY: "sekrit-canary-value" },
+    variables: { REGION: "eu-west" },
+  });
   const gh = octokitFor(sb, sb.token("alice"));
   const main = await gh.git.getRef({ owner: "acme", repo: "shared", ref: "heads/main" });
-  await gh.git.createRef({ owner: "acme", repo: "shared", ref: "refs/tags/v1", sha: main.data.object.sha });
+  await gh.git.createRef({
+    owner: "acme",
+    repo: "shared",
+    ref: "refs/tags/v1",
+    sha: main.data.object.sha,
+  });
 });
 afterAll(async () => {
   await sb.stop();
@@ -117,7 +133,12 @@ afterAll(async () => {
 describe("actions and workflows from other repositories", () => {
   it("runs composite and JavaScript actions (with post) and reusable workflows with inherited and mapped secrets", async () => {
     const gh = octokitFor(sb, sb.token("alice"));
-    await gh.actions.createWorkflowDispatch({ owner: "acme", repo: "web", workflow_id: "release.yml", ref: "main" });
+    await gh.actions.createWorkflowDispatch({
+      owner: "acme",
+      repo: "web",
+      workflow_id: "release.yml",
+      ref: "main",
+    });
     const [run] = await settledRuns(sb, "web", 1);
     expect(run).toMatchObject({ conclusion: "success", name: "Release" });
     expect(run!.referenced_workflows!.map((w) => w.path).sort()).toEqual([
@@ -141,12 +162,16 @@ describe("actions and workflows from other repositories", () => {
     expect(jobs.find((j) => j.name === "greet")!.steps!.map((s) => s.name)).toEqual([
       "Run acme/shared/greet@v1",
       "Run acme/shared/timer@main",
-      "Run echo \"got ${{ steps.g.outputs.sentence }}\"",
+      'Run echo "got ${{ steps.g.outputs.sentence }}"',
       "Post Run acme/shared/timer@main",
     ]);
-    expect(await log("release / publish")).toContain(`publishing 1.0.${run!.run_number} dry=true secret=*** repo=acme/web`);
+    expect(await log("release / publish")).toContain(
+      `publishing 1.0.${run!.run_number} dry=true secret=*** repo=acme/web`,
+    );
     expect(await log("check / lint")).toContain("token=*** canary=[]");
-    expect(await log("announce")).toContain(`released at https://example.test/1.0.${run!.run_number} (success)`);
+    expect(await log("announce")).toContain(
+      `released at https://example.test/1.0.${run!.run_number} (success)`,
+    );
   });
 
   it("fails the calling job with the reason when the called workflow does not fit", async () => {
@@ -159,13 +184,26 @@ jobs:
     with:
       versoin: "1"
 `;
-    await gh.repos.createOrUpdateFileContents({ owner: "acme", repo: "web", path: ".github/workflows/bad.yml", message: "bad call", content: Buffer.from(bad).toString("base64") });
-    await gh.actions.createWorkflowDispatch({ owner: "acme", repo: "web", workflow_id: "bad.yml", ref: "main" });
+    await gh.repos.createOrUpdateFileContents({
+      owner: "acme",
+      repo: "web",
+      path: ".github/workflows/bad.yml",
+      message: "bad call",
+      content: Buffer.from(bad).toString("base64"),
+    });
+    await gh.actions.createWorkflowDispatch({
+      owner: "acme",
+      repo: "web",
+      workflow_id: "bad.yml",
+      ref: "main",
+    });
     const runs = await settledRuns(sb, "web", 2);
     const run = runs.find((r) => r.name === "Bad call")!;
     expect(run.conclusion).toBe("failure");
     const [job] = await jobsOf(sb, "web", run.id);
     expect(job!.name).toBe("call");
-    expect(await jobLog(sb, "web", job!.id)).toContain(".github/workflows/bad.yml: jobs.call.uses: Invalid input, versoin is not defined in the referenced workflow.");
+    expect(await jobLog(sb, "web", job!.id)).toContain(
+      ".github/workflows/bad.yml: jobs.call.uses: Invalid input, versoin is not defined in the referenced workflow.",
+    );
   });
 });

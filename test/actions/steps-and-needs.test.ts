@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/index.ts";
-import { actionsSandbox, addRepo, jobLog, jobsOf, octokitFor, settledRuns, webhookSink } from "./fixtures.ts";
+import {
+  actionsSandbox,
+  addRepo,
+  jobLog,
+  jobsOf,
+  octokitFor,
+  settledRuns,
+  webhookSink,
+} from "./fixtures.ts";
 
 const pipeline = `name: Pipeline
 on:
@@ -78,7 +86,13 @@ afterAll(async () => {
 
 async function dispatch(fail: boolean) {
   const gh = octokitFor(sb, sb.token("alice"));
-  await gh.actions.createWorkflowDispatch({ owner: "acme", repo: "pipe", workflow_id: "pipeline.yml", ref: "main", inputs: { fail: String(fail) } });
+  await gh.actions.createWorkflowDispatch({
+    owner: "acme",
+    repo: "pipe",
+    workflow_id: "pipeline.yml",
+    ref: "main",
+    inputs: { fail: String(fail) },
+  });
 }
 
 describe("steps, outputs and needs", () => {
@@ -93,7 +107,14 @@ describe("steps, outputs and needs", () => {
       ["report", "success"],
     ]);
     const build = jobs[0]!;
-    expect(build.steps!.map((s) => s.conclusion)).toEqual(["success", "success", "success", "skipped", "skipped", "success"]);
+    expect(build.steps!.map((s) => s.conclusion)).toEqual([
+      "success",
+      "success",
+      "success",
+      "skipped",
+      "skipped",
+      "success",
+    ]);
     const log = await jobLog(sb, "pipe", build.id);
     expect(log).toContain("tool-on-path");
     expect(log).toContain("stage=ci event=workflow_dispatch ci=true actions=true os=Linux");
@@ -116,7 +137,14 @@ describe("steps, outputs and needs", () => {
       ["test", "skipped"],
       ["report", "success"],
     ]);
-    expect(jobs[0]!.steps!.map((s) => s.conclusion)).toEqual(["success", "success", "success", "failure", "success", "success"]);
+    expect(jobs[0]!.steps!.map((s) => s.conclusion)).toEqual([
+      "success",
+      "success",
+      "success",
+      "failure",
+      "success",
+      "success",
+    ]);
     expect(await jobLog(sb, "pipe", jobs[0]!.id)).toContain("cleaning up after failure");
     expect(await jobLog(sb, "pipe", jobs[2]!.id)).toContain("build=failure test=skipped");
     const gh = octokitFor(sb, sb.token("alice"));
@@ -124,11 +152,23 @@ describe("steps, outputs and needs", () => {
     const check = await gh.checks.get({ owner: "acme", repo: "pipe", check_run_id: checkRunId });
     expect(check.data.conclusion).toBe("failure");
     expect(check.data.output.title).toBe("Job failed: Process completed with exit code 1.");
-    const notes = await gh.checks.listAnnotations({ owner: "acme", repo: "pipe", check_run_id: checkRunId });
+    const notes = await gh.checks.listAnnotations({
+      owner: "acme",
+      repo: "pipe",
+      check_run_id: checkRunId,
+    });
     expect(notes.data).toContainEqual(
-      expect.objectContaining({ path: "src/app.js", start_line: 7, annotation_level: "failure", title: "Broken", message: "something broke" }),
+      expect.objectContaining({
+        path: "src/app.js",
+        start_line: 7,
+        annotation_level: "failure",
+        title: "Broken",
+        message: "something broke",
+      }),
     );
-    const completed = hooks.events.filter((e) => e.name === "workflow_run" && e.body.action === "completed");
+    const completed = hooks.events.filter(
+      (e) => e.name === "workflow_run" && e.body.action === "completed",
+    );
     expect(completed.map((e) => e.body.workflow_run.conclusion)).toEqual(["success", "failure"]);
   });
 });

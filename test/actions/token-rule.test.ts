@@ -3,7 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/index.ts";
-import { actionsSandbox, addRepo, git, jobLog, jobsOf, octokitFor, remote, settledRuns, webhookSink } from "./fixtures.ts";
+import {
+  actionsSandbox,
+  addRepo,
+  git,
+  jobLog,
+  jobsOf,
+  octokitFor,
+  remote,
+  settledRuns,
+  webhookSink,
+} from "./fixtures.ts";
 
 /** On a user's push: pushes a branch and dispatches, all with the job's GITHUB_TOKEN. */
 const onPush = `name: On push
@@ -48,7 +58,11 @@ let work: string;
 beforeAll(async () => {
   hooks = await webhookSink();
   sb = await actionsSandbox(hooks.url);
-  await addRepo(sb, "bots", { "README.md": "# bots\n", ".github/workflows/on-push.yml": onPush, ".github/workflows/dispatched.yml": dispatched });
+  await addRepo(sb, "bots", {
+    "README.md": "# bots\n",
+    ".github/workflows/on-push.yml": onPush,
+    ".github/workflows/dispatched.yml": dispatched,
+  });
   work = await mkdtemp(join(tmpdir(), "havun-actions-test-"));
 });
 afterAll(async () => {
@@ -75,20 +89,33 @@ describe("GitHub's rule for events caused by GITHUB_TOKEN", () => {
     const branch = await gh.repos.getBranch({ owner: "acme", repo: "bots", branch: "from-bot" });
     expect(branch.data.commit.sha).toMatch(/^[0-9a-f]{40}$/);
     const issues = await gh.issues.listForRepo({ owner: "acme", repo: "bots" });
-    expect(issues.data[0]).toMatchObject({ title: "opened by the workflow", user: { login: "github-actions[bot]" } });
+    expect(issues.data[0]).toMatchObject({
+      title: "opened by the workflow",
+      user: { login: "github-actions[bot]" },
+    });
     expect(issues.data[0]!.performed_via_github_app?.slug).toBe("github-actions");
     const push = runs.find((r) => r.event === "push")!;
     expect(push.display_title).toBe("A user's change");
     const logs = await Promise.all(
-      runs.filter((r) => r.event !== "push").map(async (r) => jobLog(sb, "bots", (await jobsOf(sb, "bots", r.id))[0]!.id)),
+      runs
+        .filter((r) => r.event !== "push")
+        .map(async (r) => jobLog(sb, "bots", (await jobsOf(sb, "bots", r.id))[0]!.id)),
     );
-    expect(logs.join("\n")).toContain("event=workflow_dispatch who=bot n= actor=github-actions[bot]");
-    expect(logs.join("\n")).toContain("event=repository_dispatch who= n=1 actor=github-actions[bot]");
+    expect(logs.join("\n")).toContain(
+      "event=workflow_dispatch who=bot n= actor=github-actions[bot]",
+    );
+    expect(logs.join("\n")).toContain(
+      "event=repository_dispatch who= n=1 actor=github-actions[bot]",
+    );
   });
 
   it("the job's token stops working when the job ends", async () => {
     const runs = await settledRuns(sb, "bots", 3);
-    const log = await jobLog(sb, "bots", (await jobsOf(sb, "bots", runs.find((r) => r.event === "push")!.id))[0]!.id);
+    const log = await jobLog(
+      sb,
+      "bots",
+      (await jobsOf(sb, "bots", runs.find((r) => r.event === "push")!.id))[0]!.id,
+    );
     expect(log).not.toMatch(/ghs_[A-Za-z0-9]{36}/);
     const tokens = sb.core.store.state.tokens.filter((t) => t.kind === "workflow");
     expect(tokens).toEqual([]);

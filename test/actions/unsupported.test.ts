@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/index.ts";
-import { actionsSandbox, addRepo, jobLog, jobsOf, octokitFor, settledRuns, webhookSink } from "./fixtures.ts";
+import {
+  actionsSandbox,
+  addRepo,
+  jobLog,
+  jobsOf,
+  octokitFor,
+  settledRuns,
+  webhookSink,
+} from "./fixtures.ts";
 
 const withServices = `on: push
 jobs:
@@ -49,12 +57,20 @@ describe("constructs outside the runner's subset", () => {
       content: Buffer.from(withServices).toString("base64"),
     });
     const [run] = await settledRuns(sb, "odd", 1);
-    expect(run).toMatchObject({ conclusion: "failure", path: ".github/workflows/services.yml", event: "push" });
+    expect(run).toMatchObject({
+      conclusion: "failure",
+      path: ".github/workflows/services.yml",
+      event: "push",
+    });
     const [job] = await jobsOf(sb, "odd", run!.id);
     const log = await jobLog(sb, "odd", job!.id);
     expect(log).toContain(".github/workflows/services.yml: jobs.db");
     expect(log).toContain("services");
-    const check = await gh.checks.get({ owner: "acme", repo: "odd", check_run_id: Number(job!.check_run_url!.split("/").pop()) });
+    const check = await gh.checks.get({
+      owner: "acme",
+      repo: "odd",
+      check_run_id: Number(job!.check_run_url!.split("/").pop()),
+    });
     expect(check.data.conclusion).toBe("failure");
     expect(check.data.output.summary).toContain(".github/workflows/services.yml");
   });
@@ -74,7 +90,9 @@ describe("constructs outside the runner's subset", () => {
     const [job] = await jobsOf(sb, "odd", run.id);
     expect(job!.steps!.map((s) => s.conclusion)).toEqual(["failure", "failure", "failure"]);
     const log = await jobLog(sb, "odd", job!.id);
-    expect(log).toContain(".github/workflows/runtime.yml: jobs.setup.steps[0]: uses: actions/setup-node@v4: there is no repository actions/setup-node in the sandbox");
+    expect(log).toContain(
+      ".github/workflows/runtime.yml: jobs.setup.steps[0]: uses: actions/setup-node@v4: there is no repository actions/setup-node in the sandbox",
+    );
     expect(log).toContain("The `set-output` command is deprecated and disabled here");
     expect(log).toContain(".github/workflows/runtime.yml: jobs.setup.steps[2]");
   });

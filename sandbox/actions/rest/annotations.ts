@@ -7,7 +7,9 @@ export const annotationHandlers: HandlerTable = {
   "checks/list-annotations": (req) => {
     const repo = repoOf(req);
     req.access.require(repo, "checks", "read");
-    const run = req.core.store.state.checkRuns.find((r) => r.id === Number(req.params.check_run_id) && r.repoId === repo.id);
+    const run = req.core.store.state.checkRuns.find(
+      (r) => r.id === Number(req.params.check_run_id) && r.repoId === repo.id,
+    );
     if (!run) throw notFound();
     const full = req.core.store.fullName(repo);
     const all = (run.output.annotations as Record<string, unknown>[]).map((a) => ({

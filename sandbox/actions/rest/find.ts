@@ -11,13 +11,17 @@ export function actionsRepo(req: RestRequest, level: "read" | "write" = "read"):
 }
 
 export function runOf(req: RestRequest, repo: RepoRecord): WorkflowRunRecord {
-  const run = req.core.store.state.workflowRuns.find((r) => r.id === Number(req.params.run_id) && r.repoId === repo.id);
+  const run = req.core.store.state.workflowRuns.find(
+    (r) => r.id === Number(req.params.run_id) && r.repoId === repo.id,
+  );
   if (!run) throw notFound();
   return run;
 }
 
 export function jobOf(req: RestRequest, repo: RepoRecord): WorkflowJobRecord {
-  const job = req.core.store.state.workflowJobs.find((j) => j.id === Number(req.params.job_id) && j.repoId === repo.id);
+  const job = req.core.store.state.workflowJobs.find(
+    (j) => j.id === Number(req.params.job_id) && j.repoId === repo.id,
+  );
   if (!job) throw notFound();
   return job;
 }

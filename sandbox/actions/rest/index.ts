@@ -1,5 +1,6 @@
 import type { HandlerTable } from "../../rest/types.ts";
 import { annotationHandlers } from "./annotations.ts";
+import { dispatchHandlers } from "./dispatch.ts";
 import { jobHandlers } from "./jobs.ts";
 import { runHandlers } from "./runs.ts";
 import { variableHandlers } from "./variables.ts";
@@ -8,6 +9,7 @@ import { workflowHandlers } from "./workflows.ts";
 /** The Actions REST API: workflows, runs, jobs, logs, re-runs, cancels, variables, annotations. */
 export const actionsHandlers: HandlerTable = {
   ...annotationHandlers,
+  ...dispatchHandlers,
   ...jobHandlers,
   ...runHandlers,
   ...variableHandlers,

@@ -29,16 +29,33 @@ function jobLogText(logsDir: string, job: WorkflowJobRecord): string {
 }
 
 /** The zip GitHub serves for a run attempt: one `N_job name.txt` per job. */
-export function runLogsZip(core: SandboxCore, logsDir: string, runId: number, attempt: number): Buffer {
-  const jobs = core.store.state.workflowJobs.filter((j) => j.runId === runId && j.runAttempt === attempt);
-  return zipFiles(jobs.map((j, i) => ({ name: `${i}_${j.name.replace(/[/\\:*?"<>|]/g, "_")}.txt`, content: jobLogText(logsDir, j) })));
+export function runLogsZip(
+  core: SandboxCore,
+  logsDir: string,
+  runId: number,
+  attempt: number,
+): Buffer {
+  const jobs = core.store.state.workflowJobs.filter(
+    (j) => j.runId === runId && j.runAttempt === attempt,
+  );
+  return zipFiles(
+    jobs.map((j, i) => ({
+      name: `${i}_${j.name.replace(/[/\\:*?"<>|]/g, "_")}.txt`,
+      content: jobLogText(logsDir, j),
+    })),
+  );
 }
 
 function valid(url: URL): boolean {
   const expires = Number(url.searchParams.get("expires"));
   const sig = Buffer.from(url.searchParams.get("sig") ?? "");
   const want = Buffer.from(sign(url.pathname, expires));
-  return Number.isFinite(expires) && expires >= Date.now() && sig.length === want.length && timingSafeEqual(sig, want);
+  return (
+    Number.isFinite(expires) &&
+    expires >= Date.now() &&
+    sig.length === want.length &&
+    timingSafeEqual(sig, want)
+  );
 }
 
 /** Serves the signed log links (mounted beside GitHub's routes). */
@@ -48,7 +65,9 @@ export function logRoute(core: SandboxCore) {
     const runner = runnerOf(core);
     const m = /^(runs|jobs)\/(\d+)(?:\/attempts\/(\d+))?$/.exec(url.pathname.slice(PREFIX.length));
     if (!runner || !m || !valid(url)) {
-      res.writeHead(403, { "content-type": "text/plain" }).end("This link has expired or is not valid; ask the API for a new one.\n");
+      res
+        .writeHead(403, { "content-type": "text/plain" })
+        .end("This link has expired or is not valid; ask the API for a new one.\n");
       return true;
     }
     const id = Number(m[2]);
@@ -64,7 +83,13 @@ export function logRoute(core: SandboxCore) {
       return true;
     }
     const zip = runLogsZip(core, runner.logsDir, run.id, Number(m[3] ?? run.runAttempt));
-    res.writeHead(200, { "content-type": "application/zip", "content-disposition": `attachment; filename=logs_${run.id}.zip`, "content-length": String(zip.length) }).end(zip);
+    res
+      .writeHead(200, {
+        "content-type": "application/zip",
+        "content-disposition": `attachment; filename=logs_${run.id}.zip`,
+        "content-length": String(zip.length),
+      })
+      .end(zip);
     return true;
   };
 }

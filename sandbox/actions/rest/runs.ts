@@ -21,28 +21,50 @@ function listRuns(req: RestRequest, runs: WorkflowRunRecord[]) {
   if (q.branch) list = list.filter((r) => r.headBranch === q.branch);
   if (q.head_sha) list = list.filter((r) => r.headSha === q.head_sha);
   if (q.check_suite_id) list = list.filter((r) => r.checkSuiteId === Number(q.check_suite_id));
-  if (q.actor) list = list.filter((r) => req.core.store.accountById(r.actorId).login.toLowerCase() === String(q.actor).toLowerCase());
+  if (q.actor)
+    list = list.filter(
+      (r) =>
+        req.core.store.accountById(r.actorId).login.toLowerCase() === String(q.actor).toLowerCase(),
+    );
   const { page, headers } = paginate(req, list);
-  return { status: 200, headers, body: { total_count: list.length, workflow_runs: page.map((r) => renderWorkflowRun(req.core, r)) } };
+  return {
+    status: 200,
+    headers,
+    body: {
+      total_count: list.length,
+      workflow_runs: page.map((r) => renderWorkflowRun(req.core, r)),
+    },
+  };
 }
 
 function runner(req: RestRequest) {
   const r = runnerOf(req.core);
-  if (!r) throw new GitHubError(422, "Actions are disabled in this sandbox (startSandbox({ actions: false })).");
+  if (!r)
+    throw new GitHubError(
+      422,
+      "Actions are disabled in this sandbox (startSandbox({ actions: false })).",
+    );
   return r;
 }
 
 export const runHandlers: HandlerTable = {
   "actions/list-workflow-runs-for-repo": (req) => {
     const repo = actionsRepo(req);
-    return listRuns(req, req.core.store.state.workflowRuns.filter((r) => r.repoId === repo.id));
+    return listRuns(
+      req,
+      req.core.store.state.workflowRuns.filter((r) => r.repoId === repo.id),
+    );
   },
   "actions/list-workflow-runs": (req) => {
     const repo = actionsRepo(req);
     const wf = workflowOf(req, repo);
-    return listRuns(req, req.core.store.state.workflowRuns.filter((r) => r.workflowId === wf.id));
+    return listRuns(
+      req,
+      req.core.store.state.workflowRuns.filter((r) => r.workflowId === wf.id),
+    );
   },
-  "actions/get-workflow-run": (req) => ok(renderWorkflowRun(req.core, runOf(req, actionsRepo(req)))),
+  "actions/get-workflow-run": (req) =>
+    ok(renderWorkflowRun(req.core, runOf(req, actionsRepo(req)))),
   "actions/download-workflow-run-logs": (req) => {
     const run = runOf(req, actionsRepo(req));
     return { status: 302, headers: { location: logLink(req.core, `runs/${run.id}`) } };
@@ -51,7 +73,10 @@ export const runHandlers: HandlerTable = {
     const run = runOf(req, actionsRepo(req));
     const attempt = Number(req.params.attempt_number);
     if (!(attempt >= 1 && attempt <= run.runAttempt)) throw notFound();
-    return { status: 302, headers: { location: logLink(req.core, `runs/${run.id}/attempts/${attempt}`) } };
+    return {
+      status: 302,
+      headers: { location: logLink(req.core, `runs/${run.id}/attempts/${attempt}`) },
+    };
   },
   "actions/cancel-workflow-run": (req) => {
     const run = runOf(req, actionsRepo(req, "write"));
@@ -67,7 +92,10 @@ async function rerun(req: RestRequest, failedOnly: boolean) {
   const run = runOf(req, actionsRepo(req, "write"));
   const r = runner(req);
   if (run.status !== "completed" || r.isRunning(run.id))
-    throw new GitHubError(403, `This workflow run is not completed yet; wait for it (or cancel it) before re-running.`);
+    throw new GitHubError(
+      403,
+      `This workflow run is not completed yet; wait for it (or cancel it) before re-running.`,
+    );
   await r.rerun(run, req.access.actor.accountId, failedOnly);
   return ok({}, 201);
 }

@@ -12,13 +12,28 @@ function variableOf(req: RestRequest, repo: RepoRecord): RepoVariableRecord {
   return v;
 }
 
-const render = (v: RepoVariableRecord) => ({ name: v.name, value: v.value, created_at: v.createdAt, updated_at: v.updatedAt });
+const render = (v: RepoVariableRecord) => ({
+  name: v.name,
+  value: v.value,
+  created_at: v.createdAt,
+  updated_at: v.updatedAt,
+});
 
 /** Sets a repository variable (the REST handlers and the seed use it). */
-export function putVariable(req: Pick<RestRequest, "core">, repo: RepoRecord, rawName: string, value: string): RepoVariableRecord {
+export function putVariable(
+  req: Pick<RestRequest, "core">,
+  repo: RepoRecord,
+  rawName: string,
+  value: string,
+): RepoVariableRecord {
   const name = rawName.toUpperCase();
   if (!NAME.test(name) || name.startsWith("GITHUB_"))
-    throw validationFailed("Variable", "name", "invalid", "Variable names can only contain alphanumeric characters or underscores, must not start with a number or GITHUB_.");
+    throw validationFailed(
+      "Variable",
+      "name",
+      "invalid",
+      "Variable names can only contain alphanumeric characters or underscores, must not start with a number or GITHUB_.",
+    );
   const now = req.core.store.now();
   const st = req.core.store.state;
   let v = st.repoVariables.find((x) => x.repoId === repo.id && x.name === name);
@@ -50,7 +65,10 @@ export const variableHandlers: HandlerTable = {
     req.access.require(repo, "actions_variables", "write");
     const name = String(req.body.name ?? "").toUpperCase();
     if (req.core.store.state.repoVariables.some((x) => x.repoId === repo.id && x.name === name))
-      throw new GitHubError(409, `Variable ${name} already exists; update it with PATCH /repos/{owner}/{repo}/actions/variables/${name}.`);
+      throw new GitHubError(
+        409,
+        `Variable ${name} already exists; update it with PATCH /repos/{owner}/{repo}/actions/variables/${name}.`,
+      );
     putVariable(req, repo, name, String(req.body.value ?? ""));
     return ok({}, 201);
   },
@@ -60,7 +78,12 @@ export const variableHandlers: HandlerTable = {
     const v = variableOf(req, repo);
     const st = req.core.store.state;
     if (req.body.name !== undefined && String(req.body.name).toUpperCase() !== v.name) {
-      const renamed = putVariable(req, repo, String(req.body.name), String(req.body.value ?? v.value));
+      const renamed = putVariable(
+        req,
+        repo,
+        String(req.body.name),
+        String(req.body.value ?? v.value),
+      );
       st.repoVariables = st.repoVariables.filter((x) => x !== v);
       renamed.createdAt = v.createdAt;
     } else if (req.body.value !== undefined) putVariable(req, repo, v.name, String(req.body.value));

@@ -9,7 +9,9 @@ import { renderWorkflow } from "./render.ts";
 
 /** Records for the workflow files on the default branch (GitHub lists those, and any that ran). */
 async function syncWorkflows(req: RestRequest, repo: RepoRecord): Promise<WorkflowRecord[]> {
-  const sha = await req.core.git.resolve(repo.id, `refs/heads/${repo.defaultBranch}`).catch(() => null);
+  const sha = await req.core.git
+    .resolve(repo.id, `refs/heads/${repo.defaultBranch}`)
+    .catch(() => null);
   const present = new Set<string>();
   if (sha) {
     for (const w of await loadWorkflows(req.core, repo.id, sha)) {
@@ -18,7 +20,8 @@ async function syncWorkflows(req: RestRequest, repo: RepoRecord): Promise<Workfl
     }
   }
   const list = req.core.store.state.workflows.filter((w) => w.repoId === repo.id);
-  for (const w of list) if (sha && !present.has(w.path) && w.state === "active") w.state = "deleted";
+  for (const w of list)
+    if (sha && !present.has(w.path) && w.state === "active") w.state = "deleted";
   req.core.store.changed();
   return list;
 }
@@ -27,7 +30,9 @@ async function syncWorkflows(req: RestRequest, repo: RepoRecord): Promise<Workfl
 export function workflowOf(req: RestRequest, repo: RepoRecord): WorkflowRecord {
   const key = String(req.params.workflow_id);
   const wf = req.core.store.state.workflows.find(
-    (w) => w.repoId === repo.id && (String(w.id) === key || w.path === key || w.path.endsWith(`/${key}`)),
+    (w) =>
+      w.repoId === repo.id &&
+      (String(w.id) === key || w.path === key || w.path.endsWith(`/${key}`)),
   );
   if (!wf) throw notFound();
   return wf;
@@ -38,7 +43,11 @@ export const workflowHandlers: HandlerTable = {
     const repo = actionsRepo(req);
     const list = await syncWorkflows(req, repo);
     const { page, headers } = paginate(req, list);
-    return { status: 200, headers, body: { total_count: list.length, workflows: page.map((w) => renderWorkflow(req.core, w)) } };
+    return {
+      status: 200,
+      headers,
+      body: { total_count: list.length, workflows: page.map((w) => renderWorkflow(req.core, w)) },
+    };
   },
   "actions/get-workflow": async (req) => {
     const repo = actionsRepo(req);

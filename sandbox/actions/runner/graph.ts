@@ -47,32 +47,60 @@ export async function runGraph(env: RunEnv, scope: GraphScope): Promise<Map<stri
   return results;
 }
 
-function instanceName(base: string, job: Job, matrix: Record<string, ExprValue>, contexts: Record<string, ExprValue>): string {
-  if (job.name?.includes("${{")) return interpolate(job.name, { contexts: { ...contexts, matrix } });
+function instanceName(
+  base: string,
+  job: Job,
+  matrix: Record<string, ExprValue>,
+  contexts: Record<string, ExprValue>,
+): string {
+  if (job.name?.includes("${{"))
+    return interpolate(job.name, { contexts: { ...contexts, matrix } });
   const values = Object.values(matrix);
-  return values.length ? `${base} (${values.map((v) => (typeof v === "object" && v !== null ? JSON.stringify(v) : toText(v))).join(", ")})` : base;
+  return values.length
+    ? `${base} (${values.map((v) => (typeof v === "object" && v !== null ? JSON.stringify(v) : toText(v))).join(", ")})`
+    : base;
 }
 
-async function runJobNode(env: RunEnv, scope: GraphScope, job: Job, done: Map<string, JobResult>): Promise<JobResult> {
+async function runJobNode(
+  env: RunEnv,
+  scope: GraphScope,
+  job: Job,
+  done: Map<string, JobResult>,
+): Promise<JobResult> {
   const key = scope.keyPrefix + job.id;
   const baseName = scope.namePrefix + (job.name && !job.name.includes("${{") ? job.name : job.id);
   const needs: Record<string, ExprValue> = {};
-  for (const n of job.needs) needs[n] = { result: done.get(n)!.result, outputs: done.get(n)!.outputs };
+  for (const n of job.needs)
+    needs[n] = { result: done.get(n)!.result, outputs: done.get(n)!.outputs };
   const results = job.needs.map((n) => done.get(n)!.result);
-  const contexts: Record<string, ExprValue> = { github: githubContext(env, job.id), needs, inputs: scope.inputs, vars: env.vars };
+  const contexts: Record<string, ExprValue> = {
+    github: githubContext(env, job.id),
+    needs,
+    inputs: scope.inputs,
+    vars: env.vars,
+  };
   let go: boolean;
   try {
-    go = evaluateCondition(job.if, { contexts, status: { failed: results.includes("failure"), cancelled: env.cancel.signal.aborted } });
+    go = evaluateCondition(job.if, {
+      contexts,
+      status: { failed: results.includes("failure"), cancelled: env.cancel.signal.aborted },
+    });
     // A skipped or cancelled dependency skips the job too, unless its `if` says otherwise.
     if (!results.every((r) => r === "success") && !STATUS_FUNCTION.test(job.if ?? "")) go = false;
   } catch (err) {
-    return settleJobEarly(env, key, baseName, { error: describeError(err, `${scope.file}: jobs.${job.id}.if`), file: scope.file });
+    return settleJobEarly(env, key, baseName, {
+      error: describeError(err, `${scope.file}: jobs.${job.id}.if`),
+      file: scope.file,
+    });
   }
   if (!go) return settleJobEarly(env, key, baseName, { skipped: true });
   if (job.uses) return runReusable(env, scope, job, { key, name: baseName, needs, contexts });
   const combos = expandMatrix(job.strategy);
   if (combos.length === 0)
-    return settleJobEarly(env, key, baseName, { error: `${scope.file}: jobs.${job.id}.strategy.matrix: the matrix makes no jobs (every combination is excluded)`, file: scope.file });
+    return settleJobEarly(env, key, baseName, {
+      error: `${scope.file}: jobs.${job.id}.strategy.matrix: the matrix makes no jobs (every combination is excluded)`,
+      file: scope.file,
+    });
   const failFast = job.strategy?.failFast ?? true;
   const parallel = new Limiter(job.strategy?.maxParallel ?? combos.length);
   const stop = new AbortController();
@@ -82,12 +110,22 @@ async function runJobNode(env: RunEnv, scope: GraphScope, job: Job, done: Map<st
         key: Object.keys(matrix).length ? `${key}${JSON.stringify(matrix)}` : key,
         name: "",
         matrix,
-        strategy: { "fail-fast": failFast, "job-index": i, "job-total": combos.length, "max-parallel": job.strategy?.maxParallel ?? combos.length },
+        strategy: {
+          "fail-fast": failFast,
+          "job-index": i,
+          "job-total": combos.length,
+          "max-parallel": job.strategy?.maxParallel ?? combos.length,
+        },
       };
       try {
-        inst.name = scope.namePrefix + instanceName(baseName.slice(scope.namePrefix.length), job, matrix, contexts);
+        inst.name =
+          scope.namePrefix +
+          instanceName(baseName.slice(scope.namePrefix.length), job, matrix, contexts);
       } catch (err) {
-        return settleJobEarly(env, inst.key, baseName, { error: describeError(err, `${scope.file}: jobs.${job.id}.name`), file: scope.file });
+        return settleJobEarly(env, inst.key, baseName, {
+          error: describeError(err, `${scope.file}: jobs.${job.id}.name`),
+          file: scope.file,
+        });
       }
       const kept = reuseJob(env, inst.key);
       if (kept) return kept;

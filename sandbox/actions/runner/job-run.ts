@@ -17,7 +17,8 @@ export interface JobInstance {
 
 /** `runs-on` as labels (expressions expanded); accepted and otherwise not used. */
 function labels(runsOn: unknown, contexts: Record<string, ExprValue>): string[] {
-  const list = typeof runsOn === "string" ? [runsOn] : Array.isArray(runsOn) ? runsOn.map(String) : [];
+  const list =
+    typeof runsOn === "string" ? [runsOn] : Array.isArray(runsOn) ? runsOn.map(String) : [];
   return list.map((l) => {
     try {
       return interpolate(l, { contexts });

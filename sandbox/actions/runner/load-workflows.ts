@@ -25,7 +25,11 @@ function roughEvents(text: string): string[] | null {
 }
 
 /** Every `.github/workflows/*.yml|yaml` at a commit, parsed (or with the reason it cannot run). */
-export async function loadWorkflows(core: SandboxCore, repoId: number, sha: string): Promise<LoadedWorkflow[]> {
+export async function loadWorkflows(
+  core: SandboxCore,
+  repoId: number,
+  sha: string,
+): Promise<LoadedWorkflow[]> {
   const entries = await core.git.listTree(repoId, sha, WORKFLOWS_DIR).catch(() => null);
   const out: LoadedWorkflow[] = [];
   for (const e of entries ?? []) {

@@ -13,7 +13,12 @@ export interface CalledWorkflow {
 }
 
 /** Reads and parses the workflow a job calls: from this repository, or another at a ref. */
-export async function loadCalledWorkflow(env: RunEnv, scope: GraphScope, uses: string, where: string): Promise<CalledWorkflow> {
+export async function loadCalledWorkflow(
+  env: RunEnv,
+  scope: GraphScope,
+  uses: string,
+  where: string,
+): Promise<CalledWorkflow> {
   const { core } = env;
   let repo = scope.source.repo;
   let sha: string | null = scope.source.sha;
@@ -21,12 +26,23 @@ export async function loadCalledWorkflow(env: RunEnv, scope: GraphScope, uses: s
   let ref = sha;
   if (!uses.startsWith("./")) {
     const m = /^([\w.-]+)\/([\w.-]+)\/(.+)@(.+)$/.exec(uses);
-    if (!m) throw new RunnerError("REUSABLE_WORKFLOW", `${where}: '${uses}' is not owner/repo/.github/workflows/x.yml@ref`);
+    if (!m)
+      throw new RunnerError(
+        "REUSABLE_WORKFLOW",
+        `${where}: '${uses}' is not owner/repo/.github/workflows/x.yml@ref`,
+      );
     const [, owner = "", name = "", file = "", at = ""] = m;
     const found = core.store.repo(owner, name);
-    if (!found) throw new RunnerError("REUSABLE_WORKFLOW", `${where}: there is no repository ${owner}/${name} in the sandbox for '${uses}'.`);
+    if (!found)
+      throw new RunnerError(
+        "REUSABLE_WORKFLOW",
+        `${where}: there is no repository ${owner}/${name} in the sandbox for '${uses}'.`,
+      );
     if (found.private && found.ownerId !== env.repo.ownerId)
-      throw new RunnerError("REUSABLE_WORKFLOW", `${where}: ${owner}/${name} is private to another owner; '${uses}' is not accessible from ${core.store.fullName(env.repo)}.`);
+      throw new RunnerError(
+        "REUSABLE_WORKFLOW",
+        `${where}: ${owner}/${name} is private to another owner; '${uses}' is not accessible from ${core.store.fullName(env.repo)}.`,
+      );
     repo = found;
     path = file;
     ref = at;
@@ -35,10 +51,18 @@ export async function loadCalledWorkflow(env: RunEnv, scope: GraphScope, uses: s
       sha = await core.git.resolve(found.id, candidate).catch(() => null);
       if (sha) break;
     }
-    if (!sha) throw new RunnerError("REUSABLE_WORKFLOW", `${where}: ${owner}/${name} has no tag, branch or commit '${at}' (in '${uses}').`);
+    if (!sha)
+      throw new RunnerError(
+        "REUSABLE_WORKFLOW",
+        `${where}: ${owner}/${name} has no tag, branch or commit '${at}' (in '${uses}').`,
+      );
   }
   const label = `${core.store.fullName(repo)}/${path}@${ref}`;
   const file = await core.git.readFile(repo.id, sha, path);
-  if (!file) throw new RunnerError("REUSABLE_WORKFLOW", `${where}: '${uses}': ${path} does not exist at ${ref} in ${core.store.fullName(repo)}.`);
+  if (!file)
+    throw new RunnerError(
+      "REUSABLE_WORKFLOW",
+      `${where}: '${uses}': ${path} does not exist at ${ref} in ${core.store.fullName(repo)}.`,
+    );
   return { wf: parseWorkflow(file.content.toString("utf8"), label), label, repo, sha, ref };
 }

@@ -17,7 +17,11 @@ export function runConclusion(results: JobResult[], cancelled: boolean): string 
 }
 
 /** Waits for the workflow's `concurrency:` group; false when a newer run took its place. */
-async function enterGroup(env: RunEnv, wf: Workflow, inputs: Record<string, ExprValue>): Promise<(() => void) | false> {
+async function enterGroup(
+  env: RunEnv,
+  wf: Workflow,
+  inputs: Record<string, ExprValue>,
+): Promise<(() => void) | false> {
   if (!wf.concurrency) return () => {};
   const contexts = { github: githubContext(env, ""), inputs, vars: env.vars };
   const group = interpolate(wf.concurrency.group, { contexts });
@@ -37,7 +41,11 @@ async function enterGroup(env: RunEnv, wf: Workflow, inputs: Record<string, Expr
  * One attempt of a workflow run: its concurrency group, then the job graph, then the
  * conclusion. A workflow that could not be read fails the run with one job saying why.
  */
-export async function executeRun(env: RunEnv, wf: Workflow | { error: string }, inputs: Record<string, ExprValue>): Promise<void> {
+export async function executeRun(
+  env: RunEnv,
+  wf: Workflow | { error: string },
+  inputs: Record<string, ExprValue>,
+): Promise<void> {
   const { core, ids, run } = env;
   if ("error" in wf) {
     setRunStatus(core, run, "in_progress");
@@ -49,7 +57,10 @@ export async function executeRun(env: RunEnv, wf: Workflow | { error: string }, 
     release = await enterGroup(env, wf, inputs);
   } catch (err) {
     setRunStatus(core, run, "in_progress");
-    settleJobEarly(env, run.path, run.path, { error: describeError(err, `${wf.file}: concurrency`), file: wf.file });
+    settleJobEarly(env, run.path, run.path, {
+      error: describeError(err, `${wf.file}: concurrency`),
+      file: wf.file,
+    });
     return completeRun(core, ids, run, "failure");
   }
   if (!release) return completeRun(core, ids, run, "cancelled");

@@ -6,9 +6,16 @@ import { githubContext } from "./contexts.ts";
 import type { RunEnv } from "./types.ts";
 
 /** The head commit as workflow_run payloads carry it. */
-export async function headCommitOf(core: SandboxCore, repo: RepoRecord, sha: string): Promise<WorkflowRunRecord["headCommit"]> {
+export async function headCommitOf(
+  core: SandboxCore,
+  repo: RepoRecord,
+  sha: string,
+): Promise<WorkflowRunRecord["headCommit"]> {
   const c = await core.git.getCommit(repo.id, sha).catch(() => null);
-  const person = (p?: { name: string; email: string }) => ({ name: p?.name ?? "", email: p?.email ?? "" });
+  const person = (p?: { name: string; email: string }) => ({
+    name: p?.name ?? "",
+    email: p?.email ?? "",
+  });
   return {
     id: sha,
     tree_id: c?.tree ?? sha,
@@ -20,7 +27,10 @@ export async function headCommitOf(core: SandboxCore, repo: RepoRecord, sha: str
 }
 
 /** workflow_dispatch inputs typed as declared (booleans, numbers), defaults filled in. */
-export function dispatchInputs(trigger: Trigger | null, given: Record<string, unknown>): Record<string, ExprValue> {
+export function dispatchInputs(
+  trigger: Trigger | null,
+  given: Record<string, unknown>,
+): Record<string, ExprValue> {
   const out: Record<string, ExprValue> = {};
   for (const [name, spec] of Object.entries(trigger?.inputs ?? {})) {
     const raw = given[name] ?? spec.default;
@@ -33,11 +43,18 @@ export function dispatchInputs(trigger: Trigger | null, given: Record<string, un
 }
 
 /** What GitHub shows as a run's title: `run-name`, else the commit message or PR title, else the workflow name. */
-export function displayTitle(env: Pick<RunEnv, "core" | "repo" | "run" | "trigger">, wf: Workflow | null, inputs: Record<string, ExprValue>, message: string): string {
+export function displayTitle(
+  env: Pick<RunEnv, "core" | "repo" | "run" | "trigger">,
+  wf: Workflow | null,
+  inputs: Record<string, ExprValue>,
+  message: string,
+): string {
   const { trigger } = env;
   if (wf?.runName) {
     try {
-      return interpolate(wf.runName, { contexts: { github: githubContext(env as RunEnv, ""), inputs } });
+      return interpolate(wf.runName, {
+        contexts: { github: githubContext(env as RunEnv, ""), inputs },
+      });
     } catch {
       /* GitHub falls back to the default title when run-name cannot be evaluated */
     }

@@ -23,6 +23,24 @@ export interface ActionsOptions {
   keepFailedWorkspaces?: boolean;
 }
 
+/** Runs a previous sandbox left unfinished (state kept in a file) end as cancelled. */
+function settleInterrupted(core: SandboxCore): void {
+  const now = core.store.now();
+  const st = core.store.state;
+  for (const job of st.workflowJobs.filter((j) => j.status !== "completed"))
+    Object.assign(job, { status: "completed", conclusion: "cancelled", completedAt: now });
+  for (const check of st.checkRuns.filter(
+    (c) => c.status !== "completed" && st.workflowJobs.some((j) => j.checkRunId === c.id),
+  ))
+    Object.assign(check, { status: "completed", conclusion: "cancelled", completedAt: now });
+  for (const run of st.workflowRuns.filter((r) => r.status !== "completed")) {
+    Object.assign(run, { status: "completed", conclusion: "cancelled", updatedAt: now });
+    const suite = st.checkSuites.find((x) => x.id === run.checkSuiteId);
+    if (suite)
+      Object.assign(suite, { status: "completed", conclusion: "cancelled", updatedAt: now });
+  }
+}
+
 /** Events a workflow's own GITHUB_TOKEN may cause and still start workflows (GitHub's rule). */
 const TOKEN_MAY_START = new Set(["workflow_dispatch", "repository_dispatch"]);
 /** GitHub allows three levels of workflow_run chains. */
@@ -52,19 +70,23 @@ export class ActionsRunner {
     this.logsDir = join(dataDir, "actions", "logs");
     this.workDir = join(dataDir, "actions", "work");
     this.slots = new Limiter(Math.max(1, options.concurrency ?? 2));
+    settleInterrupted(core);
     core.store.events.on("event", this.listener);
   }
 
   private track<T>(p: Promise<T>): Promise<T> {
     this.active.add(p);
-    p.catch((err: unknown) => console.error("sandbox actions:", err)).finally(() => this.active.delete(p));
+    p.catch((err: unknown) => console.error("sandbox actions:", err)).finally(() =>
+      this.active.delete(p),
+    );
     return p;
   }
 
   private onEvent(e: SandboxEvent): void {
     if (e.repoId == null || e.name === "workflow_job") return;
     if (e.via === "workflow" && !TOKEN_MAY_START.has(e.name)) return;
-    if ((e.name === "check_run" || e.name === "check_suite") && e.senderId === this.ids.bot.id) return;
+    if ((e.name === "check_run" || e.name === "check_suite") && e.senderId === this.ids.bot.id)
+      return;
     // The payload as it is now: later changes must not leak into `github.event`.
     const payload = buildPayload(this.core, e, null);
     void this.track(this.handle(e, payload));
@@ -86,11 +108,18 @@ export class ActionsRunner {
         if (listed) await this.start(repo, t, e.senderId, loaded, depth);
         continue;
       }
-      if (matchTrigger(loaded.workflow, t.match)) await this.start(repo, t, e.senderId, loaded, depth);
+      if (matchTrigger(loaded.workflow, t.match))
+        await this.start(repo, t, e.senderId, loaded, depth);
     }
   }
 
-  private async start(repo: RepoRecord, t: Triggered, actorId: number, loaded: LoadedWorkflow, depth: number): Promise<void> {
+  private async start(
+    repo: RepoRecord,
+    t: Triggered,
+    actorId: number,
+    loaded: LoadedWorkflow,
+    depth: number,
+  ): Promise<void> {
     const wf = "workflow" in loaded ? loaded.workflow : null;
     const record = workflowRecord(this.core, repo, loaded.path, wf?.name ?? loaded.path);
     const headCommit = await headCommitOf(this.core, repo, t.trigger.sha);
@@ -106,11 +135,16 @@ export class ActionsRunner {
     });
     this.chain.set(run.id, depth);
     const dispatch = wf?.on.find((x) => x.event === "workflow_dispatch") ?? null;
-    const inputs = t.trigger.event === "workflow_dispatch" ? dispatchInputs(dispatch, (t.trigger.payload.inputs ?? {}) as Record<string, unknown>) : {};
+    const inputs =
+      t.trigger.event === "workflow_dispatch"
+        ? dispatchInputs(dispatch, (t.trigger.payload.inputs ?? {}) as Record<string, unknown>)
+        : {};
     const env = this.envFor(repo, run, new Map());
     run.displayTitle = displayTitle(env, wf, inputs, headCommit.message);
     emitRunEvent(this.core, run, "requested");
-    void this.track(this.execute(env, wf ?? { error: "error" in loaded ? loaded.error : "" }, inputs));
+    void this.track(
+      this.execute(env, wf ?? { error: "error" in loaded ? loaded.error : "" }, inputs),
+    );
   }
 
   private envFor(repo: RepoRecord, run: WorkflowRunRecord, reuse: Map<string, JobResult>): RunEnv {
@@ -120,7 +154,9 @@ export class ActionsRunner {
       const value = openRepoSecret(this.core, repo, s.name);
       if (value !== null) secrets[s.name] = value;
     }
-    const vars = Object.fromEntries(st.repoVariables.filter((v) => v.repoId === repo.id).map((v) => [v.name, v.value]));
+    const vars = Object.fromEntries(
+      st.repoVariables.filter((v) => v.repoId === repo.id).map((v) => [v.name, v.value]),
+    );
     return {
       core: this.core,
       ids: this.ids,
@@ -138,7 +174,11 @@ export class ActionsRunner {
     };
   }
 
-  private async execute(env: RunEnv, wf: Workflow | { error: string }, inputs: Record<string, ExprValue>): Promise<void> {
+  private async execute(
+    env: RunEnv,
+    wf: Workflow | { error: string },
+    inputs: Record<string, ExprValue>,
+  ): Promise<void> {
     this.running.set(env.run.id, env);
     try {
       await executeRun(env, wf, inputs);
@@ -168,7 +208,9 @@ export class ActionsRunner {
         if (j.runId === run.id && j.runAttempt === run.runAttempt && j.conclusion === "success")
           reuse.set(j.key, { result: "success", outputs: j.outputs });
     }
-    const loaded = (await loadWorkflows(this.core, repo.id, run.headSha)).find((w) => w.path === run.path);
+    const loaded = (await loadWorkflows(this.core, repo.id, run.headSha)).find(
+      (w) => w.path === run.path,
+    );
     const now = this.core.store.now();
     Object.assign(run, {
       runAttempt: run.runAttempt + 1,
@@ -181,9 +223,21 @@ export class ActionsRunner {
       runStartedAt: now,
     });
     this.core.store.changed();
-    const wf = loaded && "workflow" in loaded ? loaded.workflow : { error: loaded && "error" in loaded ? loaded.error : `${run.path} no longer exists at ${run.headSha}` };
-    const dispatch = "on" in wf ? (wf.on.find((x) => x.event === "workflow_dispatch") ?? null) : null;
-    const inputs = run.event === "workflow_dispatch" ? dispatchInputs(dispatch, (run.trigger.payload.inputs ?? {}) as Record<string, unknown>) : {};
+    const wf =
+      loaded && "workflow" in loaded
+        ? loaded.workflow
+        : {
+            error:
+              loaded && "error" in loaded
+                ? loaded.error
+                : `${run.path} no longer exists at ${run.headSha}`,
+          };
+    const dispatch =
+      "on" in wf ? (wf.on.find((x) => x.event === "workflow_dispatch") ?? null) : null;
+    const inputs =
+      run.event === "workflow_dispatch"
+        ? dispatchInputs(dispatch, (run.trigger.payload.inputs ?? {}) as Record<string, unknown>)
+        : {};
     emitRunEvent(this.core, run, "requested");
     void this.track(this.execute(this.envFor(repo, run, reuse), wf, inputs));
   }

@@ -18,9 +18,17 @@ export function seedActionsData(core: SandboxCore, d: SeedDescription): void {
       const upper = name.toUpperCase();
       const st = core.store.state;
       st.repoSecrets = st.repoSecrets.filter((s) => !(s.repoId === repo.id && s.name === upper));
-      st.repoSecrets.push({ repoId: repo.id, name: upper, encryptedValue: sealed.toString("base64"), keyId: key.keyId, createdAt: now, updatedAt: now });
+      st.repoSecrets.push({
+        repoId: repo.id,
+        name: upper,
+        encryptedValue: sealed.toString("base64"),
+        keyId: key.keyId,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
-    for (const [name, value] of Object.entries(r.variables ?? {})) putVariable({ core }, repo, name, value);
+    for (const [name, value] of Object.entries(r.variables ?? {}))
+      putVariable({ core }, repo, name, value);
   }
   core.store.changed();
 }

@@ -17,13 +17,21 @@ type Payload = Record<string, any>;
 async function pushPaths(core: SandboxCore, repo: RepoRecord, p: Payload): Promise<string[]> {
   if (p.before && p.before !== ZERO) {
     const files = await core.git.diffFiles(repo.id, p.before, p.after).catch(() => null);
-    if (files) return files.flatMap((f) => [f.filename, ...(f.previousFilename ? [f.previousFilename] : [])]);
+    if (files)
+      return files.flatMap((f) => [
+        f.filename,
+        ...(f.previousFilename ? [f.previousFilename] : []),
+      ]);
   }
   const commits = (p.commits ?? []) as { added: string[]; removed: string[]; modified: string[] }[];
   return [...new Set(commits.flatMap((c) => [...c.added, ...c.removed, ...c.modified]))];
 }
 
-async function defaultBranchHead(core: SandboxCore, repo: RepoRecord, ref?: string): Promise<{ ref: string; sha: string } | null> {
+async function defaultBranchHead(
+  core: SandboxCore,
+  repo: RepoRecord,
+  ref?: string,
+): Promise<{ ref: string; sha: string } | null> {
   const full = ref ?? `refs/heads/${repo.defaultBranch}`;
   const sha = await core.git.resolve(repo.id, full).catch(() => null);
   return sha ? { ref: full, sha } : null;
@@ -34,7 +42,12 @@ async function defaultBranchHead(core: SandboxCore, repo: RepoRecord, ref?: stri
  * commit; pull_request → the head commit (ref `refs/pull/N/merge`); pull_request_target →
  * the base branch; workflow_dispatch → the dispatched ref; everything else → the default branch.
  */
-export async function triggerFor(core: SandboxCore, repo: RepoRecord, e: SandboxEvent, payload: Payload): Promise<Triggered | null> {
+export async function triggerFor(
+  core: SandboxCore,
+  repo: RepoRecord,
+  e: SandboxEvent,
+  payload: Payload,
+): Promise<Triggered | null> {
   const base = { event: e.name, payload, headRef: null, baseRef: null };
   switch (e.name) {
     case "push": {
@@ -42,7 +55,11 @@ export async function triggerFor(core: SandboxCore, repo: RepoRecord, e: Sandbox
       const ref = String(payload.ref);
       const changedPaths = await pushPaths(core, repo, payload);
       const headBranch = ref.replace(/^refs\/(heads|tags)\//, "");
-      return { trigger: { ...base, ref, sha: String(payload.after) }, match: { name: "push", ref, changedPaths }, headBranch };
+      return {
+        trigger: { ...base, ref, sha: String(payload.after) },
+        match: { name: "push", ref, changedPaths },
+        headBranch,
+      };
     }
     case "pull_request":
     case "pull_request_target": {
@@ -52,10 +69,19 @@ export async function triggerFor(core: SandboxCore, repo: RepoRecord, e: Sandbox
       const baseRef = String(pr.base.ref);
       const mb = await core.git.mergeBase(repo.id, String(pr.base.sha), headSha).catch(() => null);
       const files = mb ? await core.git.diffFiles(repo.id, mb, headSha).catch(() => []) : [];
-      const match: TriggerEvent = { name: e.name, action: e.action, baseRef, changedPaths: files.map((f) => f.filename) };
+      const match: TriggerEvent = {
+        name: e.name,
+        action: e.action,
+        baseRef,
+        changedPaths: files.map((f) => f.filename),
+      };
       const refs = { headRef: String(pr.head.ref), baseRef };
       if (e.name === "pull_request")
-        return { trigger: { ...base, ...refs, ref: `refs/pull/${number}/merge`, sha: headSha }, match, headBranch: String(pr.head.ref) };
+        return {
+          trigger: { ...base, ...refs, ref: `refs/pull/${number}/merge`, sha: headSha },
+          match,
+          headBranch: String(pr.head.ref),
+        };
       const head = await defaultBranchHead(core, repo, `refs/heads/${baseRef}`);
       return head ? { trigger: { ...base, ...refs, ...head }, match, headBranch: baseRef } : null;
     }

@@ -17,7 +17,6 @@ import { subIssueHandlers } from "./sub-issues.ts";
 
 /** Every REST operation the sandbox implements, by GitHub's operationId. */
 export const restHandlers: HandlerTable = {
-  ...actionsHandlers,
   ...appHandlers,
   ...branchHandlers,
   ...checkHandlers,
@@ -33,4 +32,6 @@ export const restHandlers: HandlerTable = {
   ...workflowDispatchHandlers,
   ...secretHandlers,
   ...subIssueHandlers,
+  // Last: its workflow dispatch (ids, inputs, the trigger) supersedes repos.ts's.
+  ...actionsHandlers,
 };
