@@ -45,9 +45,16 @@ export function reconcile(
   const plan = state.plan;
   const waitingForApproval = config.approval === "required" && !control.approved;
 
-  // A duplicate that slipped through (a concurrent delivery) is closed, never worked on.
+  // A duplicate that slipped through (a concurrent delivery) is closed, never worked on;
+  // a duplicate keyed comment is deleted (the oldest stays).
   for (const d of duplicates)
     if (d.state === "open") actions.push({ kind: "close", issue: d, reason: "duplicate" });
+  const seenKeys = new Set<string>();
+  for (const c of state.appComments) {
+    if (seenKeys.has(c.key))
+      actions.push({ kind: "delete-comment", repo: state.hub.repo, commentId: c.id });
+    seenKeys.add(c.key);
+  }
 
   if (plan && !waitingForApproval && state.hub.state === "open") {
     for (const v of views.values()) {
