@@ -4,6 +4,8 @@ import { registerSandbox } from "./commands/sandbox.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerVault } from "./commands/vault.ts";
 import { registerContracts } from "./commands/contracts.ts";
+import { registerPlan } from "./commands/plan.ts";
+import { registerStatus } from "./commands/status.ts";
 
 /** Builds the `havun` program; every subcommand lives in cli/commands/. */
 export function buildProgram(): Command {
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDemo(program);
   registerSandbox(program);
+  registerPlan(program);
+  registerStatus(program);
   registerVault(program);
   registerContracts(program);
   return program;
