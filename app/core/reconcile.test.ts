@@ -1,0 +1,227 @@
+import { describe, expect, it } from "vitest";
+import { hubConfigSchema } from "../config/hub-config-schema.ts";
+import { renderSpecBlock } from "../spec/spec-block.ts";
+import type { Plan, Task } from "../spec/task-schema.ts";
+import { emptyControl } from "./control.ts";
+import { reconcile } from "./reconcile.ts";
+import type { OrchestrationState, SubIssueView } from "./state.ts";
+
+const config = hubConfigSchema.parse({
+  projects: [
+    { repo: "acme/api", description: "API" },
+    { repo: "acme/portal", description: "Portal" },
+  ],
+});
+
+function task(
+  id: string,
+  repo: string,
+  dependencies: string[] = [],
+  priority: Task["priority"] = "medium",
+): Task {
+  return {
+    id,
+    title: id,
+    repo,
+    kind: "implementation",
+    priority,
+    dependencies,
+    instructions: ["do it"],
+    acceptance: ["done"],
+    secrets: [],
+    snippets: [],
+    contracts: [],
+    estimate_minutes: 30,
+  };
+}
+
+const plan: Plan = {
+  summary: "s",
+  tasks: [
+    task("api", "acme/api", [], "high"),
+    task("checkout", "acme/portal", ["api"]),
+    task("dashboard", "acme/portal", ["api", "checkout"]),
+  ],
+};
+
+let nextId = 100;
+function sub(t: Task, extra: Partial<SubIssueView> = {}): SubIssueView {
+  const id = nextId++;
+  const spec = { v: 1 as const, hub: "acme/hub", hub_issue: 1, task: t, attempt: 1 };
+  return {
+    repo: t.repo,
+    number: id,
+    id,
+    nodeId: `I_${id}`,
+    url: `https://github.com/${t.repo}/issues/${id}`,
+    state: "open",
+    stateReason: null,
+    labels: ["havun"],
+    body: renderSpecBlock(spec),
+    spec,
+    byApp: true,
+    createdAt: `2026-01-01T00:00:${String(id % 60).padStart(2, "0")}Z`,
+    pulls: [],
+    blockedBy: [],
+    costUsd: null,
+    ...extra,
+  };
+}
+
+function state(
+  subIssues: SubIssueView[],
+  over: Partial<OrchestrationState> = {},
+): OrchestrationState {
+  return {
+    hub: {
+      repo: "acme/hub",
+      number: 1,
+      id: 1,
+      nodeId: "I_1",
+      title: "hub",
+      url: "https://github.com/acme/hub/issues/1",
+      body: "/orchestrate x",
+      state: "open",
+      author: "alice",
+      createdAt: "2026-01-01T00:00:00Z",
+    },
+    control: emptyControl(),
+    plan,
+    subIssues,
+    commentKeys: ["plan"],
+    appComments: [{ id: 1, key: "plan" }],
+    ...over,
+  };
+}
+
+const kinds = (s: OrchestrationState) =>
+  reconcile(s, config, "2026-01-02T00:00:00Z").actions.map((a) => a.kind);
+
+describe("reconcile (pure)", () => {
+  it("files a sub-issue per task, blocked ones labelled, and writes the hub checklist", () => {
+    const r = reconcile(state([]), config);
+    const creates = r.actions.filter((a) => a.kind === "create-sub-issue");
+    expect(creates.map((a) => a.kind === "create-sub-issue" && a.task.id)).toEqual([
+      "api",
+      "checkout",
+      "dashboard",
+    ]);
+    expect(creates[1]!.kind === "create-sub-issue" && creates[1]!.labels).toContain(
+      "havun:blocked",
+    );
+    expect(r.actions.some((a) => a.kind === "update-body")).toBe(true);
+  });
+
+  it("dispatches only tasks whose dependencies are done, and links dependencies once", () => {
+    const subs = plan.tasks.map((t) => sub(t));
+    const first = reconcile(state(subs), config);
+    const dispatched = first.actions
+      .filter((a) => a.kind === "add-labels")
+      .map((a) => a.kind === "add-labels" && a.issue.number);
+    expect(dispatched).toEqual([subs[0]!.number]);
+    expect(first.actions.filter((a) => a.kind === "add-blocked-by")).toHaveLength(3);
+    // Applied: the links are remembered in the control state, the API task is labelled ready.
+    subs[0]!.labels.push("havun:ready");
+    const settled = state(subs, { control: first.control });
+    settled.hub.body = (
+      first.actions.find((a) => a.kind === "update-body" && a.issue.number === 1) as {
+        body: string;
+      }
+    ).body;
+    expect(kinds(settled)).toEqual([]);
+  });
+
+  it("moves on when a dependency is merged or closed as completed", () => {
+    const subs = plan.tasks.map((t) => sub(t));
+    subs[0] = { ...subs[0]!, pulls: [{ repo: "acme/api", number: 9, url: "u", state: "MERGED" }] };
+    const r = reconcile(
+      state(subs, {
+        control: {
+          ...emptyControl(),
+          links: ["checkout<api", "dashboard<api", "dashboard<checkout"],
+        },
+      }),
+      config,
+    );
+    expect(r.views.find((v) => v.task.id === "api")!.status).toBe("done");
+    expect(
+      r.actions
+        .filter((a) => a.kind === "add-labels")
+        .map((a) => a.kind === "add-labels" && a.issue.number),
+    ).toEqual([subs[1]!.number]);
+  });
+
+  it("honours max_parallel and sequential dispatch", () => {
+    const wide: Plan = {
+      summary: "s",
+      tasks: ["wa", "wb", "wc", "wd"].map((id) => task(id, "acme/api")),
+    };
+    const subs = wide.tasks.map((t) => sub(t));
+    const two = hubConfigSchema.parse({ ...config, agent: { max_parallel: 2 } });
+    expect(
+      reconcile(state(subs, { plan: wide }), two).actions.filter((a) => a.kind === "add-labels"),
+    ).toHaveLength(2);
+    const seq = hubConfigSchema.parse({ ...config, dispatch: "sequential" });
+    expect(
+      reconcile(state(subs, { plan: wide }), seq).actions.filter((a) => a.kind === "add-labels"),
+    ).toHaveLength(1);
+  });
+
+  it("retries a failed attempt while attempts remain, then blocks dependents", () => {
+    const subs = plan.tasks.map((t) => sub(t));
+    subs[0]!.labels.push("havun:failed");
+    const retry = reconcile(state(subs), config).actions;
+    expect(retry.some((a) => a.kind === "remove-label" && a.label === "havun:failed")).toBe(true);
+    const exhausted = sub(plan.tasks[0]!, { labels: ["havun", "havun:failed"] });
+    exhausted.spec = { ...exhausted.spec!, attempt: 3 };
+    const r = reconcile(state([exhausted, ...subs.slice(1)]), config);
+    expect(r.views.find((v) => v.task.id === "api")!.status).toBe("failed");
+    expect(r.views.find((v) => v.task.id === "checkout")!.waitingOn).toEqual(["api"]);
+    expect(r.actions.some((a) => a.kind === "add-labels")).toBe(false);
+  });
+
+  it("closes a duplicate sub-issue and deletes a duplicate keyed comment, keeping the oldest", () => {
+    const subs = plan.tasks.map((t) => sub(t));
+    const dup = sub(plan.tasks[0]!, { createdAt: "2026-02-01T00:00:00Z" });
+    const r = reconcile(
+      state([...subs, dup], {
+        appComments: [
+          { id: 1, key: "plan" },
+          { id: 2, key: "plan" },
+        ],
+      }),
+      config,
+    );
+    expect(r.actions.find((a) => a.kind === "close")).toMatchObject({
+      issue: { number: dup.number },
+      reason: "duplicate",
+    });
+    expect(r.actions.find((a) => a.kind === "delete-comment")).toMatchObject({ commentId: 2 });
+  });
+
+  it("ignores sub-issues not written by the App or with an edited spec", () => {
+    const forged = sub(plan.tasks[0]!, { byApp: false });
+    const r = reconcile(state([forged]), config);
+    expect(r.actions.filter((a) => a.kind === "create-sub-issue")).toHaveLength(3);
+  });
+
+  it("reports and closes the hub once every task is done", () => {
+    const subs = plan.tasks.map((t) => sub(t, { state: "closed", stateReason: "completed" }));
+    const r = reconcile(state(subs), config, "2026-01-02T00:00:00Z");
+    expect(r.complete).toBe(true);
+    expect(r.actions.map((a) => a.kind)).toEqual(expect.arrayContaining(["comment", "close"]));
+    const again = reconcile(
+      state(subs, {
+        commentKeys: ["plan", "final-report"],
+        hub: { ...state([]).hub, state: "closed" },
+      }),
+      config,
+    );
+    expect(again.actions.filter((a) => a.kind === "comment" || a.kind === "close")).toEqual([]);
+  });
+
+  it("waits for approval when the hub requires it", () => {
+    const strict = hubConfigSchema.parse({ ...config, approval: "required" });
+    expect(reconcile(state([]), strict).actions.map((a) => a.kind)).toEqual(["update-body"]);
+  });
+});
