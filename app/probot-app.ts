@@ -49,7 +49,7 @@ export function havunApp(options: HavunAppOptions): {
 
     const reconcileLater = (context: Context, key: HubKey) => {
       const d = deps(context);
-      queue.enqueue(`${key.hub}#${key.number}`, async () => {
+      queue.enqueueReconcile(`${key.hub}#${key.number}`, async () => {
         const config = await loadHubConfig(d, key.hub);
         if (config.ok) await runOrchestration(d, key.hub, key.number, config.config);
       });

@@ -23,6 +23,23 @@ export class WorkQueue {
     this.tails.set(key, tail);
   }
 
+  private readonly waitingReconcile = new Set<string>();
+
+  /**
+   * Queues a reconcile unless one for the same key is already waiting to start: it will read
+   * the state fresh when it starts, so a burst of events (the App's own writes echo back as
+   * webhooks) costs one reconcile, not one each.
+   */
+  enqueueReconcile(key: string, job: () => Promise<void>): boolean {
+    if (this.waitingReconcile.has(key)) return false;
+    this.waitingReconcile.add(key);
+    this.enqueue(key, () => {
+      this.waitingReconcile.delete(key);
+      return job();
+    });
+    return true;
+  }
+
   /** Resolves when no job is queued or running. */
   idle(): Promise<void> {
     return this.pending === 0 ? Promise.resolve() : new Promise((r) => this.waiters.push(r));
