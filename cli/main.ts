@@ -4,6 +4,7 @@ import { registerSandbox } from "./commands/sandbox.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerVault } from "./commands/vault.ts";
 import { registerContracts } from "./commands/contracts.ts";
+import { registerApp } from "./commands/app.ts";
 import { registerPlan } from "./commands/plan.ts";
 import { registerStatus } from "./commands/status.ts";
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDemo(program);
   registerSandbox(program);
+  registerApp(program);
   registerPlan(program);
   registerStatus(program);
   registerVault(program);
