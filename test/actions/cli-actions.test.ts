@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { Octokit } from "@octokit/rest";
 import { afterAll, describe, expect, it } from "vitest";
+import { startSandbox } from "../../sandbox/index.ts";
 
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((c) => c.kill("SIGKILL")));
@@ -21,6 +22,25 @@ jobs:
 `;
 
 describe("npx havun sandbox --json runs workflows", () => {
+  it("runs none when started with actions: false", async () => {
+    const sb = await startSandbox({
+      actions: false,
+      seed: {
+        users: [{ login: "ann" }],
+        repos: [{ owner: "ann", name: "r", files: { ".github/workflows/w.yml": workflow } }],
+      },
+    });
+    try {
+      expect(sb.actions).toBeNull();
+      const gh = new Octokit({ auth: sb.token("ann"), baseUrl: sb.apiUrl });
+      await gh.issues.create({ owner: "ann", repo: "r", title: "no runs" });
+      const runs = await gh.actions.listWorkflowRunsForRepo({ owner: "ann", repo: "r" });
+      expect(runs.data.total_count).toBe(0);
+    } finally {
+      await sb.stop();
+    }
+  });
+
   it("runs a workflow put with the contents API when its events happen", async () => {
     const child = spawn(
       process.execPath,

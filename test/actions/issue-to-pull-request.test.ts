@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/index.ts";
 import {
@@ -5,7 +8,9 @@ import {
   addRepo,
   jobLog,
   jobsOf,
+  git,
   octokitFor,
+  remote,
   settledRuns,
   webhookSink,
 } from "./fixtures.ts";
@@ -48,9 +53,21 @@ jobs:
               method: "POST",
               headers: { authorization: "token " + process.env.GH_TOKEN, "content-type": "application/json" },
               body: JSON.stringify({ title: process.env.GREETING, head: process.env.BRANCH, base: "main" }),
-            }).then(async (r) => { console.log("pull request:", r.status); if (!r.ok) process.exit(1); });
+            }).then(async (r) => { await r.text(); console.log("pull request:", r.status); if (!r.ok) process.exit(1); });
           '
           echo "### Opened a pull request" >> "$GITHUB_STEP_SUMMARY"
+`;
+
+const onPullRequest = `name: PR
+on: pull_request
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: |
+          echo "ref=$GITHUB_REF head=$GITHUB_HEAD_REF base=$GITHUB_BASE_REF at=$(git rev-parse HEAD)"
+          cat greeting.txt
 `;
 
 const action = `name: Hello
@@ -87,6 +104,7 @@ beforeAll(async () => {
     {
       "README.md": "# app\n",
       ".github/workflows/ready.yml": workflow,
+      ".github/workflows/pr.yml": onPullRequest,
       ".github/actions/hello/action.yml": action,
       ".github/actions/hello/index.js": actionMain,
     },
@@ -108,7 +126,10 @@ describe("a workflow triggered by labeling an issue", () => {
       issue_number: issue.data.number,
       labels: ["havun:ready"],
     });
-    const [run] = await settledRuns(sb, "app", 1);
+    // The pull request the job opens with its token starts no pull_request run.
+    const runs = await settledRuns(sb, "app", 1);
+    expect(runs).toHaveLength(1);
+    const run = runs[0];
     expect(run).toMatchObject({
       event: "issues",
       status: "completed",
@@ -198,5 +219,37 @@ describe("a workflow triggered by labeling an issue", () => {
     expect(runs[0]).toMatchObject({ conclusion: "skipped" });
     const [job] = await jobsOf(sb, "app", runs[0]!.id);
     expect(job).toMatchObject({ name: "work", conclusion: "skipped" });
+  });
+});
+
+describe("a pull_request workflow", () => {
+  it("runs at the head commit when a user pushes to the pull request's branch", async () => {
+    const gh = octokitFor(sb, sb.token("alice"));
+    const [pr] = (await gh.pulls.list({ owner: "acme", repo: "app" })).data;
+    const work = await mkdtemp(join(tmpdir(), "havun-actions-pr-"));
+    try {
+      const dir = join(work, "clone");
+      await git(work, "clone", "-q", "-b", pr!.head.ref, remote(sb, sb.token("alice"), "app"), dir);
+      await writeFile(join(dir, "greeting.txt"), "Hello again!\n");
+      await git(dir, "commit", "-q", "-am", "Greet again");
+      await git(dir, "push", "-q", "origin", "HEAD");
+      const head = await git(dir, "rev-parse", "HEAD");
+      const runs = await settledRuns(sb, "app", 3);
+      const run = runs.find((r) => r.event === "pull_request")!;
+      expect(run).toMatchObject({
+        conclusion: "success",
+        head_sha: head,
+        head_branch: pr!.head.ref,
+      });
+      expect(run.pull_requests!.map((p) => p.number)).toEqual([pr!.number]);
+      const [job] = await jobsOf(sb, "app", run.id);
+      const log = await jobLog(sb, "app", job!.id);
+      expect(log).toContain(
+        `ref=refs/pull/${pr!.number}/merge head=${pr!.head.ref} base=main at=${head}`,
+      );
+      expect(log).toContain("Hello again!");
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });

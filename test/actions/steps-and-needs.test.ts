@@ -1,3 +1,5 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/index.ts";
 import {
@@ -40,6 +42,8 @@ jobs:
           echo "stage=$STAGE event=$GITHUB_EVENT_NAME ci=$CI actions=$GITHUB_ACTIONS os=$RUNNER_OS"
           test "$(node -e 'console.log(require(process.env.GITHUB_EVENT_PATH).inputs.fail)')" = "\${{ inputs.fail }}"
           test -z "$GITHUB_TOKEN"
+          test -z "\${HAVUN_HOST_ONLY:-}"
+          test "$HOME" = "$RUNNER_WORKSPACE/home"
       - name: Flaky but tolerated
         continue-on-error: true
         run: exit 3
@@ -72,12 +76,28 @@ jobs:
       - run: echo "build=\${{ needs.build.result }} test=\${{ needs.test.result }}"
 `;
 
+const followUp = `name: Follow-up
+on:
+  workflow_run:
+    workflows: [Pipeline]
+    types: [completed]
+jobs:
+  note:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "pipeline \${{ github.event.workflow_run.conclusion }}"
+`;
+
 let sb: Sandbox;
 let hooks: Awaited<ReturnType<typeof webhookSink>>;
 beforeAll(async () => {
+  process.env.HAVUN_HOST_ONLY = "this machine's environment stays out of jobs";
   hooks = await webhookSink();
   sb = await actionsSandbox(hooks.url);
-  await addRepo(sb, "pipe", { ".github/workflows/pipeline.yml": pipeline });
+  await addRepo(sb, "pipe", {
+    ".github/workflows/pipeline.yml": pipeline,
+    ".github/workflows/follow-up.yml": followUp,
+  });
 });
 afterAll(async () => {
   await sb.stop();
@@ -98,7 +118,7 @@ async function dispatch(fail: boolean) {
 describe("steps, outputs and needs", () => {
   it("passes outputs, env and path between steps and jobs; continue-on-error does not fail the run", async () => {
     await dispatch(false);
-    const [run] = await settledRuns(sb, "pipe", 1);
+    const run = (await settledRuns(sb, "pipe", 2)).find((r) => r.name === "Pipeline");
     expect(run).toMatchObject({ event: "workflow_dispatch", conclusion: "success" });
     const jobs = await jobsOf(sb, "pipe", run!.id);
     expect(jobs.map((j) => [j.name, j.conclusion])).toEqual([
@@ -124,12 +144,13 @@ describe("steps, outputs and needs", () => {
     expect(test).toContain(`testing 1.2.${run!.run_number}`);
     expect(test).toMatch(/Z 2\n/);
     expect(await jobLog(sb, "pipe", jobs[2]!.id)).toContain("build=success test=success");
+    expect(await readdir(join(sb.core.git.root, "actions", "work"))).toEqual([]);
   });
 
   it("fails the run on a failing step, skips dependents, runs failure() and always() steps, annotates", async () => {
     await dispatch(true);
-    const runs = await settledRuns(sb, "pipe", 2);
-    const run = runs[0]!;
+    const runs = await settledRuns(sb, "pipe", 4);
+    const run = runs.find((r) => r.name === "Pipeline")!;
     expect(run.conclusion).toBe("failure");
     const jobs = await jobsOf(sb, "pipe", run.id);
     expect(jobs.map((j) => [j.name, j.conclusion])).toEqual([
@@ -167,8 +188,18 @@ describe("steps, outputs and needs", () => {
       }),
     );
     const completed = hooks.events.filter(
-      (e) => e.name === "workflow_run" && e.body.action === "completed",
+      (e) =>
+        e.name === "workflow_run" &&
+        e.body.action === "completed" &&
+        e.body.workflow.name === "Pipeline",
     );
     expect(completed.map((e) => e.body.workflow_run.conclusion)).toEqual(["success", "failure"]);
+    const follow = runs.filter((r) => r.name === "Follow-up");
+    expect(follow.map((r) => [r.event, r.conclusion])).toEqual([
+      ["workflow_run", "success"],
+      ["workflow_run", "success"],
+    ]);
+    const [note] = await jobsOf(sb, "pipe", follow[0]!.id);
+    expect(await jobLog(sb, "pipe", note!.id)).toContain("pipeline failure");
   });
 });

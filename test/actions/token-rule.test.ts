@@ -29,7 +29,7 @@ jobs:
           git -c user.name=bot -c user.email=bot@example.com commit -q --allow-empty -m "from the workflow"
           git push -q origin HEAD:refs/heads/from-bot
           api="$GITHUB_API_URL/repos/$GITHUB_REPOSITORY"
-          post() { node -e 'fetch(process.argv[1], { method: "POST", headers: { authorization: "token " + process.env.GH_TOKEN }, body: process.argv[2] }).then((r) => { console.log(r.status); if (!r.ok) process.exit(1); })' "$1" "$2"; }
+          post() { node -e 'fetch(process.argv[1], { method: "POST", headers: { authorization: "token " + process.env.GH_TOKEN }, body: process.argv[2] }).then(async (r) => { await r.text(); console.log(r.status); if (!r.ok) process.exit(1); })' "$1" "$2"; }
           post "$api/actions/workflows/dispatched.yml/dispatches" '{"ref":"main","inputs":{"who":"bot"}}'
           post "$api/dispatches" '{"event_type":"ping","client_payload":{"n":1}}'
           post "$api/issues" '{"title":"opened by the workflow"}'
