@@ -1,5 +1,5 @@
 import type { SandboxCore } from "../../core.ts";
-import type { RepoRecord, WorkflowRunRecord } from "../../state/types.ts";
+import type { RepoRecord, RunTrigger, WorkflowRunRecord } from "../../state/types.ts";
 import { interpolate, type ExprValue } from "../expressions/index.ts";
 import type { Trigger, Workflow } from "../workflow/index.ts";
 import { githubContext } from "./contexts.ts";
@@ -40,6 +40,13 @@ export function dispatchInputs(
   }
   for (const [name, v] of Object.entries(given)) if (!(name in out)) out[name] = String(v);
   return out;
+}
+
+/** The `inputs` context of a run: workflow_dispatch inputs; none for other events. */
+export function runInputs(wf: Workflow | null, trigger: RunTrigger): Record<string, ExprValue> {
+  if (trigger.event !== "workflow_dispatch") return {};
+  const dispatch = wf?.on.find((x) => x.event === "workflow_dispatch") ?? null;
+  return dispatchInputs(dispatch, (trigger.payload.inputs ?? {}) as Record<string, unknown>);
 }
 
 /** What GitHub shows as a run's title: `run-name`, else the commit message or PR title, else the workflow name. */

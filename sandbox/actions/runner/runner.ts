@@ -3,16 +3,18 @@ import type { SandboxCore } from "../../core.ts";
 import type { SandboxEvent } from "../../state/store.ts";
 import type { RepoRecord, WorkflowRunRecord } from "../../state/types.ts";
 import { buildPayload } from "../../webhooks/payload.ts";
-import { openRepoSecret } from "../../rest/handlers/secrets.ts";
 import type { ExprValue } from "../expressions/index.ts";
 import { matchTrigger, type Workflow } from "../workflow/index.ts";
 import { ensureActionsIdentity, type ActionsIdentity } from "./actions-app.ts";
 import { ConcurrencyGroups } from "./concurrency.ts";
 import { Limiter } from "./limiter.ts";
 import { loadWorkflows, type LoadedWorkflow } from "./load-workflows.ts";
+import { settleInterrupted } from "./interrupted.ts";
+import { runEnv } from "./run-env.ts";
 import { executeRun } from "./run-exec.ts";
-import { createRun, emitRunEvent, newSuite, workflowRecord } from "./run-records.ts";
-import { dispatchInputs, displayTitle, headCommitOf } from "./run-start.ts";
+import { createRun, emitRunEvent, workflowRecord } from "./run-records.ts";
+import { nextAttempt } from "./rerun.ts";
+import { displayTitle, headCommitOf, runInputs } from "./run-start.ts";
 import { triggerFor, type Triggered } from "./trigger.ts";
 import type { JobResult, RunEnv } from "./types.ts";
 
@@ -21,24 +23,6 @@ export interface ActionsOptions {
   concurrency?: number;
   /** Keep a failed job's directory under the data dir for a look afterwards. */
   keepFailedWorkspaces?: boolean;
-}
-
-/** Runs a previous sandbox left unfinished (state kept in a file) end as cancelled. */
-function settleInterrupted(core: SandboxCore): void {
-  const now = core.store.now();
-  const st = core.store.state;
-  for (const job of st.workflowJobs.filter((j) => j.status !== "completed"))
-    Object.assign(job, { status: "completed", conclusion: "cancelled", completedAt: now });
-  for (const check of st.checkRuns.filter(
-    (c) => c.status !== "completed" && st.workflowJobs.some((j) => j.checkRunId === c.id),
-  ))
-    Object.assign(check, { status: "completed", conclusion: "cancelled", completedAt: now });
-  for (const run of st.workflowRuns.filter((r) => r.status !== "completed")) {
-    Object.assign(run, { status: "completed", conclusion: "cancelled", updatedAt: now });
-    const suite = st.checkSuites.find((x) => x.id === run.checkSuiteId);
-    if (suite)
-      Object.assign(suite, { status: "completed", conclusion: "cancelled", updatedAt: now });
-  }
 }
 
 /** Events a workflow's own GITHUB_TOKEN may cause and still start workflows (GitHub's rule). */
@@ -134,11 +118,7 @@ export class ActionsRunner {
       actorId: actorId > 0 ? actorId : repo.ownerId,
     });
     this.chain.set(run.id, depth);
-    const dispatch = wf?.on.find((x) => x.event === "workflow_dispatch") ?? null;
-    const inputs =
-      t.trigger.event === "workflow_dispatch"
-        ? dispatchInputs(dispatch, (t.trigger.payload.inputs ?? {}) as Record<string, unknown>)
-        : {};
+    const inputs = runInputs(wf, t.trigger);
     const env = this.envFor(repo, run, new Map());
     run.displayTitle = displayTitle(env, wf, inputs, headCommit.message);
     emitRunEvent(this.core, run, "requested");
@@ -148,30 +128,15 @@ export class ActionsRunner {
   }
 
   private envFor(repo: RepoRecord, run: WorkflowRunRecord, reuse: Map<string, JobResult>): RunEnv {
-    const st = this.core.store.state;
-    const secrets: Record<string, string> = {};
-    for (const s of st.repoSecrets.filter((x) => x.repoId === repo.id)) {
-      const value = openRepoSecret(this.core, repo, s.name);
-      if (value !== null) secrets[s.name] = value;
-    }
-    const vars = Object.fromEntries(
-      st.repoVariables.filter((v) => v.repoId === repo.id).map((v) => [v.name, v.value]),
-    );
-    return {
+    const shared = {
       core: this.core,
       ids: this.ids,
-      repo,
-      run,
-      trigger: run.trigger,
       dirs: { work: this.workDir, logs: this.logsDir },
       slots: this.slots,
       groups: this.groups,
-      cancel: new AbortController(),
-      secrets,
-      vars,
       keepFailedWorkspaces: this.options.keepFailedWorkspaces ?? false,
-      reuse,
     };
+    return runEnv(shared, repo, run, reuse);
   }
 
   private async execute(
@@ -201,45 +166,10 @@ export class ActionsRunner {
 
   /** A new attempt of a completed run: all jobs, or only the failed ones and what needs them. */
   async rerun(run: WorkflowRunRecord, actorId: number, failedOnly: boolean): Promise<void> {
-    const repo = this.core.store.repoById(run.repoId);
-    const reuse = new Map<string, JobResult>();
-    if (failedOnly) {
-      for (const j of this.core.store.state.workflowJobs)
-        if (j.runId === run.id && j.runAttempt === run.runAttempt && j.conclusion === "success")
-          reuse.set(j.key, { result: "success", outputs: j.outputs });
-    }
-    const loaded = (await loadWorkflows(this.core, repo.id, run.headSha)).find(
-      (w) => w.path === run.path,
-    );
-    const now = this.core.store.now();
-    Object.assign(run, {
-      runAttempt: run.runAttempt + 1,
-      status: "queued",
-      conclusion: null,
-      triggeringActorId: actorId,
-      checkSuiteId: newSuite(this.core, this.ids, repo, run.headSha, run.headBranch).id,
-      referencedWorkflows: [],
-      updatedAt: now,
-      runStartedAt: now,
-    });
-    this.core.store.changed();
-    const wf =
-      loaded && "workflow" in loaded
-        ? loaded.workflow
-        : {
-            error:
-              loaded && "error" in loaded
-                ? loaded.error
-                : `${run.path} no longer exists at ${run.headSha}`,
-          };
-    const dispatch =
-      "on" in wf ? (wf.on.find((x) => x.event === "workflow_dispatch") ?? null) : null;
-    const inputs =
-      run.event === "workflow_dispatch"
-        ? dispatchInputs(dispatch, (run.trigger.payload.inputs ?? {}) as Record<string, unknown>)
-        : {};
+    const next = await nextAttempt(this.core, this.ids, run, actorId, failedOnly);
     emitRunEvent(this.core, run, "requested");
-    void this.track(this.execute(this.envFor(repo, run, reuse), wf, inputs));
+    const env = this.envFor(this.core.store.repoById(run.repoId), run, next.reuse);
+    void this.track(this.execute(env, next.wf, next.inputs));
   }
 
   /** Resolves when no event is being looked at and no run is queued or running. */
