@@ -19,4 +19,3 @@ export type { FaultRule } from "./fault-rule.ts";
 export { ModelApiError, ScenarioError, type ScenarioErrorCode } from "./errors.ts";
 export { PLACEHOLDERS } from "./placeholders.ts";
 export type { Usage } from "./usage.ts";
-export * from "./stream-json.ts";

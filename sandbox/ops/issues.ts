@@ -98,6 +98,8 @@ export function updateIssue(
   if (patch.body !== undefined && patch.body !== issue.body) {
     changes.body = { from: issue.body };
     issue.body = patch.body;
+    issue.lastEditedById = actor.accountId;
+    issue.lastEditedAt = core.store.now();
   }
   const now = core.store.now();
   if (Object.keys(changes).length) {

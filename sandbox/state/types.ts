@@ -116,6 +116,9 @@ export interface IssueRecord {
   blockedByIds: number[];
   /** Pull requests are issues with this set. */
   isPull: boolean;
+  /** Who last edited the body, and when (GitHub's `editor` / `lastEditedAt`); unset if never. */
+  lastEditedById?: number | null;
+  lastEditedAt?: string | null;
 }
 
 export interface PullRecord {
