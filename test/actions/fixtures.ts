@@ -71,7 +71,7 @@ export async function actionsSandbox(
   });
 }
 
-/** Adds a repository of `acme` (with files, as one initial commit) that the observer App sees. */
+/** Adds a repository of `acme` (files as one initial commit); the observer App, installed on all of acme's, sees it. */
 export async function addRepo(
   sb: Sandbox,
   name: string,
@@ -85,11 +85,6 @@ export async function addRepo(
   await sb.seed({
     repos: [{ owner: "acme", name, private: extra.private ?? true, files, ...extra }],
   });
-  const inst = sb.core.store.state.installations.find(
-    (i) => i.appId === sb.seeded.apps.observer?.app.id,
-  );
-  const repo = sb.core.store.repo("acme", name);
-  if (inst && repo && !inst.repositoryIds.includes(repo.id)) inst.repositoryIds.push(repo.id);
 }
 
 /** Waits until the repository has `count` runs and none is queued or running. */

@@ -44,6 +44,10 @@ jobs:
           test -z "$GITHUB_TOKEN"
           test -z "\${HAVUN_HOST_ONLY:-}"
           test "$HOME" = "$RUNNER_WORKSPACE/home"
+          echo "::add-mask::hunter2"
+          echo "::group::Secrets"
+          echo "the password is hunter2"
+          echo "::endgroup::"
       - name: Flaky but tolerated
         continue-on-error: true
         run: exit 3
@@ -137,6 +141,8 @@ describe("steps, outputs and needs", () => {
     ]);
     const log = await jobLog(sb, "pipe", build.id);
     expect(log).toContain("tool-on-path");
+    expect(log).toMatch(/##\[group\]Secrets\n.* the password is \*\*\*\n.* ##\[endgroup\]/);
+    expect(log).not.toContain("hunter2\n");
     expect(log).toContain("stage=ci event=workflow_dispatch ci=true actions=true os=Linux");
     expect(log).toContain("Process completed with exit code 3.");
     expect(log).toContain("node step sees ci");
