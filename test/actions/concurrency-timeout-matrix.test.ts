@@ -52,6 +52,7 @@ jobs:
     runs-on: \${{ matrix.os }}
     strategy:
       fail-fast: false
+      max-parallel: 2
       matrix:
         os: [linux]
         node: [18, 20]
@@ -79,9 +80,9 @@ jobs:
     strategy:
       matrix:
         tool: [lint, types]
-      max-parallel: 1
+    concurrency: checks-\${{ github.run_id }}
     steps:
-      - run: echo \${{ matrix.tool }}
+      - run: echo "\${{ matrix.tool }} $(date +%s%N)" && sleep 0.2 && date +%s%N
 `;
 
 let sb: Sandbox;
@@ -185,6 +186,17 @@ describe("concurrency, timeouts and matrices", () => {
     const b22 = jobs.find((j) => j.name === "build (linux, 22, true)")!;
     expect(await jobLog(sb, "ops", b22.id)).toContain("node=22 index=2/3 exp=true");
     expect(b22.labels).toEqual(["linux"]);
+    // One concurrency group: the second check starts after the first ended.
+    const [lint, types] = await Promise.all(
+      ["check lint", "check types"].map(async (n) =>
+        (await jobLog(sb, "ops", jobs.find((j) => j.name === n)!.id)).match(
+          /Z (\w+) (\d+)\n.*Z (\d+)\n/,
+        )!,
+      ),
+    );
+    const [first, second] =
+      BigInt(lint![2]!) < BigInt(types![2]!) ? [lint!, types!] : [types!, lint!];
+    expect(BigInt(second[2]!)).toBeGreaterThanOrEqual(BigInt(first[3]!));
     const after = jobs.find((j) => j.name === "after")!;
     expect(await jobLog(sb, "ops", after.id)).toContain("build=failure");
   });
