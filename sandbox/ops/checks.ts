@@ -1,4 +1,5 @@
 import type { Actor, SandboxCore } from "../core.ts";
+import type { GitCommitInfo } from "../git/types.ts";
 import { renderCheckRun, renderCheckSuite } from "../render/check.ts";
 import type { CheckRunRecord, CheckSuiteRecord, RepoRecord } from "../state/types.ts";
 import { emitEvent } from "./emit.ts";
@@ -43,8 +44,16 @@ const ORDER = [
   "success",
 ];
 
-/** A suite completes when all its runs have; its conclusion is the worst of theirs. */
-export function rollUpSuite(core: SandboxCore, actor: Actor, suite: CheckSuiteRecord): void {
+/**
+ * A suite completes when all its runs have; its conclusion is the worst of theirs. The head
+ * commit, when given, fills the webhook's `head_commit` as GitHub's does.
+ */
+export function rollUpSuite(
+  core: SandboxCore,
+  actor: Actor,
+  suite: CheckSuiteRecord,
+  headCommit?: GitCommitInfo | null,
+): void {
   const runs = core.store.state.checkRuns.filter((r) => r.suiteId === suite.id);
   const before = suite.status;
   suite.status = runs.every((r) => r.status === "completed")
@@ -58,9 +67,19 @@ export function rollUpSuite(core: SandboxCore, actor: Actor, suite: CheckSuiteRe
       : null;
   suite.updatedAt = core.store.now();
   if (suite.status === "completed" && before !== "completed") {
-    emitEvent(core, actor, "check_suite", "completed", suite.repoId, {
-      check_suite: renderCheckSuite(core, suite),
-    });
+    const rendered = renderCheckSuite(core, suite);
+    if (headCommit) {
+      const who = (p: GitCommitInfo["author"]) => ({ name: p.name, email: p.email });
+      rendered.head_commit = {
+        id: headCommit.sha,
+        tree_id: headCommit.tree,
+        message: headCommit.message,
+        timestamp: headCommit.committer.date,
+        author: who(headCommit.author),
+        committer: who(headCommit.committer),
+      };
+    }
+    emitEvent(core, actor, "check_suite", "completed", suite.repoId, { check_suite: rendered });
   }
 }
 

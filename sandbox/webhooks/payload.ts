@@ -25,9 +25,27 @@ function trimAppEvents(node: unknown): void {
   if (!node || typeof node !== "object") return;
   if (Array.isArray(node)) return node.forEach(trimAppEvents);
   const obj = node as Record<string, unknown>;
-  const app = obj.performed_via_github_app as { events?: string[] } | null | undefined;
-  if (app?.events) app.events = app.events.filter((e) => knownAppEvents().has(e));
+  for (const key of ["performed_via_github_app", "app"]) {
+    const app = obj[key] as { events?: string[] } | null | undefined;
+    if (app?.events) app.events = app.events.filter((e) => knownAppEvents().has(e));
+  }
   for (const v of Object.values(obj)) if (v && typeof v === "object") trimAppEvents(v);
+}
+
+/**
+ * Where webhook payloads differ from the REST shapes rendered for them: a pull request's
+ * head and base repositories carry no organization, and a check run always has an external
+ * id ("" when none was given) and a details URL (the App's homepage by default).
+ */
+function webhookShapes(payload: Record<string, unknown>): void {
+  const pull = payload.pull_request as Record<string, { repo?: Record<string, unknown> | null }>;
+  for (const side of ["head", "base"]) delete pull?.[side]?.repo?.organization;
+  const run = payload.check_run as Record<string, unknown> | undefined;
+  if (run) {
+    run.external_id ??= "";
+    const app = run.app as { external_url?: string; html_url?: string } | null | undefined;
+    run.details_url ??= app?.external_url ?? app?.html_url ?? "";
+  }
 }
 
 /** The full webhook payload: the event's part plus action, repository, organization, sender, installation. */
@@ -57,5 +75,6 @@ export function buildPayload(
     };
   }
   trimAppEvents(payload);
+  webhookShapes(payload);
   return payload;
 }

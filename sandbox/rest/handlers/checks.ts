@@ -63,7 +63,8 @@ export const checkHandlers: HandlerTable = {
     req.access.require(repo, "checks", "write");
     const appId = requireApp(req);
     const sha = String(req.body.head_sha);
-    if (!(await req.core.git.getCommit(repo.id, sha)))
+    const commit = await req.core.git.getCommit(repo.id, sha);
+    if (!commit)
       throw validationFailed("CheckRun", "head_sha", "invalid", "No commit found for SHA: " + sha);
     const suite = suiteFor(req.core, repo, appId, sha, null);
     const run: CheckRunRecord = {
@@ -87,11 +88,11 @@ export const checkHandlers: HandlerTable = {
     req.core.store.state.checkRuns.push(run);
     emitCheckRun(req.core, req.access.actor, run, "created");
     if (run.status === "completed") emitCheckRun(req.core, req.access.actor, run, "completed");
-    rollUpSuite(req.core, req.access.actor, suite);
+    rollUpSuite(req.core, req.access.actor, suite, commit);
     req.core.store.changed();
     return ok(renderCheckRun(req.core, run), 201);
   },
-  "checks/update": (req) => {
+  "checks/update": async (req) => {
     const repo = repoOf(req);
     req.access.require(repo, "checks", "write");
     const appId = requireApp(req);
@@ -109,7 +110,13 @@ export const checkHandlers: HandlerTable = {
     if (run.status === "completed" && !wasCompleted)
       emitCheckRun(req.core, req.access.actor, run, "completed");
     const suite = req.core.store.state.checkSuites.find((s) => s.id === run.suiteId);
-    if (suite) rollUpSuite(req.core, req.access.actor, suite);
+    if (suite)
+      rollUpSuite(
+        req.core,
+        req.access.actor,
+        suite,
+        await req.core.git.getCommit(repo.id, run.headSha),
+      );
     req.core.store.changed();
     return ok(renderCheckRun(req.core, run));
   },
