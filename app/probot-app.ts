@@ -1,6 +1,7 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { isOrchestrateIssue, parseCommand } from "./commands/parse-command.ts";
+import { registerGate } from "./gate/gate-handlers.ts";
 import type { GitHubClient } from "./gateway/client.ts";
 import { keyedComment } from "./gateway/apply-actions.ts";
 import { canWrite } from "./orchestrator/authorize.ts";
@@ -169,12 +170,15 @@ export function havunApp(options: HavunAppOptions): {
     app.on(
       ["check_run.completed", "check_suite.completed", "workflow_run.completed"],
       async (context) => {
+        type Pulls = { pull_requests: { number: number }[]; app?: { slug?: string } | null };
         const p = context.payload as unknown as {
           repository: { full_name: string };
-          check_run?: { pull_requests: { number: number }[] };
-          check_suite?: { pull_requests: { number: number }[] };
-          workflow_run?: { pull_requests: { number: number }[] };
+          check_run?: Pulls;
+          check_suite?: Pulls;
+          workflow_run?: Pulls;
         };
+        // The App's own checks (the merge gate) say nothing new about the orchestration.
+        if ((p.check_run ?? p.check_suite)?.app?.slug === options.appSlug) return;
         const pulls = (p.check_run ?? p.check_suite ?? p.workflow_run)?.pull_requests ?? [];
         const repo = p.repository.full_name;
         for (const pr of pulls) {
@@ -185,6 +189,8 @@ export function havunApp(options: HavunAppOptions): {
         }
       },
     );
+
+    registerGate(app, { appSlug: options.appSlug, queue });
   };
   return { appFn, queue };
 }

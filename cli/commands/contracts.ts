@@ -6,6 +6,7 @@ import { ContractError } from "../../contracts/openapi/errors.ts";
 import { FORMATS, type Format } from "../../contracts/openapi/format/index.ts";
 import { validateRegistry } from "../../contracts/registry/validate.ts";
 import { CliError } from "../errors.ts";
+import { registerPactCommands } from "./contracts-pact.ts";
 
 const LEVELS = ["ERR", "WARN", "INFO"] as const;
 
@@ -73,6 +74,8 @@ export function registerContracts(program: Command): void {
       for (const r of CATALOGUE)
         process.stdout.write(`${r.level.padEnd(4)} ${r.id.padEnd(42)} ${r.description}\n`);
     });
+
+  registerPactCommands(contracts);
 }
 
 interface DiffOptions {

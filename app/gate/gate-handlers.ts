@@ -1,0 +1,115 @@
+import type { Context, Probot } from "probot";
+import type { GitHubClient } from "../gateway/client.ts";
+import { readControlPresent } from "../orchestrator/hub-marker.ts";
+import type { WorkQueue } from "../orchestrator/work-queue.ts";
+import { parseSpecBlock } from "../spec/spec-block.ts";
+import { gatedBy, pullsAffectedByIssue, type PullKey } from "./dependents.ts";
+import { CONTRACTS_CHECK } from "./contract-rule.ts";
+import { GATE_CHECK, readGate } from "./read-gate.ts";
+import { runGate } from "./run-gate.ts";
+import { RERUN_ACTION } from "./write-gate-check.ts";
+
+interface CheckPayload {
+  name?: string;
+  head_sha: string;
+  app?: { slug?: string } | null;
+  pull_requests: { number: number }[];
+}
+
+/**
+ * The merge gate's handlers: thin, they name the pull requests to gate and queue the work;
+ * each gate reads everything afresh, so repeated or missed events do no harm.
+ */
+export function registerGate(app: Probot, options: { appSlug: string; queue: WorkQueue }): void {
+  const { appSlug, queue } = options;
+  const client = (context: Context) => context.octokit as unknown as GitHubClient;
+  const gate = (context: Context, pulls: PullKey[]) => {
+    for (const pull of pulls)
+      queue.enqueueReconcile(`gate:${pull.repo}#${pull.number}`, async () => {
+        await runGate(client(context), pull, appSlug);
+      });
+  };
+  const later = (context: Context, key: string, find: () => Promise<PullKey[]>) =>
+    queue.enqueue(key, async () => gate(context, await find()));
+  const repoOf = (context: Context) =>
+    (context.payload as { repository: { full_name: string } }).repository.full_name;
+  const mine = (c: CheckPayload | undefined) => c?.app?.slug === appSlug;
+
+  app.on(
+    [
+      "pull_request.opened",
+      "pull_request.edited",
+      "pull_request.synchronize",
+      "pull_request.reopened",
+    ],
+    async (context) => gate(context, [{ repo: repoOf(context), number: context.payload.number }]),
+  );
+
+  // A task done (its pull request merged, its sub-issue closed) or undone unblocks or blocks others.
+  app.on("pull_request.closed", async (context) => {
+    if (!context.payload.pull_request.merged) return;
+    const repo = repoOf(context);
+    const number = context.payload.number;
+    later(context, `gate-deps:${repo}#${number}`, async () => {
+      const task = (await readGate(client(context), repo, number, appSlug))?.inputs.task;
+      return task ? gatedBy(task.spec.task, task.siblings) : [];
+    });
+  });
+  app.on(["issues.closed", "issues.reopened", "issues.edited"], async (context) => {
+    const { issue, sender } = context.payload;
+    const body = issue.body ?? "";
+    const isTask = parseSpecBlock(body) !== null && context.payload.action !== "edited";
+    // A hub issue edited by a person may declare a breaking change (`<!-- havun:breaking … -->`).
+    const isHub =
+      readControlPresent(body) && sender.type !== "Bot" && context.payload.action === "edited";
+    if (!isTask && !isHub) return;
+    const repo = repoOf(context);
+    later(context, `gate-deps:${repo}#${issue.number}`, () =>
+      pullsAffectedByIssue(client(context), repo, issue.number, appSlug),
+    );
+  });
+
+  // Checks: a contract check finished, or another App's suite completed.
+  app.on("check_run.completed", async (context) => {
+    const run = context.payload.check_run as CheckPayload;
+    if (mine(run) || !run.name?.startsWith(CONTRACTS_CHECK)) return;
+    gate(
+      context,
+      run.pull_requests.map((p) => ({ repo: repoOf(context), number: p.number })),
+    );
+  });
+  app.on("check_suite.completed", async (context) => {
+    const suite = context.payload.check_suite as CheckPayload;
+    if (mine(suite)) return;
+    gate(
+      context,
+      suite.pull_requests.map((p) => ({ repo: repoOf(context), number: p.number })),
+    );
+  });
+
+  // "Re-run gate" and GitHub's "Re-run" on the gate's own check run.
+  app.on(["check_run.requested_action", "check_run.rerequested"], async (context) => {
+    const run = context.payload.check_run as CheckPayload;
+    if (run.name !== GATE_CHECK || !mine(run)) return;
+    const action = (context.payload as { requested_action?: { identifier?: string } })
+      .requested_action;
+    if (action && action.identifier !== RERUN_ACTION.identifier) return;
+    const repo = repoOf(context);
+    if (run.pull_requests.length) {
+      gate(
+        context,
+        run.pull_requests.map((p) => ({ repo, number: p.number })),
+      );
+      return;
+    }
+    later(context, `gate-sha:${repo}@${run.head_sha}`, async () => {
+      const [owner = "", name = ""] = repo.split("/");
+      const { data } = await client(context).rest.repos.listPullRequestsAssociatedWithCommit({
+        owner,
+        repo: name,
+        commit_sha: run.head_sha,
+      });
+      return data.filter((p) => p.state === "open").map((p) => ({ repo, number: p.number }));
+    });
+  });
+}

@@ -1,0 +1,44 @@
+import { verifyMarkdown } from "../pact/format.ts";
+import type { VerifyReport } from "../pact/verify.ts";
+import type { CheckProblem } from "./contract-check.ts";
+import type { OpenApiStep } from "./openapi-step.ts";
+import { renderVerdict, type ContractsVerdict } from "./result-marker.ts";
+
+/** GitHub caps a check run's summary at 65,535 characters. */
+const MAX = 60_000;
+
+export function checkTitle(v: ContractsVerdict, problems: number): string {
+  if (problems > 0) return `${v.service}: the contract check could not run`;
+  const parts: string[] = [];
+  if (v.openapi === "breaking") parts.push("breaking OpenAPI change");
+  if (v.pacts === "broken") parts.push("a consumer's pact fails");
+  if (parts.length) return `${v.service}: ${parts.join(", ")}`;
+  return `${v.service}: contract kept`;
+}
+
+/** The check run's summary: verdict marker, the OpenAPI report, the Pact report, problems. */
+export function checkSummary(input: {
+  verdict: ContractsVerdict;
+  openapi: OpenApiStep | null;
+  pacts: VerifyReport | null;
+  problems: CheckProblem[];
+}): string {
+  const { verdict: v } = input;
+  const out = [renderVerdict(v), `## Contracts of \`${v.service}\``, ""];
+  for (const p of input.problems)
+    out.push(
+      `> [!CAUTION]`,
+      `> The ${p.step === "openapi" ? "OpenAPI diff" : "Pact verification"} could not run: ${p.message}`,
+      `> **Fix:** ${p.hint}`,
+      "",
+    );
+  if (input.openapi) out.push(input.openapi.markdown.trim(), "");
+  else if (v.openapi === "skipped") out.push("OpenAPI: not checked (no `openapi-path`).", "");
+  if (input.pacts) out.push(verifyMarkdown(input.pacts).trim(), "");
+  else if (v.pacts === "none")
+    out.push("### Pact verification: no consumer has published a pact for this service yet", "");
+  else if (v.pacts === "skipped")
+    out.push("Pact: not verified (no hub or provider URL given).", "");
+  const text = out.join("\n");
+  return text.length <= MAX ? text : `${text.slice(0, MAX)}\n\n… (cut to fit GitHub's limit)\n`;
+}

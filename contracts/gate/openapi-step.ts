@@ -1,0 +1,73 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { LEVEL_RANK, type Level } from "../openapi/catalogue/index.ts";
+import { diffSpecs } from "../openapi/diff.ts";
+import type { Finding } from "../openapi/finding.ts";
+import { formatFindings } from "../openapi/format/index.ts";
+import { loadSpec } from "../openapi/load.ts";
+import type { ContractsVerdict } from "./result-marker.ts";
+
+const run = promisify(execFile);
+
+export interface OpenApiStep {
+  status: ContractsVerdict["openapi"];
+  findings: Finding[];
+  /** Markdown for the summary; text for the log. */
+  markdown: string;
+  text: string;
+  /** Workflow commands (`::error file=…`), the source of the check run's annotations. */
+  github: string;
+}
+
+/**
+ * The OpenAPI half of the contract check: `BASE:PATH` against the working tree's PATH, as
+ * `havun contracts diff` does. A description the base does not have yet is new: nothing to break.
+ */
+export async function diffOpenApi(options: {
+  path: string;
+  base: string;
+  cwd: string;
+  failOn?: Level;
+  allowExternalRefs?: boolean;
+}): Promise<OpenApiStep> {
+  const { path, base, cwd } = options;
+  if (await revisionExists(base, cwd)) {
+    if (!(await fileAt(base, path, cwd))) {
+      return {
+        status: "new",
+        findings: [],
+        markdown: `### OpenAPI contract check: 🆕 \`${path}\` is new at this pull request (nothing to compare)\n`,
+        text: `${path} is new at this pull request: nothing to compare\n`,
+        github: "",
+      };
+    }
+  }
+  const load = { cwd, allowExternalRefs: options.allowExternalRefs ?? false };
+  const [baseSpec, headSpec] = await Promise.all([
+    loadSpec(`${base}:${path}`, load),
+    loadSpec(path, load),
+  ]);
+  const findings = diffSpecs(baseSpec, headSpec);
+  const threshold = LEVEL_RANK[options.failOn ?? "ERR"];
+  return {
+    status: findings.some((f) => LEVEL_RANK[f.level] >= threshold) ? "breaking" : "compatible",
+    findings,
+    markdown: formatFindings(findings, "markdown", baseSpec, headSpec),
+    text: formatFindings(findings, "text", baseSpec, headSpec),
+    github: formatFindings(findings, "github", baseSpec, headSpec),
+  };
+}
+
+async function revisionExists(rev: string, cwd: string): Promise<boolean> {
+  return run("git", ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], { cwd }).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function fileAt(rev: string, path: string, cwd: string): Promise<boolean> {
+  return run("git", ["cat-file", "-e", `${rev}:${path.replace(/^\.\//, "")}`], { cwd }).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,10 @@
+export { consumerName, consumerPact, pactFileName, type ConsumerPactOptions } from "./consumer.ts";
+export { PactError, type PactErrorCode } from "./errors.ts";
+export { findServicePacts, type RegistryPact } from "./find-pacts.ts";
+export { formatVerifyReport, verifyMarkdown, PACT_FORMATS, type PactFormat } from "./format.ts";
+export { readPactFile, type PactFile } from "./pact-file.ts";
+export { startProvider, type RunningProvider } from "./provider-process.ts";
+export { publishPact, type PublishOptions, type PublishResult } from "./publish.ts";
+export { loadStateHandlers, type StateHandlers, type StatesContext } from "./states.ts";
+export { verifyPacts, type VerifyOptions, type VerifyReport } from "./verify.ts";
+export type { PactVerification } from "./verify-result.ts";

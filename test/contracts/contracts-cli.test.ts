@@ -1,0 +1,102 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BILLING_FIXTURES, copyBillingService } from "./billing-hub.ts";
+import { writeWebPact } from "./web-consumer.ts";
+
+const exec = promisify(execFile);
+let dir: string;
+let hub: string;
+let pact: string;
+
+async function havun(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return exec(process.execPath, ["cli/bin/havun.js", ...args], {
+    env: { ...process.env, PACT_DO_NOT_TRACK: "true" },
+  }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
+}
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
+  const { port } = srv.address() as { port: number };
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+/** Starts the fixture provider (optionally returning fewer fields) on `port`. */
+const start = (port: number, fields?: string[]) =>
+  `node --input-type=module -e 'const { createBillingServer } = await import(${JSON.stringify(join(BILLING_FIXTURES, "server.mjs"))}); createBillingServer(${fields ? JSON.stringify({ fields }) : ""}).listen(${port}, "127.0.0.1");'`;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "havun-pact-cli-"));
+  hub = await copyBillingService(join(dir, "hub"));
+  pact = await writeWebPact(join(dir, "web"));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("havun contracts publish-pact and verify-pacts", () => {
+  it("publishes, then verifies against a provider it starts: 0 kept, 1 broken, 2 unusable", async () => {
+    const published = await havun(
+      "contracts",
+      "publish-pact",
+      pact,
+      "--hub-dir",
+      hub,
+      "--service",
+      "billing",
+    );
+    expect(published).toMatchObject({ code: 0 });
+    expect(published.stdout).toContain("published web's pact (2 interactions)");
+    const wrong = await havun(
+      "contracts",
+      "publish-pact",
+      pact,
+      "--hub-dir",
+      hub,
+      "--service",
+      "search",
+    );
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("error[PACT_SERVICE_UNKNOWN]");
+
+    const states = join(BILLING_FIXTURES, "pact-states.mjs");
+    const [kept, broken, down] = await Promise.all(
+      [undefined, ["id", "total"], null].map(async (fields) => {
+        const port = await freePort();
+        const out = join(dir, `report-${port}.md`);
+        const r = await havun(
+          "contracts",
+          "verify-pacts",
+          "--dir",
+          hub,
+          "--service",
+          "billing",
+          "--provider-url",
+          `http://127.0.0.1:${port}`,
+          "--states-module",
+          states,
+          ...(fields === null ? [] : ["--provider-start", start(port, fields)]),
+          "--format",
+          "markdown",
+          "--output",
+          out,
+        );
+        return { ...r, report: r.code === 2 ? "" : await readFile(out, "utf8") };
+      }),
+    );
+    expect(kept!.code).toBe(0);
+    expect(kept!.report).toContain("| web | 2/2 | ✅ verified |");
+    expect(broken!.code).toBe(1);
+    expect(broken!.report).toContain("missing the following keys: status");
+    expect(down!.code).toBe(2);
+    expect(down!.stderr).toContain("error[PACT_PROVIDER_UNREACHABLE]");
+    expect(down!.stderr).toContain("pass --provider-start");
+  });
+});

@@ -1,0 +1,194 @@
+import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishPact } from "../../contracts/pact/publish.ts";
+import type { Sandbox } from "../../sandbox/index.ts";
+import {
+  actionsSandbox,
+  addRepo,
+  jobLog,
+  jobsOf,
+  octokitFor,
+  settledRuns,
+  webhookSink,
+} from "../actions/fixtures.ts";
+import { BILLING_FIXTURES, copyBillingService } from "./billing-hub.ts";
+import { writeWebPact } from "./web-consumer.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+// Stands in for installing the published package: the job runs this checkout's CLI.
+const HAVUN = `node ${join(ROOT, "cli", "bin", "havun.js")}`;
+
+let sb: Sandbox;
+let hooks: Awaited<ReturnType<typeof webhookSink>>;
+let tmp: string;
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
+  const { port } = srv.address() as { port: number };
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+/** The provider repository's workflow: calls HavunCore's reusable contracts workflow. */
+const caller = (port: number) => `name: Contracts
+on: pull_request
+jobs:
+  contracts:
+    uses: acme/havuncore/.github/workflows/contracts.yml@main
+    permissions:
+      contents: read
+      checks: write
+    with:
+      service: billing
+      openapi-path: openapi.yaml
+      hub-repo: acme/hub
+      provider-start-command: PORT=${port} node server.mjs
+      provider-url: http://127.0.0.1:${port}
+      states-module: pact-states.mjs
+      havun-command: ${HAVUN}
+    secrets:
+      HUB_TOKEN: \${{ secrets.HUB_TOKEN }}
+`;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), "havun-contracts-wf-"));
+  hooks = await webhookSink();
+  sb = await actionsSandbox(hooks.url);
+  // acme/web's Pact test writes its pact, and it is published to the hub's registry.
+  const hub = await copyBillingService(join(tmp, "hub"));
+  const published = await publishPact({
+    file: await writeWebPact(join(tmp, "web")),
+    hubDir: hub,
+    service: "billing",
+  });
+  const fixture = (f: string) => readFile(join(BILLING_FIXTURES, f), "utf8");
+  await addRepo(sb, "havuncore", {
+    ".github/workflows/contracts.yml": await readFile(
+      join(ROOT, ".github", "workflows", "contracts.yml"),
+      "utf8",
+    ),
+  });
+  await addRepo(sb, "hub", {
+    "contracts/billing/contract.yml": await fixture("contract.yml"),
+    "contracts/billing/openapi.yaml": await fixture("openapi.yaml"),
+    "contracts/billing/pacts/web/web-billing.json": await readFile(published.path, "utf8"),
+  });
+  await addRepo(
+    sb,
+    "billing",
+    {
+      "openapi.yaml": await fixture("openapi.yaml"),
+      "server.mjs": await fixture("server.mjs"),
+      "pact-states.mjs": await fixture("pact-states.mjs"),
+      ".github/workflows/contracts.yml": caller(await freePort()),
+    },
+    // The hub is private: the job's own token reaches only acme/billing.
+    { secrets: { HUB_TOKEN: sb.token("alice") } },
+  );
+});
+afterAll(async () => {
+  await sb?.stop();
+  await hooks?.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** Opens a pull request in acme/billing whose branch edits files, as a person or agent would. */
+async function pullRequest(branch: string, edits: Record<string, (text: string) => string>) {
+  const gh = octokitFor(sb, sb.token("alice"));
+  const repo = { owner: "acme", repo: "billing" };
+  const main = await gh.git.getRef({ ...repo, ref: "heads/main" });
+  await gh.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: main.data.object.sha });
+  for (const [path, edit] of Object.entries(edits)) {
+    const file = await gh.repos.getContent({ ...repo, path, ref: branch });
+    const { content, sha } = file.data as { content: string; sha: string };
+    await gh.repos.createOrUpdateFileContents({
+      ...repo,
+      path,
+      branch,
+      sha,
+      message: `Edit ${path}`,
+      content: Buffer.from(edit(Buffer.from(content, "base64").toString("utf8"))).toString(
+        "base64",
+      ),
+    });
+  }
+  const pr = await gh.pulls.create({ ...repo, title: branch, head: branch, base: "main" });
+  return pr.data;
+}
+
+async function contractsCheck(headSha: string) {
+  const gh = octokitFor(sb, sb.token("alice"));
+  const runs = await gh.checks.listForRef({
+    owner: "acme",
+    repo: "billing",
+    ref: headSha,
+    check_name: "havun/contracts",
+  });
+  expect(runs.data.check_runs).toHaveLength(1);
+  const run = runs.data.check_runs[0]!;
+  const annotations = await gh.checks.listAnnotations({
+    owner: "acme",
+    repo: "billing",
+    check_run_id: run.id,
+  });
+  return { run, annotations: annotations.data };
+}
+
+describe("the reusable contracts workflow on a provider's pull request", () => {
+  it("reports a compatible change as a successful havun/contracts check run", async () => {
+    const pr = await pullRequest("add-currency", {
+      "openapi.yaml": (t) =>
+        t.replace(
+          "        status:\n",
+          "        currency:\n          type: string\n        status:\n",
+        ),
+    });
+    const [wf] = await settledRuns(sb, "billing", 1, 90_000);
+    expect(wf?.conclusion).toBe("success");
+    const { run, annotations } = await contractsCheck(pr.head.sha);
+    expect(run.app?.slug).toBe("github-actions"); // created with the job's own token
+    expect(run.conclusion).toBe("success");
+    expect(run.output.title).toBe("billing: contract kept");
+    expect(run.output.summary).toContain(
+      "<!-- havun:contracts service=billing openapi=compatible pacts=verified -->",
+    );
+    expect(run.output.summary).toContain("| web | 2/2 | ✅ verified |");
+    // Compatible changes are notices on the description's lines; nothing fails.
+    expect(annotations.map((a) => [a.annotation_level, a.title])).toEqual([
+      ["notice", "response-property-added (GET /invoices/{id})"],
+    ]);
+  });
+
+  it("fails on a breaking change with the finding annotated on the description and the broken pact", async () => {
+    const pr = await pullRequest("drop-status", {
+      "openapi.yaml": (t) =>
+        t
+          .replace("required: [id, total, status]", "required: [id, total]")
+          .replace(/ {8}status:\n {10}type: string\n {10}enum: \[open, paid\]\n/, ""),
+      "server.mjs": (t) =>
+        t.replace('fields = ["id", "total", "status"]', 'fields = ["id", "total"]'),
+    });
+    const runs = await settledRuns(sb, "billing", 2, 90_000);
+    const wf = runs.find((r) => r.head_sha === pr.head.sha)!;
+    expect(wf.conclusion).toBe("failure");
+    const { run, annotations } = await contractsCheck(pr.head.sha);
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.title).toBe("billing: breaking OpenAPI change, a consumer's pact fails");
+    expect(run.output.summary).toContain("openapi=breaking pacts=broken");
+    expect(run.output.summary).toContain("missing the following keys: status");
+    expect(annotations).toContainEqual(
+      expect.objectContaining({
+        path: "openapi.yaml",
+        annotation_level: "failure",
+        title: "response-required-property-removed (GET /invoices/{id})",
+        message: expect.stringContaining("Clients reading the property get nothing."),
+      }),
+    );
+    const [job] = await jobsOf(sb, "billing", wf.id);
+    expect(await jobLog(sb, "billing", job!.id)).toContain("✗ billing: breaking OpenAPI change");
+  });
+});
