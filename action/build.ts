@@ -18,7 +18,9 @@ export const buildOptions: BuildOptions = {
   target: "node20",
   format: "esm",
   external: ["sodium-native"],
-  banner: { js: "import { createRequire as __havunRequire } from 'node:module'; const require = __havunRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __havunRequire } from 'node:module'; const require = __havunRequire(import.meta.url);",
+  },
   legalComments: "none",
   logLevel: "warning",
   minifySyntax: true,

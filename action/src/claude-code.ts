@@ -1,10 +1,19 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { parseStreamJson, parseStreamJsonLine, type ParsedStreamJson, type StreamJsonEvent } from "./stream-json.ts";
+import {
+  parseStreamJson,
+  parseStreamJsonLine,
+  type ParsedStreamJson,
+  type StreamJsonEvent,
+} from "./stream-json.ts";
 
 /** The pinned Claude Code CLI: the given binary, or installed once per version from the npm registry. */
-export async function ensureClaudeCode(opts: { path: string; version: string; cacheDir: string }): Promise<string> {
+export async function ensureClaudeCode(opts: {
+  path: string;
+  version: string;
+  cacheDir: string;
+}): Promise<string> {
   if (opts.path) {
     if (!existsSync(opts.path)) throw new Error(`claude_code_path ${opts.path} does not exist`);
     return opts.path;
@@ -13,9 +22,27 @@ export async function ensureClaudeCode(opts: { path: string; version: string; ca
   const bin = join(prefix, "node_modules", ".bin", "claude");
   if (existsSync(bin)) return bin;
   await new Promise<void>((resolve, reject) => {
-    const npm = spawn("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", prefix, `@anthropic-ai/claude-code@${opts.version}`], { stdio: ["ignore", "inherit", "inherit"] });
+    const npm = spawn(
+      "npm",
+      [
+        "install",
+        "--no-save",
+        "--no-audit",
+        "--no-fund",
+        "--prefix",
+        prefix,
+        `@anthropic-ai/claude-code@${opts.version}`,
+      ],
+      { stdio: ["ignore", "inherit", "inherit"] },
+    );
     npm.on("error", reject);
-    npm.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`npm install @anthropic-ai/claude-code@${opts.version} failed (${code})`))));
+    npm.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(`npm install @anthropic-ai/claude-code@${opts.version} failed (${code})`),
+          ),
+    );
   });
   return bin;
 }
@@ -49,14 +76,33 @@ export interface AgentRun extends ParsedStreamJson {
  */
 export async function runAgent(o: AgentRunOptions): Promise<AgentRun> {
   const home = mkdtempSync(join(o.tempDir, "havun-home-"));
-  const args = ["-p", o.prompt, "--output-format", "stream-json", "--verbose", "--model", o.model, "--max-turns", String(o.maxTurns), "--max-budget-usd", String(o.budgetUsd)];
+  const args = [
+    "-p",
+    o.prompt,
+    "--output-format",
+    "stream-json",
+    "--verbose",
+    "--model",
+    o.model,
+    "--max-turns",
+    String(o.maxTurns),
+    "--max-budget-usd",
+    String(o.budgetUsd),
+  ];
   if (o.allowedTools.length) args.push("--allowedTools", o.allowedTools.join(","));
   const started = Date.now();
   const child = spawn(o.bin, args, {
     cwd: o.cwd,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1", DISABLE_AUTOUPDATER: "1", ...(process.getuid?.() === 0 ? { IS_SANDBOX: "1" } : {}), ...o.env },
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: home,
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+      DISABLE_AUTOUPDATER: "1",
+      ...(process.getuid?.() === 0 ? { IS_SANDBOX: "1" } : {}),
+      ...o.env,
+    },
   });
   let stdout = "";
   let stderr = "";
@@ -90,5 +136,11 @@ export async function runAgent(o: AgentRunOptions): Promise<AgentRun> {
   });
   clearTimeout(timer);
   rmSync(home, { recursive: true, force: true });
-  return { ...parseStreamJson(stdout), exitCode, timedOut, stderr, durationMs: Date.now() - started };
+  return {
+    ...parseStreamJson(stdout),
+    exitCode,
+    timedOut,
+    stderr,
+    durationMs: Date.now() - started,
+  };
 }

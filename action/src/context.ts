@@ -28,14 +28,21 @@ export interface ActionContext {
 
 export class ActionInputError extends Error {
   readonly code = "ACTION_INPUT";
-  constructor(message: string, readonly hint: string) {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
     super(message);
   }
 }
 
 function input(env: NodeJS.ProcessEnv, name: string, required = false): string {
   const value = (env[`INPUT_${name.toUpperCase()}`] ?? "").trim();
-  if (required && !value) throw new ActionInputError(`input ${name} is required`, `set \`${name}\` in the workflow's \`with:\``);
+  if (required && !value)
+    throw new ActionInputError(
+      `input ${name} is required`,
+      `set \`${name}\` in the workflow's \`with:\``,
+    );
   return value;
 }
 
@@ -43,7 +50,11 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   const raw = input(env, name);
   if (!raw) return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new ActionInputError(`input ${name} must be a positive number, not "${raw}"`, `fix \`${name}\` in the workflow`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new ActionInputError(
+      `input ${name} must be a positive number, not "${raw}"`,
+      `fix \`${name}\` in the workflow`,
+    );
   return n;
 }
 
@@ -51,9 +62,15 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
 export function readContext(env: NodeJS.ProcessEnv = process.env): ActionContext {
   const full = env.GITHUB_REPOSITORY ?? "";
   const [owner = "", name = ""] = full.split("/");
-  const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? "", "utf8")) as { issue?: { number?: number } };
+  const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? "", "utf8")) as {
+    issue?: { number?: number };
+  };
   const issueNumber = Number(event.issue?.number);
-  if (!issueNumber) throw new ActionInputError("this event has no issue", "run the agent on `issues: types: [labeled]` events of sub-issues");
+  if (!issueNumber)
+    throw new ActionInputError(
+      "this event has no issue",
+      "run the agent on `issues: types: [labeled]` events of sub-issues",
+    );
   const serverUrl = env.GITHUB_SERVER_URL ?? "https://github.com";
   const apiUrl = env.GITHUB_API_URL ?? "https://api.github.com";
   return {
@@ -70,7 +87,10 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): ActionContext
       githubToken: input(env, "github_token", true),
       model: input(env, "model"),
       maxTurns: number(env, "max_turns", 30),
-      allowedTools: input(env, "allowed_tools").split(",").map((t) => t.trim()).filter(Boolean),
+      allowedTools: input(env, "allowed_tools")
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
       timeoutMinutes: number(env, "timeout_minutes", 30),
       budgetUsd: number(env, "budget_usd", 5),
       vaultKey: input(env, "vault_key"),

@@ -5,7 +5,9 @@ run().then(
     process.exitCode = code;
   },
   (err: Error & { code?: string; hint?: string }) => {
-    process.stdout.write(`::error::${err.code ? `[${err.code}] ` : ""}${err.message}${err.hint ? ` — ${err.hint}` : ""}\n`);
+    process.stdout.write(
+      `::error::${err.code ? `[${err.code}] ` : ""}${err.message}${err.hint ? ` — ${err.hint}` : ""}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -13,14 +13,20 @@ export class IssueWriter {
   ) {}
 
   private get where() {
-    return { owner: this.ctx.repo.owner, repo: this.ctx.repo.name, issue_number: this.ctx.issueNumber };
+    return {
+      owner: this.ctx.repo.owner,
+      repo: this.ctx.repo.name,
+      issue_number: this.ctx.issueNumber,
+    };
   }
 
   async setStatus(add: string | null, remove: string[]): Promise<void> {
     for (const name of remove) {
-      await this.gh.rest.issues.removeLabel({ ...this.where, name }).catch((e: { status?: number }) => {
-        if (e.status !== 404) throw e;
-      });
+      await this.gh.rest.issues
+        .removeLabel({ ...this.where, name })
+        .catch((e: { status?: number }) => {
+          if (e.status !== 404) throw e;
+        });
     }
     if (add) await this.gh.rest.issues.addLabels({ ...this.where, labels: [add] });
   }
@@ -29,13 +35,23 @@ export class IssueWriter {
   async progress(body: string): Promise<void> {
     const text = `${PROGRESS}\n${body}`;
     if (this.progressId === null) {
-      const existing = await this.gh.paginate(this.gh.rest.issues.listComments, { ...this.where, per_page: 100 });
+      const existing = await this.gh.paginate(this.gh.rest.issues.listComments, {
+        ...this.where,
+        per_page: 100,
+      });
       this.progressId = existing.find((c) => c.body?.startsWith(PROGRESS))?.id ?? null;
     }
     if (this.progressId === null) {
-      this.progressId = (await this.gh.rest.issues.createComment({ ...this.where, body: text })).data.id;
+      this.progressId = (
+        await this.gh.rest.issues.createComment({ ...this.where, body: text })
+      ).data.id;
     } else {
-      await this.gh.rest.issues.updateComment({ owner: this.ctx.repo.owner, repo: this.ctx.repo.name, comment_id: this.progressId, body: text });
+      await this.gh.rest.issues.updateComment({
+        owner: this.ctx.repo.owner,
+        repo: this.ctx.repo.name,
+        comment_id: this.progressId,
+        body: text,
+      });
     }
   }
 

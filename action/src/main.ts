@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { DEFAULT_MODELS } from "../../app/config/agent-schema.ts";
 import { ensureClaudeCode, runAgent, type AgentRun } from "./claude-code.ts";
 import { readContext, type ActionContext } from "./context.ts";
-import { changedFiles, commitAndPush } from "./git.ts";
+import { changedFiles, commitAndPush, credentialForms } from "./git.ts";
 import { githubClient } from "./github.ts";
 import { IssueWriter } from "./issue-writes.ts";
 import { mask, setOutput, writeSummary } from "./outputs.ts";
@@ -19,14 +19,18 @@ const LABELS = { ready: "havun:ready", running: "havun:running", failed: "havun:
 
 function progressBody(ctx: ActionContext, taskId: string, log: ProgressLog, state: string): string {
   const steps = log.steps.slice(-40).map((s) => `- [x] ${s}`);
-  return [`**HavunCore agent** — task \`${taskId}\` · ${state} · [run](${ctx.runUrl})`, "", ...(steps.length ? steps : ["- [ ] starting…"])].join("\n");
+  return [
+    `**HavunCore agent** — task \`${taskId}\` · ${state} · [run](${ctx.runUrl})`,
+    "",
+    ...(steps.length ? steps : ["- [ ] starting…"]),
+  ].join("\n");
 }
 
 /** The Action: one sub-issue in, one pull request out (or a clear failure). */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const ctx = readContext(env);
   mask(ctx.inputs.anthropicApiKey);
-  mask(ctx.inputs.githubToken);
+  for (const form of credentialForms(ctx.inputs.githubToken)) mask(form);
   if (ctx.inputs.vaultKey) mask(ctx.inputs.vaultKey);
   const gh = githubClient(ctx.inputs.githubToken, ctx.apiUrl);
   const issue = await readIssue(gh, ctx);
@@ -44,16 +48,40 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   setOutput("branch", branch);
   await writer.setStatus(LABELS.running, [LABELS.ready, LABELS.failed]);
   const log = new ProgressLog(ctx.workspace);
-  const throttle = new Throttle(ctx.inputs.progressIntervalMs, () => writer.progress(progressBody(ctx, spec.task.id, log, "working")));
+  const throttle = new Throttle(ctx.inputs.progressIntervalMs, () =>
+    writer.progress(progressBody(ctx, spec.task.id, log, "working")),
+  );
   let secrets = new Map<string, string>();
+  const hidden = () =>
+    [
+      ...secrets.values(),
+      ...credentialForms(ctx.inputs.githubToken),
+      ctx.inputs.anthropicApiKey,
+      ctx.inputs.vaultKey,
+    ].filter(Boolean);
   let agent: AgentRun | null = null;
   try {
-    secrets = await openSecrets(gh, { hub: spec.hub, repo: ctx.repo.full, names: spec.task.secrets, privateKey: ctx.inputs.vaultKey });
+    secrets = await openSecrets(gh, {
+      hub: spec.hub,
+      repo: ctx.repo.full,
+      names: spec.task.secrets,
+      privateKey: ctx.inputs.vaultKey,
+    });
     for (const value of secrets.values()) mask(value);
     await writer.progress(progressBody(ctx, spec.task.id, log, "starting"));
     const claudeMdPath = join(ctx.workspace, "CLAUDE.md");
-    const prompt = buildPrompt({ spec, issueUrl: `${ctx.serverUrl}/${ctx.repo.full}/issues/${ctx.issueNumber}`, claudeMd: existsSync(claudeMdPath) ? readFileSync(claudeMdPath, "utf8") : null, notes: issue.notes, secretNames: [...secrets.keys()] });
-    const bin = await ensureClaudeCode({ path: ctx.inputs.claudeCodePath, version: ctx.inputs.claudeCodeVersion, cacheDir: env.RUNNER_TOOL_CACHE ?? ctx.runnerTemp });
+    const prompt = buildPrompt({
+      spec,
+      issueUrl: `${ctx.serverUrl}/${ctx.repo.full}/issues/${ctx.issueNumber}`,
+      claudeMd: existsSync(claudeMdPath) ? readFileSync(claudeMdPath, "utf8") : null,
+      notes: issue.notes,
+      secretNames: [...secrets.keys()],
+    });
+    const bin = await ensureClaudeCode({
+      path: ctx.inputs.claudeCodePath,
+      version: ctx.inputs.claudeCodeVersion,
+      cacheDir: env.RUNNER_TOOL_CACHE ?? ctx.runnerTemp,
+    });
     const anthropic: Record<string, string> = { ANTHROPIC_API_KEY: ctx.inputs.anthropicApiKey };
     if (env.ANTHROPIC_BASE_URL) anthropic.ANTHROPIC_BASE_URL = env.ANTHROPIC_BASE_URL;
     agent = await runAgent({
@@ -73,16 +101,45 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     });
     await throttle.done();
     const result = agent.result;
-    if (agent.timedOut) throw new Error(`the agent ran out of time (${ctx.inputs.timeoutMinutes} min)`);
-    if (!result || result.is_error) throw new Error(`the agent did not finish: ${result?.subtype ?? `exit code ${agent.exitCode}`}`);
+    if (agent.timedOut)
+      throw new Error(`the agent ran out of time (${ctx.inputs.timeoutMinutes} min)`);
+    if (!result || result.is_error)
+      throw new Error(
+        `the agent did not finish: ${result?.subtype ?? `exit code ${agent.exitCode}`}`,
+      );
     const files = await changedFiles(ctx.workspace);
     if (files.length === 0) throw new Error("the agent changed no files");
     const leaking = filesHoldingSecrets(ctx.workspace, files, secrets.values());
-    if (leaking.length) throw new Error(`the agent wrote a secret's value into ${leaking.join(", ")}; nothing was committed`);
-    const summary = redact(result.result ?? agent.texts.at(-1) ?? "", secrets.values());
-    await commitAndPush({ cwd: ctx.workspace, branch, message: `${spec.task.title}\n\nTask ${spec.task.id} of ${spec.hub}#${spec.hub_issue}.`, serverUrl: ctx.serverUrl, repo: ctx.repo.full, token: ctx.inputs.githubToken });
-    const facts = { spec, summary, turns: result.num_turns, inputTokens: result.usage.input_tokens + (result.usage.cache_read_input_tokens ?? 0) + (result.usage.cache_creation_input_tokens ?? 0), outputTokens: result.usage.output_tokens, costUsd: result.total_cost_usd, files };
-    const pr = await openOrUpdatePull(gh, ctx, { branch, title: spec.task.title, body: redact(pullBody(ctx, facts), secrets.values()) });
+    if (leaking.length)
+      throw new Error(
+        `the agent wrote a secret's value into ${leaking.join(", ")}; nothing was committed`,
+      );
+    const summary = redact(result.result ?? agent.texts.at(-1) ?? "", hidden());
+    await commitAndPush({
+      cwd: ctx.workspace,
+      branch,
+      message: `${spec.task.title}\n\nTask ${spec.task.id} of ${spec.hub}#${spec.hub_issue}.`,
+      serverUrl: ctx.serverUrl,
+      repo: ctx.repo.full,
+      token: ctx.inputs.githubToken,
+    });
+    const facts = {
+      spec,
+      summary,
+      turns: result.num_turns,
+      inputTokens:
+        result.usage.input_tokens +
+        (result.usage.cache_read_input_tokens ?? 0) +
+        (result.usage.cache_creation_input_tokens ?? 0),
+      outputTokens: result.usage.output_tokens,
+      costUsd: result.total_cost_usd,
+      files,
+    };
+    const pr = await openOrUpdatePull(gh, ctx, {
+      branch,
+      title: spec.task.title,
+      body: redact(pullBody(ctx, facts), hidden()),
+    });
     await writer.setStatus(null, [LABELS.running]);
     await writer.progress(progressBody(ctx, spec.task.id, log, `done: pull request #${pr}`));
     setOutput("pr_number", pr);
@@ -93,21 +150,44 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     return 0;
   } catch (err) {
     await throttle.done().catch(() => undefined);
-    const reason = redact((err as Error).message, secrets.values());
-    const tail = redact([...(agent?.texts ?? []).slice(-3), agent?.stderr ?? ""].join("\n").slice(-3000), secrets.values());
-    await writer.comment([`**HavunCore agent failed** (attempt ${spec.attempt}): ${reason}`, "", "<details><summary>Last output</summary>", "", "```", tail.trim() || "(none)", "```", "</details>", "", `[Run log](${ctx.runUrl})`].join("\n"));
+    const reason = redact((err as Error).message, hidden());
+    const tail = redact(
+      [...(agent?.texts ?? []).slice(-3), agent?.stderr ?? ""].join("\n").slice(-3000),
+      hidden(),
+    );
+    await writer.comment(
+      [
+        `**HavunCore agent failed** (attempt ${spec.attempt}): ${reason}`,
+        "",
+        "<details><summary>Last output</summary>",
+        "",
+        "```",
+        tail.trim() || "(none)",
+        "```",
+        "</details>",
+        "",
+        `[Run log](${ctx.runUrl})`,
+      ].join("\n"),
+    );
     await writer.setStatus(LABELS.failed, [LABELS.running, LABELS.ready]);
     setOutput("conclusion", "failure");
     if (agent?.result) setOutput("cost_usd", agent.result.total_cost_usd.toFixed(4));
     process.stdout.write(`::error::${reason}\n`);
-    if (agent) writeSummary(jobSummary(spec.task.id, agent, [], agent.result?.total_cost_usd ?? 0, null));
+    if (agent)
+      writeSummary(jobSummary(spec.task.id, agent, [], agent.result?.total_cost_usd ?? 0, null));
     return 1;
   } finally {
     secrets.clear();
   }
 }
 
-function jobSummary(taskId: string, agent: AgentRun, files: string[], cost: number, pr: number | null): string {
+function jobSummary(
+  taskId: string,
+  agent: AgentRun,
+  files: string[],
+  cost: number,
+  pr: number | null,
+): string {
   const tools = new Map<string, number>();
   for (const t of agent.toolUses) tools.set(t.name, (tools.get(t.name) ?? 0) + 1);
   const u = agent.result?.usage;
@@ -120,6 +200,8 @@ function jobSummary(taskId: string, agent: AgentRun, files: string[], cost: numb
     "",
     `Tools: ${[...tools].map(([n, c]) => `${n} ×${c}`).join(", ") || "none"}`,
     "",
-    files.length ? `Files changed:\n${files.map((f) => `- \`${f}\``).join("\n")}` : "No files changed.",
+    files.length
+      ? `Files changed:\n${files.map((f) => `- \`${f}\``).join("\n")}`
+      : "No files changed.",
   ].join("\n");
 }

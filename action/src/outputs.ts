@@ -7,7 +7,8 @@ export function setOutput(name: string, value: string | number): void {
 }
 
 export function mask(value: string): void {
-  for (const line of value.split("\n")) if (line.trim()) process.stdout.write(`::add-mask::${line}\n`);
+  for (const line of value.split("\n"))
+    if (line.trim()) process.stdout.write(`::add-mask::${line}\n`);
 }
 
 export function writeSummary(markdown: string): void {

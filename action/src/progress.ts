@@ -34,7 +34,11 @@ export class ProgressLog {
     const content = (event.message as { content?: unknown } | undefined)?.content;
     if (!Array.isArray(content)) return false;
     let changed = false;
-    for (const block of content as { type: string; name?: string; input?: Record<string, unknown> }[]) {
+    for (const block of content as {
+      type: string;
+      name?: string;
+      input?: Record<string, unknown>;
+    }[]) {
       if (block.type !== "tool_use" || !block.name) continue;
       this.steps.push(describeToolUse(block.name, block.input ?? {}, this.cwd));
       this.tools.set(block.name, (this.tools.get(block.name) ?? 0) + 1);

@@ -23,11 +23,22 @@ export function buildPrompt(p: PromptParts): string {
     ...t.acceptance.map((a) => `- ${a}`),
   ];
   if (t.contracts.length) {
-    parts.push("", "## API contracts", ...t.contracts.map((c) => `- ${c.name}: this task is the ${c.role}${c.role === "provider" ? " (keep the contract compatible)" : ""}`));
+    parts.push(
+      "",
+      "## API contracts",
+      ...t.contracts.map(
+        (c) =>
+          `- ${c.name}: this task is the ${c.role}${c.role === "provider" ? " (keep the contract compatible)" : ""}`,
+      ),
+    );
   }
   if (t.snippets.length) parts.push("", "## Snippets to use", ...t.snippets.map((s) => `- ${s}`));
   if (p.secretNames.length) {
-    parts.push("", "## Secrets", `These environment variables hold secrets; use them by name and never print, log or commit their values: ${p.secretNames.join(", ")}.`);
+    parts.push(
+      "",
+      "## Secrets",
+      `These environment variables hold secrets; use them by name and never print, log or commit their values: ${p.secretNames.join(", ")}.`,
+    );
   }
   if (p.notes.length) parts.push("", "## Notes from the team", ...p.notes.map((n) => `- ${n}`));
   if (p.claudeMd) parts.push("", "## This repository's CLAUDE.md", p.claudeMd.slice(0, 20_000));

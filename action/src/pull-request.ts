@@ -40,14 +40,37 @@ export function pullBody(ctx: ActionContext, f: PullFacts): string {
 }
 
 /** Opens the branch's pull request, or updates the one a previous attempt opened. */
-export async function openOrUpdatePull(gh: ActionOctokit, ctx: ActionContext, o: { branch: string; title: string; body: string }): Promise<number> {
-  const base = (await gh.rest.repos.get({ owner: ctx.repo.owner, repo: ctx.repo.name })).data.default_branch;
-  const open = await gh.rest.pulls.list({ owner: ctx.repo.owner, repo: ctx.repo.name, head: `${ctx.repo.owner}:${o.branch}`, state: "open" });
+export async function openOrUpdatePull(
+  gh: ActionOctokit,
+  ctx: ActionContext,
+  o: { branch: string; title: string; body: string },
+): Promise<number> {
+  const base = (await gh.rest.repos.get({ owner: ctx.repo.owner, repo: ctx.repo.name })).data
+    .default_branch;
+  const open = await gh.rest.pulls.list({
+    owner: ctx.repo.owner,
+    repo: ctx.repo.name,
+    head: `${ctx.repo.owner}:${o.branch}`,
+    state: "open",
+  });
   const existing = open.data[0];
   if (existing) {
-    await gh.rest.pulls.update({ owner: ctx.repo.owner, repo: ctx.repo.name, pull_number: existing.number, title: o.title, body: o.body });
+    await gh.rest.pulls.update({
+      owner: ctx.repo.owner,
+      repo: ctx.repo.name,
+      pull_number: existing.number,
+      title: o.title,
+      body: o.body,
+    });
     return existing.number;
   }
-  const pr = await gh.rest.pulls.create({ owner: ctx.repo.owner, repo: ctx.repo.name, head: o.branch, base, title: o.title, body: o.body });
+  const pr = await gh.rest.pulls.create({
+    owner: ctx.repo.owner,
+    repo: ctx.repo.name,
+    head: o.branch,
+    base,
+    title: o.title,
+    body: o.body,
+  });
   return pr.data.number;
 }

@@ -31,7 +31,9 @@ interface QueryResult {
       author: { login: string } | null;
       editor: { login: string } | null;
       labels: { nodes: { name: string }[] };
-      comments: { nodes: { body: string; authorAssociation: string; author: { login: string } | null }[] };
+      comments: {
+        nodes: { body: string; authorAssociation: string; author: { login: string } | null }[];
+      };
     } | null;
   } | null;
 }
@@ -39,7 +41,11 @@ interface QueryResult {
 const WRITERS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
 
 export async function readIssue(gh: ActionOctokit, ctx: ActionContext): Promise<IssueFacts> {
-  const data = await gh.graphql<QueryResult>(QUERY, { owner: ctx.repo.owner, name: ctx.repo.name, number: ctx.issueNumber });
+  const data = await gh.graphql<QueryResult>(QUERY, {
+    owner: ctx.repo.owner,
+    name: ctx.repo.name,
+    number: ctx.issueNumber,
+  });
   const issue = data.repository?.issue;
   if (!issue) throw new Error(`${ctx.repo.full}#${ctx.issueNumber} cannot be read with this token`);
   return {
@@ -64,11 +70,20 @@ export function verifySpec(issue: IssueFacts, ctx: { repo: string; appSlug: stri
   const isApp = (login: string | null) => login === ctx.appSlug || login === `${ctx.appSlug}[bot]`;
   const parsed = parseSpecBlock(issue.body);
   if (!parsed) return { ok: false, reason: "this issue carries no HavunCore task spec" };
-  if ("error" in parsed) return { ok: false, reason: `the task spec cannot be read: ${parsed.error}` };
-  if (!parsed.digestOk) return { ok: false, reason: "the task spec was altered (its digest no longer matches)" };
-  if (!isApp(issue.author)) return { ok: false, reason: `the issue was written by ${issue.author ?? "an unknown user"}, not by the ${ctx.appSlug} App` };
+  if ("error" in parsed)
+    return { ok: false, reason: `the task spec cannot be read: ${parsed.error}` };
+  if (!parsed.digestOk)
+    return { ok: false, reason: "the task spec was altered (its digest no longer matches)" };
+  if (!isApp(issue.author))
+    return {
+      ok: false,
+      reason: `the issue was written by ${issue.author ?? "an unknown user"}, not by the ${ctx.appSlug} App`,
+    };
   if (issue.editor !== null && !isApp(issue.editor)) {
-    return { ok: false, reason: `${issue.editor} edited the issue after the ${ctx.appSlug} App wrote it; comment /retry on it (or on the hub) to have the App restore the task` };
+    return {
+      ok: false,
+      reason: `${issue.editor} edited the issue after the ${ctx.appSlug} App wrote it; comment /retry on it (or on the hub) to have the App restore the task`,
+    };
   }
   if (parsed.spec.task.repo.toLowerCase() !== ctx.repo.toLowerCase()) {
     return { ok: false, reason: `the task is for ${parsed.spec.task.repo}, not ${ctx.repo}` };

@@ -11,27 +11,54 @@ interface AppFlags {
 function privateKey(): string {
   if (process.env.PRIVATE_KEY) return process.env.PRIVATE_KEY.replace(/\\n/g, "\n");
   if (process.env.PRIVATE_KEY_PATH) return readFileSync(process.env.PRIVATE_KEY_PATH, "utf8");
-  throw new CliError("no App private key: set PRIVATE_KEY (the PEM) or PRIVATE_KEY_PATH (a file holding it)");
+  throw new CliError(
+    "no App private key: set PRIVATE_KEY (the PEM) or PRIVATE_KEY_PATH (a file holding it)",
+  );
 }
 
 export function registerApp(program: Command): void {
   program
     .command("app")
-    .description("run the HavunCore GitHub App server (webhooks at /api/github/webhooks) until interrupted")
+    .description(
+      "run the HavunCore GitHub App server (webhooks at /api/github/webhooks) until interrupted",
+    )
     .option("--port <n>", "port to listen on", process.env.PORT ?? "3000")
-    .option("--api-url <url>", "GitHub's REST API (default: GITHUB_API_URL or https://api.github.com)")
-    .option("--slug <slug>", "the App's slug, as in github.com/apps/<slug>", process.env.APP_SLUG ?? "havuncore")
-    .addHelpText("after", "\nEnvironment: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, ANTHROPIC_API_KEY (see README: Installing the App).")
+    .option(
+      "--api-url <url>",
+      "GitHub's REST API (default: GITHUB_API_URL or https://api.github.com)",
+    )
+    .option(
+      "--slug <slug>",
+      "the App's slug, as in github.com/apps/<slug>",
+      process.env.APP_SLUG ?? "havuncore",
+    )
+    .addHelpText(
+      "after",
+      "\nEnvironment: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, ANTHROPIC_API_KEY (see README: Installing the App).",
+    )
     .action(async (flags: AppFlags) => {
       const appId = process.env.APP_ID;
       const secret = process.env.WEBHOOK_SECRET;
-      if (!appId) throw new CliError("no APP_ID: set it to the App's id (Settings → Developer settings → GitHub Apps)");
+      if (!appId)
+        throw new CliError(
+          "no APP_ID: set it to the App's id (Settings → Developer settings → GitHub Apps)",
+        );
       if (!secret) throw new CliError("no WEBHOOK_SECRET: set it to the App's webhook secret");
-      if (!process.env.ANTHROPIC_API_KEY) throw new CliError("no ANTHROPIC_API_KEY: the planner needs the model");
+      if (!process.env.ANTHROPIC_API_KEY)
+        throw new CliError("no ANTHROPIC_API_KEY: the planner needs the model");
       const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${flags.port}"`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliError(`--port must be a port number, not "${flags.port}"`);
       const { startAppServer } = await import("../../app/server.ts");
-      const server = await startAppServer({ appId, privateKey: privateKey(), webhookSecret: secret, baseUrl: flags.apiUrl ?? process.env.GITHUB_API_URL, port, appSlug: flags.slug, logLevel: "info" });
+      const server = await startAppServer({
+        appId,
+        privateKey: privateKey(),
+        webhookSecret: secret,
+        baseUrl: flags.apiUrl ?? process.env.GITHUB_API_URL,
+        port,
+        appSlug: flags.slug,
+        logLevel: "info",
+      });
       process.stderr.write(`HavunCore App listening: ${server.webhookUrl}\n`);
       await new Promise<void>((resolve) => {
         process.once("SIGINT", () => resolve());

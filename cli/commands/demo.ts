@@ -1,59 +1,50 @@
 import type { Command } from "commander";
 
-/**
- * `havun demo`: today it starts the sandbox with the demo organization and shows what is there;
- * the full loop (plan → sub-issues → agents → PRs → merge) joins it as the App and Action land.
- */
+/** `havun demo`: the whole HavunCore loop on this machine, with a scripted model. */
 export function registerDemo(program: Command): void {
   program
     .command("demo")
-    .description("start the sandbox with the demo organization and show what is there")
-    .option("--keep", "leave the sandbox running until interrupted")
-    .option("--json", "print one JSON document instead of text")
-    .action(async (flags: { keep?: boolean; json?: boolean }) => {
-      // Loaded here so other commands start without the sandbox.
-      const { startSandbox } = await import("../../sandbox/index.ts");
-      const { defaultSeed } = await import("../../sandbox/default-seed.ts");
-      const started = Date.now();
-      const sb = await startSandbox({ seed: defaultSeed("havun", "havun-admin") });
-      const { store } = sb.core;
-      const repos = store.state.repos.map((r) => ({
-        repo: store.fullName(r),
-        private: r.private,
-        defaultBranch: r.defaultBranch,
-      }));
-      const app = sb.seeded.apps.havuncore!.app;
-      const summary = {
-        sandbox: {
-          apiUrl: sb.apiUrl,
-          graphqlUrl: sb.graphqlUrl,
-          serverUrl: sb.serverUrl,
-          token: sb.token("havun-admin"),
-        },
-        owner: "havun",
-        repos,
-        app: { slug: app.slug, id: app.id, permissions: app.permissions, events: app.events },
-        durationMs: Date.now() - started,
-      };
-      if (flags.json) process.stdout.write(JSON.stringify(summary) + "\n");
+    .description(
+      "run the whole loop on a local sandbox: /orchestrate → plan → sub-issues → agents → PRs → merge",
+    )
+    .option("--json", "print, last, one JSON document with the outcome")
+    .option(
+      "--keep",
+      "leave the sandbox running afterwards (until Ctrl+C) and print how to look at it",
+    )
+    .option("--port <n>", "the sandbox's port (0 picks a free one)", "0")
+    .action(async (flags: { json?: boolean; keep?: boolean; port: string }) => {
+      const { runDemo } = await import("../demo/run-demo.ts");
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const result = await runDemo({
+        log: flags.json ? log : (line) => process.stdout.write(`${line}\n`),
+        port: Number(flags.port) || 0,
+        keep: flags.keep
+          ? async (w) => {
+              log(`\nThe sandbox keeps running: ${w.sb.apiUrl} (token ${w.sb.token("wendy")})`);
+              log(
+                `  npx havun status havun/hub#1 --api-url ${w.sb.apiUrl} --token ${w.sb.token("wendy")}`,
+              );
+              log(
+                `  git clone ${w.sb.serverUrl.replace("http://", `http://x-access-token:${w.sb.token("wendy")}@`)}/havun/api.git`,
+              );
+              log("Press Ctrl+C to stop.");
+              await new Promise<void>((r) => process.once("SIGINT", () => r()));
+            }
+          : undefined,
+      });
+      if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
       else {
-        process.stdout.write(`HavunCore demo sandbox: organization havun\n`);
-        for (const r of repos)
-          process.stdout.write(`  ${r.repo.padEnd(16)} ${sb.serverUrl}/${r.repo}.git\n`);
         process.stdout.write(
-          `  App havuncore (id ${app.id}) installed with: ${Object.entries(app.permissions)
-            .map(([k, v]) => `${k}:${v}`)
-            .join(", ")}\n`,
+          `\n${"task".padEnd(18)} ${"repo".padEnd(14)} ${"issue".padEnd(6)} pull request\n`,
         );
-        process.stdout.write(`  REST ${sb.apiUrl}  token ${summary.sandbox.token}\n`);
+        for (const t of result.tasks)
+          process.stdout.write(
+            `${t.id.padEnd(18)} ${t.repo.padEnd(14)} #${String(t.issue).padEnd(5)} ${t.pr ? `#${t.pr.number} ${t.pr.merged ? "merged" : "open"} (${t.pr.files.join(", ")})` : "—"}\n`,
+          );
         process.stdout.write(
-          `The orchestration loop joins this demo as the App and the Action land (see README).\n`,
+          `\nhub ${result.hub.repo}#${result.hub.issue}: ${result.hub.state}, checklist ${result.hub.checklist.checked}/${result.hub.checklist.total} · ${result.api.requests} GitHub requests · ${result.model.requests} model requests · ${(result.durationMs / 1000).toFixed(1)} s\n`,
         );
       }
-      if (flags.keep) {
-        process.stdout.write("Sandbox kept running; press Ctrl+C to stop.\n");
-        await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
-      }
-      await sb.stop();
     });
 }

@@ -6,7 +6,8 @@ const block = z.looseObject({ type: z.string() });
 const content = z.union([z.string(), z.array(block)]);
 
 const message = z.looseObject({
-  role: z.enum(["user", "assistant"]),
+  /** user and assistant; newer Claude Code (with the per-turn-control beta) also sends system turns. */
+  role: z.enum(["user", "assistant", "system"]),
   content,
 });
 

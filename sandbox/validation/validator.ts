@@ -13,6 +13,8 @@ function makeAjv(coerce: boolean): Ajv {
     validateFormats: true,
   });
   addFormats(ajv);
+  // GitHub's own format names in its description: "owner/name" repository references.
+  ajv.addFormat("repo.nwo", /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/);
   ajv.addSchema({ components: loadSpec().components }, "gh");
   return ajv;
 }

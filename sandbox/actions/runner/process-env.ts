@@ -2,8 +2,26 @@ import { delimiter } from "node:path";
 import { refName, RUNNER_ARCH } from "./contexts.ts";
 import type { JobRuntime } from "./job-runtime.ts";
 
-/** The only parts of this machine's environment a job sees. */
-const HOST_KEYS = ["PATH", "LANG", "LC_ALL", "TZ", "TERM"];
+/**
+ * The only parts of this machine's environment a job sees: PATH, locale, and the machine's
+ * network settings (proxies, extra CA certificates), as a hosted runner's image has its own.
+ */
+const HOST_KEYS = [
+  "PATH",
+  "LANG",
+  "LC_ALL",
+  "TZ",
+  "TERM",
+  "NODE_EXTRA_CA_CERTS",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+];
 
 /** Per-step files the runner reads back after the step. */
 export type StepFiles = Record<"output" | "env" | "path" | "summary" | "state", string>;

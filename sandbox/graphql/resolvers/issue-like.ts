@@ -40,7 +40,9 @@ export const issueLikeFields: Record<string, Resolver<IssueLikeObj>> = {
   author: (s, _a, ctx) => accountObj(ctx.core.store.accountById(s.record.userId)),
   /** The last editor of the body (null when never edited), as GitHub tracks it. */
   editor: (s, _a, ctx) =>
-    s.record.lastEditedById != null ? accountObj(ctx.core.store.accountById(s.record.lastEditedById)) : null,
+    s.record.lastEditedById != null
+      ? accountObj(ctx.core.store.accountById(s.record.lastEditedById))
+      : null,
   lastEditedAt: (s) => s.record.lastEditedAt ?? null,
   authorAssociation: (s, _a, ctx) => authorAssociation(ctx.core, s.record.userId, s.record.repoId),
   viewerDidAuthor: (s, _a, ctx) => s.record.userId === ctx.access.actor.accountId,

@@ -1,0 +1,77 @@
+/** The demo's two project repositories: a small HTTP API and a portal that calls it. */
+export const API_FILES: Record<string, string> = {
+  "README.md":
+    "# api\n\nThe payments HTTP API (Node, no dependencies).\n\n- `npm test` runs the tests.\n",
+  "CLAUDE.md": "Keep the API dependency-free (node:http only). Every route gets a test in test/.\n",
+  "package.json":
+    JSON.stringify(
+      { name: "api", version: "1.0.0", type: "module", scripts: { test: "node --test test/" } },
+      null,
+      2,
+    ) + "\n",
+  "src/routes.js": [
+    "/** Route table: method and path → handler returning [status, body]. */",
+    "export const routes = {",
+    '  "GET /health": () => [200, { ok: true }],',
+    "};",
+    "",
+  ].join("\n"),
+  "src/server.js": [
+    'import { createServer } from "node:http";',
+    'import { routes } from "./routes.js";',
+    "",
+    "export function handle(method, path) {",
+    "  const route = routes[`${method} ${path}`];",
+    '  return route ? route() : [404, { error: "not found" }];',
+    "}",
+    "",
+    "if (process.argv[1] === new URL(import.meta.url).pathname) {",
+    "  createServer((req, res) => {",
+    "    const [status, body] = handle(req.method, req.url);",
+    '    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));',
+    "  }).listen(process.env.PORT ?? 8080);",
+    "}",
+    "",
+  ].join("\n"),
+  "test/health.test.js": [
+    'import test from "node:test";',
+    'import assert from "node:assert";',
+    'import { handle } from "../src/server.js";',
+    "",
+    'test("health", () => assert.deepEqual(handle("GET", "/health"), [200, { ok: true }]));',
+    "",
+  ].join("\n"),
+};
+
+export const PORTAL_FILES: Record<string, string> = {
+  "README.md":
+    "# portal\n\nThe customer portal. `src/checkout.js` builds the checkout page from the API.\n",
+  "package.json":
+    JSON.stringify(
+      { name: "portal", version: "1.0.0", type: "module", scripts: { test: "node --test test/" } },
+      null,
+      2,
+    ) + "\n",
+  "src/checkout.js": [
+    "/** The checkout page's options, from the API's answers. */",
+    "export function checkoutOptions(api) {",
+    '  return [{ id: "pay-now", label: "Pay now" }];',
+    "}",
+    "",
+  ].join("\n"),
+  "src/admin.js": [
+    "/** The admin dashboard's payment rows. */",
+    "export function paymentRows(payments) {",
+    "  return payments.map((p) => ({ id: p.id, amount: p.amount }));",
+    "}",
+    "",
+  ].join("\n"),
+  "test/checkout.test.js": [
+    'import test from "node:test";',
+    'import assert from "node:assert";',
+    'import { checkoutOptions } from "../src/checkout.js";',
+    "",
+    'test("pay now is offered", () => assert.equal(checkoutOptions({})[0].id, "pay-now"));',
+    "",
+  ].join("\n"),
+};

@@ -1,0 +1,240 @@
+import { randomBytes } from "node:crypto";
+import { DEMO_REQUEST, demoScenarios } from "./scenarios.ts";
+import { settle } from "./settle.ts";
+import { startWorld, type World } from "./world.ts";
+
+export interface DemoResult {
+  hub: {
+    repo: string;
+    issue: number;
+    state: string;
+    checklist: { total: number; checked: number };
+  };
+  tasks: {
+    id: string;
+    repo: string;
+    issue: number;
+    state: string;
+    pr: { number: number; merged: boolean; files: string[] } | null;
+  }[];
+  api: { requests: number; byRoute: Record<string, number> };
+  model: { requests: number; inputTokens: number; outputTokens: number };
+  durationMs: number;
+}
+
+export interface DemoOptions {
+  log: (line: string) => void;
+  /** Gives up after this long. */
+  timeoutMs?: number;
+  port?: number;
+  keep?: (w: World) => Promise<void>;
+}
+
+type Pull = Awaited<ReturnType<World["reviewer"]["pulls"]["list"]>>["data"][number];
+
+/** The reviewer's rule: merge an agent PR once every check on its head has passed. */
+async function mergeReady(
+  w: World,
+  log: (l: string) => void,
+  merged: Set<string>,
+  reviewed: Set<string>,
+): Promise<number> {
+  let count = 0;
+  for (const repo of ["api", "portal"]) {
+    const open = await w.reviewer.pulls.list({ owner: "havun", repo, state: "open" });
+    for (const pr of open.data.filter((p: Pull) => p.head.ref.startsWith("havun/"))) {
+      const checks = await w.reviewer.checks.listForRef({ owner: "havun", repo, ref: pr.head.sha });
+      const runs = checks.data.check_runs;
+      if (runs.length === 0 || runs.some((r) => r.status !== "completed")) continue;
+      const failing = runs.filter(
+        (r) =>
+          r.conclusion !== "success" && r.conclusion !== "skipped" && r.conclusion !== "neutral",
+      );
+      if (
+        failing.length === 1 &&
+        failing[0]!.name === "havun/gate" &&
+        !reviewed.has(`${repo}#${pr.number}`)
+      ) {
+        // The reviewer reads the change and ticks the acceptance checklist; the gate re-evaluates.
+        reviewed.add(`${repo}#${pr.number}`);
+        const body = (pr.body ?? "").replace(/^- \[ \] /gm, "- [x] ");
+        await w.reviewer.pulls.update({ owner: "havun", repo, pull_number: pr.number, body });
+        log(
+          `  ✓ reviewer checked havun/${repo}#${pr.number} against its acceptance criteria and ticked them`,
+        );
+        count++;
+        continue;
+      }
+      if (failing.length) {
+        log(
+          `  ✗ havun/${repo}#${pr.number}: ${failing.map((r) => r.name).join(", ")} did not pass; not merging`,
+        );
+        continue;
+      }
+      await w.reviewer.pulls.merge({
+        owner: "havun",
+        repo,
+        pull_number: pr.number,
+        merge_method: "squash",
+      });
+      merged.add(`${repo}#${pr.number}`);
+      log(
+        `  ✓ reviewer merged havun/${repo}#${pr.number} "${pr.title}" (checks: ${runs.map((r) => r.name).join(", ")})`,
+      );
+      count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * The whole loop on one machine: /orchestrate → plan → sub-issues → agent runs (the real Claude
+ * Code CLI, scripted model) → pull requests → CI → the reviewer merges → the hub closes.
+ */
+export async function runDemo(o: DemoOptions): Promise<DemoResult> {
+  const started = Date.now();
+  const secretValue = `sk_live_demo_${randomBytes(12).toString("hex")}`;
+  o.log(
+    "Starting the sandbox (a local GitHub with an Actions runner), the scripted model and the HavunCore App…",
+  );
+  const w = await startWorld({ scenarios: demoScenarios(), secretValue, port: o.port });
+  try {
+    o.log(`  GitHub API ${w.sb.apiUrl} · App webhook ${w.app.webhookUrl}`);
+    o.log(`Opening havun/hub issue: /orchestrate ${DEMO_REQUEST}`);
+    const issue = await w.reviewer.issues.create({
+      owner: "havun",
+      repo: "hub",
+      title: "Installment payments",
+      body: `/orchestrate ${DEMO_REQUEST}`,
+    });
+    const hub = issue.data.number;
+    const merged = new Set<string>();
+    const reviewed = new Set<string>();
+    const seen = new Set<string>();
+    const deadline = started + (o.timeoutMs ?? 10 * 60_000);
+    for (;;) {
+      await settle(w);
+      await report(w, hub, seen, o.log);
+      const state = (
+        await w.reviewer.issues.get({ owner: "havun", repo: "hub", issue_number: hub })
+      ).data.state;
+      if (state === "closed") break;
+      const progressed = await mergeReady(w, o.log, merged, reviewed);
+      if (!progressed) {
+        if (Date.now() > deadline) throw new Error("the demo timed out");
+        const failed = await failedTasks(w, hub);
+        if (failed.length) throw new Error(`tasks failed: ${failed.join(", ")}`);
+        throw new Error("the orchestration stopped without finishing (see the hub issue)");
+      }
+    }
+    o.log(`The hub issue havun/hub#${hub} is closed: every task is done.`);
+    const result = await collect(w, hub, started);
+    if (o.keep) await o.keep(w);
+    return result;
+  } finally {
+    await w.stop();
+  }
+}
+
+async function subIssues(w: World, hub: number) {
+  return (await w.reviewer.issues.listSubIssues({ owner: "havun", repo: "hub", issue_number: hub }))
+    .data;
+}
+
+function taskOf(body: string | null | undefined): string {
+  return /<!-- havun:task hub=\S+ id=([a-z0-9-]+) -->/.exec(body ?? "")?.[1] ?? "?";
+}
+
+async function failedTasks(w: World, hub: number): Promise<string[]> {
+  return (await subIssues(w, hub))
+    .filter((s) => s.labels.some((l) => (typeof l === "string" ? l : l.name) === "havun:failed"))
+    .map((s) => taskOf(s.body));
+}
+
+/** Prints what happened since the last look, once each. */
+async function report(
+  w: World,
+  hub: number,
+  seen: Set<string>,
+  log: (l: string) => void,
+): Promise<void> {
+  const say = (key: string, line: string) => {
+    if (!seen.has(key)) log(line);
+    seen.add(key);
+  };
+  const comments = (
+    await w.reviewer.issues.listComments({ owner: "havun", repo: "hub", issue_number: hub })
+  ).data;
+  if (comments.some((c) => c.body?.includes("havun:plan v1")))
+    say(
+      "plan",
+      "  ✓ the App planned the feature with Claude and commented the plan (table + dependency graph)",
+    );
+  for (const s of await subIssues(w, hub)) {
+    const repo = s.repository_url.split("/").slice(-2).join("/");
+    const task = taskOf(s.body);
+    const labels = s.labels.map((l) => (typeof l === "string" ? l : l.name));
+    say(`sub:${s.id}`, `  ✓ sub-issue ${repo}#${s.number} for task ${task}`);
+    if (labels.includes("havun:ready") || labels.includes("havun:running"))
+      say(
+        `ready:${s.id}`,
+        `  → dispatched ${task}: the agent workflow runs Claude Code in ${repo}`,
+      );
+    if (s.state === "closed") say(`done:${s.id}`, `  ✓ task ${task} done`);
+  }
+  for (const repo of ["api", "portal"]) {
+    for (const pr of (await w.reviewer.pulls.list({ owner: "havun", repo, state: "all" })).data) {
+      say(`pr:${repo}#${pr.number}`, `  ✓ agent opened havun/${repo}#${pr.number} "${pr.title}"`);
+    }
+  }
+}
+
+async function collect(w: World, hub: number, started: number): Promise<DemoResult> {
+  const hubIssue = (await w.reviewer.issues.get({ owner: "havun", repo: "hub", issue_number: hub }))
+    .data;
+  const body = hubIssue.body ?? "";
+  const tasks: DemoResult["tasks"] = [];
+  for (const s of await subIssues(w, hub)) {
+    const [owner = "", repo = ""] = s.repository_url.split("/").slice(-2);
+    const pulls = (await w.reviewer.pulls.list({ owner, repo, state: "all" })).data.filter((p) =>
+      p.body?.includes(`Closes ${owner}/${repo}#${s.number}`),
+    );
+    const pr = pulls[0];
+    const files = pr
+      ? (await w.reviewer.pulls.listFiles({ owner, repo, pull_number: pr.number })).data.map(
+          (f) => f.filename,
+        )
+      : [];
+    const full = pr
+      ? (await w.reviewer.pulls.get({ owner, repo, pull_number: pr.number })).data
+      : null;
+    tasks.push({
+      id: taskOf(s.body),
+      repo: `${owner}/${repo}`,
+      issue: s.number,
+      state: s.state,
+      pr: pr ? { number: pr.number, merged: full?.merged ?? false, files } : null,
+    });
+  }
+  const counts = w.sb.log.counts();
+  const m = w.model.recorder.summary();
+  return {
+    hub: {
+      repo: "havun/hub",
+      issue: hub,
+      state: hubIssue.state,
+      checklist: {
+        total: (body.match(/^- \[[ x]\]/gm) ?? []).length,
+        checked: (body.match(/^- \[x\]/gm) ?? []).length,
+      },
+    },
+    tasks,
+    api: { requests: counts.requests, byRoute: counts.byRoute },
+    model: {
+      requests: m.requests,
+      inputTokens: m.inputTokens + m.cacheReadTokens + m.cacheWriteTokens,
+      outputTokens: m.outputTokens,
+    },
+    durationMs: Date.now() - started,
+  };
+}

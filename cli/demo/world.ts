@@ -1,0 +1,186 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import Anthropic from "@anthropic-ai/sdk";
+import { createAppAuth } from "@octokit/auth-app";
+import { Octokit } from "@octokit/rest";
+import { startAppServer, type AppServer } from "../../app/server.ts";
+import { APP_MANIFEST } from "../../sandbox/default-seed.ts";
+import { startSandbox, type Sandbox } from "../../sandbox/index.ts";
+import { createModelApi, type ModelApi, type ScenarioInput } from "../../sandbox/model/index.ts";
+import { storeActionsSecret } from "../../vault/actions-secret.ts";
+import { createRepoKey } from "../../vault/keygen.ts";
+import { sealIntoVault } from "../../vault/seal-into-vault.ts";
+import { CALLER_WORKFLOW, CI_WORKFLOW, CLAUDE_BIN, havuncoreRepoFiles } from "./havuncore-files.ts";
+import { API_FILES, PORTAL_FILES } from "./project-files.ts";
+
+export const HUB_CONFIG = `version: 1
+projects:
+  - repo: havun/api
+    description: The payments HTTP API (Node, node:http)
+    stack: [node]
+  - repo: havun/portal
+    description: The customer portal; its checkout and admin pages call the API
+    stack: [node]
+agent:
+  max_parallel: 2
+`;
+
+export interface World {
+  sb: Sandbox;
+  app: AppServer;
+  model: ModelApi;
+  /** The person who orchestrates and reviews (an org admin). */
+  reviewer: Octokit;
+  secretValue: string;
+  stop(): Promise<void>;
+}
+
+async function vaultFiles(
+  secretValue: string,
+): Promise<{ files: Record<string, string>; privateKey: string }> {
+  const dir = await mkdtemp(join(tmpdir(), "havun-demo-vault-"));
+  try {
+    const { privateKey } = await createRepoKey(dir, "havun/api");
+    await sealIntoVault({
+      dir,
+      repo: "havun/api",
+      name: "PAYMENT_API_KEY",
+      value: Buffer.from(secretValue),
+      expires: null,
+    });
+    const files: Record<string, string> = {};
+    const walk = async (d: string): Promise<void> => {
+      for (const e of await readdir(d, { withFileTypes: true })) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) await walk(p);
+        else files[`vault/${relative(dir, p)}`] = await readFile(p, "utf8");
+      }
+    };
+    await walk(dir);
+    return { files, privateKey };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * The demo's world on one machine: the sandbox (GitHub with its Actions runner), the scripted
+ * model, and the HavunCore App server; org `havun` with a hub, an API and a portal whose agent
+ * workflows call HavunCore's reusable workflow, the App's token and a sealed secret in place.
+ */
+export async function startWorld(o: {
+  scenarios: ScenarioInput[];
+  secretValue: string;
+  jobs?: number;
+  port?: number;
+}): Promise<World> {
+  const model = createModelApi({ scenarios: o.scenarios });
+  const vault = await vaultFiles(o.secretValue);
+  const project = (files: Record<string, string>) => ({
+    ...files,
+    ".github/workflows/havun-agent.yml": CALLER_WORKFLOW,
+    ".github/workflows/ci.yml": CI_WORKFLOW,
+  });
+  const repoSecrets = { ANTHROPIC_API_KEY: "sk-ant-sandbox-demo" };
+  const variables = { HAVUN_CLAUDE_CODE_PATH: CLAUDE_BIN, HAVUN_PROGRESS_INTERVAL: "1" };
+  const sb = await startSandbox({
+    port: o.port,
+    extraRoutes: [model.route],
+    secondaryRateLimit: 0,
+    actions: { concurrency: o.jobs ?? 2 },
+    seed: {
+      users: [{ login: "wendy", name: "Wendy Reviewer" }],
+      orgs: [{ login: "havun", members: { wendy: "admin" } }],
+      repos: [
+        { owner: "havun", name: "havuncore", files: havuncoreRepoFiles() },
+        {
+          owner: "havun",
+          name: "hub",
+          description: "Orchestration hub",
+          files: { "README.md": "# hub\n", ".github/havun.yml": HUB_CONFIG, ...vault.files },
+        },
+        {
+          owner: "havun",
+          name: "api",
+          description: "Payments API",
+          private: true,
+          files: project(API_FILES),
+          secrets: { ...repoSecrets, HAVUN_VAULT_KEY: vault.privateKey },
+          variables,
+        },
+        {
+          owner: "havun",
+          name: "portal",
+          description: "Customer portal",
+          private: true,
+          files: project(PORTAL_FILES),
+          secrets: repoSecrets,
+          variables,
+        },
+      ],
+      apps: [
+        {
+          slug: "havuncore",
+          owner: "havun",
+          manifest: APP_MANIFEST,
+          installations: [{ account: "havun" }],
+        },
+      ],
+    },
+  });
+  const registered = sb.seeded.apps.havuncore!.app;
+  const installationId = sb.seeded.apps.havuncore!.installations[0]!.id;
+  const reviewer = new Octokit({ auth: sb.token("wendy"), baseUrl: sb.apiUrl, log: quiet });
+  // The agent pushes with an App installation token (HAVUN_TOKEN) so that its pushes start CI.
+  const appClient = new Octokit({
+    baseUrl: sb.apiUrl,
+    authStrategy: createAppAuth,
+    auth: { appId: registered.id, privateKey: registered.privateKeyPem, installationId },
+    log: quiet,
+  });
+  const { token } = (await appClient.auth({ type: "installation" })) as { token: string };
+  for (const repo of ["api", "portal"]) {
+    await storeActionsSecret({
+      repo: `havun/${repo}`,
+      token: sb.token("wendy"),
+      apiUrl: sb.apiUrl,
+      name: "HAVUN_TOKEN",
+      value: token,
+    });
+    await reviewer.request("POST /repos/{owner}/{repo}/actions/variables", {
+      owner: "havun",
+      repo,
+      name: "ANTHROPIC_BASE_URL",
+      value: `${sb.serverUrl}/anthropic`,
+    });
+  }
+  const app = await startAppServer({
+    appId: registered.id,
+    privateKey: registered.privateKeyPem,
+    webhookSecret: registered.webhookSecret,
+    baseUrl: sb.apiUrl,
+    anthropic: new Anthropic({
+      apiKey: "sk-ant-sandbox-demo",
+      baseURL: `${sb.serverUrl}/anthropic`,
+    }),
+    logLevel: "fatal",
+    writeSpacingMs: 0,
+    resume: false,
+  });
+  registered.webhookUrl = app.webhookUrl;
+  return {
+    sb,
+    app,
+    model,
+    reviewer,
+    secretValue: o.secretValue,
+    async stop() {
+      await app.stop();
+      await sb.actions?.idle();
+      await sb.stop();
+    },
+  };
+}
