@@ -16077,18 +16077,54 @@ async function ensureClaudeCode(opts) {
   }
   let prefix = join(opts.cacheDir, `claude-code-${opts.version}`), bin = join(prefix, "node_modules", ".bin", "claude");
   return existsSync(bin) || await new Promise((resolve, reject) => {
-    let npm = spawn("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", prefix, `@anthropic-ai/claude-code@${opts.version}`], { stdio: ["ignore", "inherit", "inherit"] });
-    npm.on("error", reject), npm.on("exit", (code) => code === 0 ? resolve() : reject(new Error(`npm install @anthropic-ai/claude-code@${opts.version} failed (${code})`)));
+    let npm = spawn(
+      "npm",
+      [
+        "install",
+        "--no-save",
+        "--no-audit",
+        "--no-fund",
+        "--prefix",
+        prefix,
+        `@anthropic-ai/claude-code@${opts.version}`
+      ],
+      { stdio: ["ignore", "inherit", "inherit"] }
+    );
+    npm.on("error", reject), npm.on(
+      "exit",
+      (code) => code === 0 ? resolve() : reject(
+        new Error(`npm install @anthropic-ai/claude-code@${opts.version} failed (${code})`)
+      )
+    );
   }), bin;
 }
 async function runAgent(o) {
-  let home = mkdtempSync(join(o.tempDir, "havun-home-")), args = ["-p", o.prompt, "--output-format", "stream-json", "--verbose", "--model", o.model, "--max-turns", String(o.maxTurns), "--max-budget-usd", String(o.budgetUsd)];
+  let home = mkdtempSync(join(o.tempDir, "havun-home-")), args = [
+    "-p",
+    o.prompt,
+    "--output-format",
+    "stream-json",
+    "--verbose",
+    "--model",
+    o.model,
+    "--max-turns",
+    String(o.maxTurns),
+    "--max-budget-usd",
+    String(o.budgetUsd)
+  ];
   o.allowedTools.length && args.push("--allowedTools", o.allowedTools.join(","));
   let started = Date.now(), child = spawn(o.bin, args, {
     cwd: o.cwd,
     detached: !0,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1", DISABLE_AUTOUPDATER: "1", ...process.getuid?.() === 0 ? { IS_SANDBOX: "1" } : {}, ...o.env }
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: home,
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+      DISABLE_AUTOUPDATER: "1",
+      ...process.getuid?.() === 0 ? { IS_SANDBOX: "1" } : {},
+      ...o.env
+    }
   }), stdout = "", stderr = "", pending = "", timedOut = !1;
   child.stdout.on("data", (chunk) => {
     stdout += chunk, pending += chunk;
@@ -16112,7 +16148,13 @@ async function runAgent(o) {
       stderr += String(err), resolve(null);
     }), child.on("exit", (code) => resolve(code));
   });
-  return clearTimeout(timer), rmSync(home, { recursive: !0, force: !0 }), { ...parseStreamJson(stdout), exitCode, timedOut, stderr, durationMs: Date.now() - started };
+  return clearTimeout(timer), rmSync(home, { recursive: !0, force: !0 }), {
+    ...parseStreamJson(stdout),
+    exitCode,
+    timedOut,
+    stderr,
+    durationMs: Date.now() - started
+  };
 }
 
 // action/src/context.ts
@@ -16127,19 +16169,31 @@ var ActionInputError = class extends Error {
 };
 function input2(env, name, required2 = !1) {
   let value = (env[`INPUT_${name.toUpperCase()}`] ?? "").trim();
-  if (required2 && !value) throw new ActionInputError(`input ${name} is required`, `set \`${name}\` in the workflow's \`with:\``);
+  if (required2 && !value)
+    throw new ActionInputError(
+      `input ${name} is required`,
+      `set \`${name}\` in the workflow's \`with:\``
+    );
   return value;
 }
 function number4(env, name, fallback) {
   let raw = input2(env, name);
   if (!raw) return fallback;
   let n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new ActionInputError(`input ${name} must be a positive number, not "${raw}"`, `fix \`${name}\` in the workflow`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new ActionInputError(
+      `input ${name} must be a positive number, not "${raw}"`,
+      `fix \`${name}\` in the workflow`
+    );
   return n;
 }
 function readContext(env = process.env) {
   let full = env.GITHUB_REPOSITORY ?? "", [owner = "", name = ""] = full.split("/"), event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? "", "utf8")), issueNumber = Number(event.issue?.number);
-  if (!issueNumber) throw new ActionInputError("this event has no issue", "run the agent on `issues: types: [labeled]` events of sub-issues");
+  if (!issueNumber)
+    throw new ActionInputError(
+      "this event has no issue",
+      "run the agent on `issues: types: [labeled]` events of sub-issues"
+    );
   let serverUrl = env.GITHUB_SERVER_URL ?? "https://github.com", apiUrl = env.GITHUB_API_URL ?? "https://api.github.com";
   return {
     repo: { owner, name, full },
@@ -16173,16 +16227,29 @@ import { promisify } from "node:util";
 var run = promisify(execFile);
 async function git(cwd, args, extra = []) {
   try {
-    let { stdout } = await run("git", [...extra, "-c", "user.name=havuncore[bot]", "-c", "user.email=havuncore[bot]@users.noreply.github.com", ...args], {
-      cwd,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0" },
-      maxBuffer: 67108864
-    });
+    let { stdout } = await run(
+      "git",
+      [
+        ...extra,
+        "-c",
+        "user.name=havuncore[bot]",
+        "-c",
+        "user.email=havuncore[bot]@users.noreply.github.com",
+        ...args
+      ],
+      {
+        cwd,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0" },
+        maxBuffer: 67108864
+      }
+    );
     return stdout.trim();
   } catch (err) {
     let stderr = String(err.stderr ?? "").trim();
-    throw new Error(`git ${args[0]} failed: ${stderr.split(`
-`).slice(-3).join(" ") || "no output"}`);
+    throw new Error(
+      `git ${args[0]} failed: ${stderr.split(`
+`).slice(-3).join(" ") || "no output"}`
+    );
   }
 }
 function credentialForms(token) {
@@ -16196,8 +16263,14 @@ async function changedFiles(cwd) {
 async function commitAndPush(o) {
   await git(o.cwd, ["checkout", "-B", o.branch]), await git(o.cwd, ["add", "-A"]), await git(o.cwd, ["commit", "-m", o.message]);
   let auth2 = Buffer.from(`x-access-token:${o.token}`).toString("base64"), url2 = `${o.serverUrl}/${o.repo}.git`;
-  return await git(o.cwd, ["config", "--local", "--unset-all", `http.${o.serverUrl}/.extraheader`]).catch(() => {
-  }), await git(o.cwd, ["push", "--force", url2, `HEAD:refs/heads/${o.branch}`], ["-c", `http.${o.serverUrl}/.extraheader=AUTHORIZATION: basic ${auth2}`]), git(o.cwd, ["rev-parse", "HEAD"]);
+  return await git(o.cwd, ["config", "--local", "--unset-all", `http.${o.serverUrl}/.extraheader`]).catch(
+    () => {
+    }
+  ), await git(
+    o.cwd,
+    ["push", "--force", url2, `HEAD:refs/heads/${o.branch}`],
+    ["-c", `http.${o.serverUrl}/.extraheader=AUTHORIZATION: basic ${auth2}`]
+  ), git(o.cwd, ["rev-parse", "HEAD"]);
 }
 
 // node_modules/universal-user-agent/index.js
@@ -19856,7 +19929,11 @@ var PROGRESS = "<!-- havun:progress -->", IssueWriter = class {
   ctx;
   progressId = null;
   get where() {
-    return { owner: this.ctx.repo.owner, repo: this.ctx.repo.name, issue_number: this.ctx.issueNumber };
+    return {
+      owner: this.ctx.repo.owner,
+      repo: this.ctx.repo.name,
+      issue_number: this.ctx.issueNumber
+    };
   }
   async setStatus(add, remove) {
     for (let name of remove)
@@ -19870,10 +19947,18 @@ var PROGRESS = "<!-- havun:progress -->", IssueWriter = class {
     let text = `${PROGRESS}
 ${body}`;
     if (this.progressId === null) {
-      let existing = await this.gh.paginate(this.gh.rest.issues.listComments, { ...this.where, per_page: 100 });
+      let existing = await this.gh.paginate(this.gh.rest.issues.listComments, {
+        ...this.where,
+        per_page: 100
+      });
       this.progressId = existing.find((c) => c.body?.startsWith(PROGRESS))?.id ?? null;
     }
-    this.progressId === null ? this.progressId = (await this.gh.rest.issues.createComment({ ...this.where, body: text })).data.id : await this.gh.rest.issues.updateComment({ owner: this.ctx.repo.owner, repo: this.ctx.repo.name, comment_id: this.progressId, body: text });
+    this.progressId === null ? this.progressId = (await this.gh.rest.issues.createComment({ ...this.where, body: text })).data.id : await this.gh.rest.issues.updateComment({
+      owner: this.ctx.repo.owner,
+      repo: this.ctx.repo.name,
+      comment_id: this.progressId,
+      body: text
+    });
   }
   async comment(body) {
     await this.gh.rest.issues.createComment({ ...this.where, body });
@@ -19889,7 +19974,8 @@ function setOutput(name, value) {
 }
 function mask(value) {
   for (let line of value.split(`
-`)) line.trim() && process.stdout.write(`::add-mask::${line}
+`))
+    line.trim() && process.stdout.write(`::add-mask::${line}
 `);
 }
 function writeSummary(markdown) {
@@ -19970,7 +20056,17 @@ function buildPrompt(p) {
     "## Acceptance criteria (all must hold when you finish)",
     ...t.acceptance.map((a) => `- ${a}`)
   ];
-  return t.contracts.length && parts.push("", "## API contracts", ...t.contracts.map((c) => `- ${c.name}: this task is the ${c.role}${c.role === "provider" ? " (keep the contract compatible)" : ""}`)), t.snippets.length && parts.push("", "## Snippets to use", ...t.snippets.map((s) => `- ${s}`)), p.secretNames.length && parts.push("", "## Secrets", `These environment variables hold secrets; use them by name and never print, log or commit their values: ${p.secretNames.join(", ")}.`), p.notes.length && parts.push("", "## Notes from the team", ...p.notes.map((n) => `- ${n}`)), p.claudeMd && parts.push("", "## This repository's CLAUDE.md", p.claudeMd.slice(0, 2e4)), parts.push(
+  return t.contracts.length && parts.push(
+    "",
+    "## API contracts",
+    ...t.contracts.map(
+      (c) => `- ${c.name}: this task is the ${c.role}${c.role === "provider" ? " (keep the contract compatible)" : ""}`
+    )
+  ), t.snippets.length && parts.push("", "## Snippets to use", ...t.snippets.map((s) => `- ${s}`)), p.secretNames.length && parts.push(
+    "",
+    "## Secrets",
+    `These environment variables hold secrets; use them by name and never print, log or commit their values: ${p.secretNames.join(", ")}.`
+  ), p.notes.length && parts.push("", "## Notes from the team", ...p.notes.map((n) => `- ${n}`)), p.claudeMd && parts.push("", "## This repository's CLAUDE.md", p.claudeMd.slice(0, 2e4)), parts.push(
     "",
     "Work in the current directory. Edit files directly; do not commit or push \u2014 that is done for you after you finish.",
     "When done, reply with a short summary of what you changed."
@@ -20006,8 +20102,26 @@ function pullBody(ctx, f) {
 `);
 }
 async function openOrUpdatePull(gh, ctx, o) {
-  let base = (await gh.rest.repos.get({ owner: ctx.repo.owner, repo: ctx.repo.name })).data.default_branch, existing = (await gh.rest.pulls.list({ owner: ctx.repo.owner, repo: ctx.repo.name, head: `${ctx.repo.owner}:${o.branch}`, state: "open" })).data[0];
-  return existing ? (await gh.rest.pulls.update({ owner: ctx.repo.owner, repo: ctx.repo.name, pull_number: existing.number, title: o.title, body: o.body }), existing.number) : (await gh.rest.pulls.create({ owner: ctx.repo.owner, repo: ctx.repo.name, head: o.branch, base, title: o.title, body: o.body })).data.number;
+  let base = (await gh.rest.repos.get({ owner: ctx.repo.owner, repo: ctx.repo.name })).data.default_branch, existing = (await gh.rest.pulls.list({
+    owner: ctx.repo.owner,
+    repo: ctx.repo.name,
+    head: `${ctx.repo.owner}:${o.branch}`,
+    state: "open"
+  })).data[0];
+  return existing ? (await gh.rest.pulls.update({
+    owner: ctx.repo.owner,
+    repo: ctx.repo.name,
+    pull_number: existing.number,
+    title: o.title,
+    body: o.body
+  }), existing.number) : (await gh.rest.pulls.create({
+    owner: ctx.repo.owner,
+    repo: ctx.repo.name,
+    head: o.branch,
+    base,
+    title: o.title,
+    body: o.body
+  })).data.number;
 }
 
 // action/src/redact.ts
@@ -20046,21 +20160,45 @@ async function loadVault() {
     return await import("./vault-open.ts");
   let actionDir = dirname(here);
   return existsSync2(join3(actionDir, "node_modules", "sodium-native")) || await new Promise((resolve, reject) => {
-    let npm = spawn2("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", actionDir, `sodium-native@${SODIUM_VERSION}`], { stdio: ["ignore", "inherit", "inherit"] });
-    npm.on("error", reject), npm.on("exit", (c) => c === 0 ? resolve() : reject(new Error(`installing sodium-native failed (${c})`)));
+    let npm = spawn2(
+      "npm",
+      [
+        "install",
+        "--no-save",
+        "--no-audit",
+        "--no-fund",
+        "--prefix",
+        actionDir,
+        `sodium-native@${SODIUM_VERSION}`
+      ],
+      { stdio: ["ignore", "inherit", "inherit"] }
+    );
+    npm.on("error", reject), npm.on(
+      "exit",
+      (c) => c === 0 ? resolve() : reject(new Error(`installing sodium-native failed (${c})`))
+    );
   }), await import(pathToFileURL(bundled).href);
 }
 async function openSecrets(gh, o) {
   if (o.names.length === 0) return /* @__PURE__ */ new Map();
   if (!o.privateKey)
-    throw Object.assign(new Error(`the task needs secrets (${o.names.join(", ")}) but no vault_key was given`), {
-      code: "VAULT_MISSING_KEY",
-      hint: "store this repository's private key as the secret HAVUN_VAULT_KEY (havun vault keygen --set-secret) and pass it as vault_key"
-    });
+    throw Object.assign(
+      new Error(`the task needs secrets (${o.names.join(", ")}) but no vault_key was given`),
+      {
+        code: "VAULT_MISSING_KEY",
+        hint: "store this repository's private key as the secret HAVUN_VAULT_KEY (havun vault keygen --set-secret) and pass it as vault_key"
+      }
+    );
   let vault = await loadVault(), [owner = "", repo = ""] = o.hub.split("/"), files = [];
   for (let name of o.names) {
     let path = vault.secretPath(o.repo, name), r = await gh.rest.repos.getContent({ owner, repo, path: `vault/${path}` }).catch((e) => {
-      throw e.status === 404 ? Object.assign(new Error(`the secret ${name} is not sealed for ${o.repo} in ${o.hub}`), { code: "VAULT_MISSING_SECRET", hint: `seal it: havun vault seal ${name} --repo ${o.repo}` }) : e;
+      throw e.status === 404 ? Object.assign(
+        new Error(`the secret ${name} is not sealed for ${o.repo} in ${o.hub}`),
+        {
+          code: "VAULT_MISSING_SECRET",
+          hint: `seal it: havun vault seal ${name} --repo ${o.repo}`
+        }
+      ) : e;
     });
     if (!("content" in r.data)) throw new Error(`vault/${path} in ${o.hub} is not a file`);
     files.push({ path, text: Buffer.from(r.data.content, "base64").toString("utf8") });
@@ -20069,7 +20207,12 @@ async function openSecrets(gh, o) {
     (r) => "content" in r.data ? [{ path: "sealers.json", text: Buffer.from(r.data.content, "base64").toString("utf8") }] : [],
     () => []
   );
-  return vault.openTaskSecrets({ files: [...files, ...sealers], repo: o.repo, names: o.names, privateKey: o.privateKey });
+  return vault.openTaskSecrets({
+    files: [...files, ...sealers],
+    repo: o.repo,
+    names: o.names,
+    privateKey: o.privateKey
+  });
 }
 
 // app/spec/spec-block.ts
@@ -20181,7 +20324,11 @@ var QUERY = `query($owner: String!, $name: String!, $number: Int!) {
   }
 }`, WRITERS = /* @__PURE__ */ new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
 async function readIssue(gh, ctx) {
-  let issue2 = (await gh.graphql(QUERY, { owner: ctx.repo.owner, name: ctx.repo.name, number: ctx.issueNumber })).repository?.issue;
+  let issue2 = (await gh.graphql(QUERY, {
+    owner: ctx.repo.owner,
+    name: ctx.repo.name,
+    number: ctx.issueNumber
+  })).repository?.issue;
   if (!issue2) throw new Error(`${ctx.repo.full}#${ctx.issueNumber} cannot be read with this token`);
   return {
     body: issue2.body,
@@ -20193,14 +20340,24 @@ async function readIssue(gh, ctx) {
 }
 function verifySpec(issue2, ctx) {
   let isApp = (login) => login === ctx.appSlug || login === `${ctx.appSlug}[bot]`, parsed = parseSpecBlock(issue2.body);
-  return parsed ? "error" in parsed ? { ok: !1, reason: `the task spec cannot be read: ${parsed.error}` } : parsed.digestOk ? isApp(issue2.author) ? issue2.editor !== null && !isApp(issue2.editor) ? { ok: !1, reason: `${issue2.editor} edited the issue after the ${ctx.appSlug} App wrote it; comment /retry on it (or on the hub) to have the App restore the task` } : parsed.spec.task.repo.toLowerCase() !== ctx.repo.toLowerCase() ? { ok: !1, reason: `the task is for ${parsed.spec.task.repo}, not ${ctx.repo}` } : { ok: !0, spec: parsed.spec } : { ok: !1, reason: `the issue was written by ${issue2.author ?? "an unknown user"}, not by the ${ctx.appSlug} App` } : { ok: !1, reason: "the task spec was altered (its digest no longer matches)" } : { ok: !1, reason: "this issue carries no HavunCore task spec" };
+  return parsed ? "error" in parsed ? { ok: !1, reason: `the task spec cannot be read: ${parsed.error}` } : parsed.digestOk ? isApp(issue2.author) ? issue2.editor !== null && !isApp(issue2.editor) ? {
+    ok: !1,
+    reason: `${issue2.editor} edited the issue after the ${ctx.appSlug} App wrote it; comment /retry on it (or on the hub) to have the App restore the task`
+  } : parsed.spec.task.repo.toLowerCase() !== ctx.repo.toLowerCase() ? { ok: !1, reason: `the task is for ${parsed.spec.task.repo}, not ${ctx.repo}` } : { ok: !0, spec: parsed.spec } : {
+    ok: !1,
+    reason: `the issue was written by ${issue2.author ?? "an unknown user"}, not by the ${ctx.appSlug} App`
+  } : { ok: !1, reason: "the task spec was altered (its digest no longer matches)" } : { ok: !1, reason: "this issue carries no HavunCore task spec" };
 }
 
 // action/src/main.ts
 var LABELS = { ready: "havun:ready", running: "havun:running", failed: "havun:failed" };
 function progressBody(ctx, taskId, log, state) {
   let steps = log.steps.slice(-40).map((s) => `- [x] ${s}`);
-  return [`**HavunCore agent** \u2014 task \`${taskId}\` \xB7 ${state} \xB7 [run](${ctx.runUrl})`, "", ...steps.length ? steps : ["- [ ] starting\u2026"]].join(`
+  return [
+    `**HavunCore agent** \u2014 task \`${taskId}\` \xB7 ${state} \xB7 [run](${ctx.runUrl})`,
+    "",
+    ...steps.length ? steps : ["- [ ] starting\u2026"]
+  ].join(`
 `);
 }
 async function run2(env = process.env) {
@@ -20214,12 +20371,35 @@ async function run2(env = process.env) {
 `), 1;
   let spec = verdict.spec, branch = `havun/${spec.hub_issue}-${spec.task.id}`;
   setOutput("branch", branch), await writer.setStatus(LABELS.running, [LABELS.ready, LABELS.failed]);
-  let log = new ProgressLog(ctx.workspace), throttle = new Throttle(ctx.inputs.progressIntervalMs, () => writer.progress(progressBody(ctx, spec.task.id, log, "working"))), secrets = /* @__PURE__ */ new Map(), hidden = () => [...secrets.values(), ...credentialForms(ctx.inputs.githubToken), ctx.inputs.anthropicApiKey, ctx.inputs.vaultKey].filter(Boolean), agent = null;
+  let log = new ProgressLog(ctx.workspace), throttle = new Throttle(
+    ctx.inputs.progressIntervalMs,
+    () => writer.progress(progressBody(ctx, spec.task.id, log, "working"))
+  ), secrets = /* @__PURE__ */ new Map(), hidden = () => [
+    ...secrets.values(),
+    ...credentialForms(ctx.inputs.githubToken),
+    ctx.inputs.anthropicApiKey,
+    ctx.inputs.vaultKey
+  ].filter(Boolean), agent = null;
   try {
-    secrets = await openSecrets(gh, { hub: spec.hub, repo: ctx.repo.full, names: spec.task.secrets, privateKey: ctx.inputs.vaultKey });
+    secrets = await openSecrets(gh, {
+      hub: spec.hub,
+      repo: ctx.repo.full,
+      names: spec.task.secrets,
+      privateKey: ctx.inputs.vaultKey
+    });
     for (let value of secrets.values()) mask(value);
     await writer.progress(progressBody(ctx, spec.task.id, log, "starting"));
-    let claudeMdPath = join4(ctx.workspace, "CLAUDE.md"), prompt = buildPrompt({ spec, issueUrl: `${ctx.serverUrl}/${ctx.repo.full}/issues/${ctx.issueNumber}`, claudeMd: existsSync3(claudeMdPath) ? readFileSync3(claudeMdPath, "utf8") : null, notes: issue2.notes, secretNames: [...secrets.keys()] }), bin = await ensureClaudeCode({ path: ctx.inputs.claudeCodePath, version: ctx.inputs.claudeCodeVersion, cacheDir: env.RUNNER_TOOL_CACHE ?? ctx.runnerTemp }), anthropic = { ANTHROPIC_API_KEY: ctx.inputs.anthropicApiKey };
+    let claudeMdPath = join4(ctx.workspace, "CLAUDE.md"), prompt = buildPrompt({
+      spec,
+      issueUrl: `${ctx.serverUrl}/${ctx.repo.full}/issues/${ctx.issueNumber}`,
+      claudeMd: existsSync3(claudeMdPath) ? readFileSync3(claudeMdPath, "utf8") : null,
+      notes: issue2.notes,
+      secretNames: [...secrets.keys()]
+    }), bin = await ensureClaudeCode({
+      path: ctx.inputs.claudeCodePath,
+      version: ctx.inputs.claudeCodeVersion,
+      cacheDir: env.RUNNER_TOOL_CACHE ?? ctx.runnerTemp
+    }), anthropic = { ANTHROPIC_API_KEY: ctx.inputs.anthropicApiKey };
     env.ANTHROPIC_BASE_URL && (anthropic.ANTHROPIC_BASE_URL = env.ANTHROPIC_BASE_URL), agent = await runAgent({
       bin,
       tempDir: ctx.runnerTemp,
@@ -20236,25 +20416,67 @@ async function run2(env = process.env) {
       }
     }), await throttle.done();
     let result = agent.result;
-    if (agent.timedOut) throw new Error(`the agent ran out of time (${ctx.inputs.timeoutMinutes} min)`);
-    if (!result || result.is_error) throw new Error(`the agent did not finish: ${result?.subtype ?? `exit code ${agent.exitCode}`}`);
+    if (agent.timedOut)
+      throw new Error(`the agent ran out of time (${ctx.inputs.timeoutMinutes} min)`);
+    if (!result || result.is_error)
+      throw new Error(
+        `the agent did not finish: ${result?.subtype ?? `exit code ${agent.exitCode}`}`
+      );
     let files = await changedFiles(ctx.workspace);
     if (files.length === 0) throw new Error("the agent changed no files");
     let leaking = filesHoldingSecrets(ctx.workspace, files, secrets.values());
-    if (leaking.length) throw new Error(`the agent wrote a secret's value into ${leaking.join(", ")}; nothing was committed`);
+    if (leaking.length)
+      throw new Error(
+        `the agent wrote a secret's value into ${leaking.join(", ")}; nothing was committed`
+      );
     let summary = redact(result.result ?? agent.texts.at(-1) ?? "", hidden());
-    await commitAndPush({ cwd: ctx.workspace, branch, message: `${spec.task.title}
+    await commitAndPush({
+      cwd: ctx.workspace,
+      branch,
+      message: `${spec.task.title}
 
-Task ${spec.task.id} of ${spec.hub}#${spec.hub_issue}.`, serverUrl: ctx.serverUrl, repo: ctx.repo.full, token: ctx.inputs.githubToken });
-    let facts = { spec, summary, turns: result.num_turns, inputTokens: result.usage.input_tokens + (result.usage.cache_read_input_tokens ?? 0) + (result.usage.cache_creation_input_tokens ?? 0), outputTokens: result.usage.output_tokens, costUsd: result.total_cost_usd, files }, pr = await openOrUpdatePull(gh, ctx, { branch, title: spec.task.title, body: redact(pullBody(ctx, facts), hidden()) });
+Task ${spec.task.id} of ${spec.hub}#${spec.hub_issue}.`,
+      serverUrl: ctx.serverUrl,
+      repo: ctx.repo.full,
+      token: ctx.inputs.githubToken
+    });
+    let facts = {
+      spec,
+      summary,
+      turns: result.num_turns,
+      inputTokens: result.usage.input_tokens + (result.usage.cache_read_input_tokens ?? 0) + (result.usage.cache_creation_input_tokens ?? 0),
+      outputTokens: result.usage.output_tokens,
+      costUsd: result.total_cost_usd,
+      files
+    }, pr = await openOrUpdatePull(gh, ctx, {
+      branch,
+      title: spec.task.title,
+      body: redact(pullBody(ctx, facts), hidden())
+    });
     return await writer.setStatus(null, [LABELS.running]), await writer.progress(progressBody(ctx, spec.task.id, log, `done: pull request #${pr}`)), setOutput("pr_number", pr), setOutput("conclusion", "success"), setOutput("cost_usd", facts.costUsd.toFixed(4)), setOutput("turns", facts.turns), writeSummary(jobSummary(spec.task.id, agent, files, facts.costUsd, pr)), 0;
   } catch (err) {
     await throttle.done().catch(() => {
     });
-    let reason = redact(err.message, hidden()), tail = redact([...(agent?.texts ?? []).slice(-3), agent?.stderr ?? ""].join(`
-`).slice(-3e3), hidden());
-    return await writer.comment([`**HavunCore agent failed** (attempt ${spec.attempt}): ${reason}`, "", "<details><summary>Last output</summary>", "", "```", tail.trim() || "(none)", "```", "</details>", "", `[Run log](${ctx.runUrl})`].join(`
-`)), await writer.setStatus(LABELS.failed, [LABELS.running, LABELS.ready]), setOutput("conclusion", "failure"), agent?.result && setOutput("cost_usd", agent.result.total_cost_usd.toFixed(4)), process.stdout.write(`::error::${reason}
+    let reason = redact(err.message, hidden()), tail = redact(
+      [...(agent?.texts ?? []).slice(-3), agent?.stderr ?? ""].join(`
+`).slice(-3e3),
+      hidden()
+    );
+    return await writer.comment(
+      [
+        `**HavunCore agent failed** (attempt ${spec.attempt}): ${reason}`,
+        "",
+        "<details><summary>Last output</summary>",
+        "",
+        "```",
+        tail.trim() || "(none)",
+        "```",
+        "</details>",
+        "",
+        `[Run log](${ctx.runUrl})`
+      ].join(`
+`)
+    ), await writer.setStatus(LABELS.failed, [LABELS.running, LABELS.ready]), setOutput("conclusion", "failure"), agent?.result && setOutput("cost_usd", agent.result.total_cost_usd.toFixed(4)), process.stdout.write(`::error::${reason}
 `), agent && writeSummary(jobSummary(spec.task.id, agent, [], agent.result?.total_cost_usd ?? 0, null)), 1;
   } finally {
     secrets.clear();
@@ -20286,7 +20508,9 @@ run2().then(
     process.exitCode = code;
   },
   (err) => {
-    process.stdout.write(`::error::${err.code ? `[${err.code}] ` : ""}${err.message}${err.hint ? ` \u2014 ${err.hint}` : ""}
-`), process.exitCode = 1;
+    process.stdout.write(
+      `::error::${err.code ? `[${err.code}] ` : ""}${err.message}${err.hint ? ` \u2014 ${err.hint}` : ""}
+`
+    ), process.exitCode = 1;
   }
 );

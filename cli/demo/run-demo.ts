@@ -28,6 +28,8 @@ export interface DemoOptions {
   timeoutMs?: number;
   port?: number;
   keep?: (w: World) => Promise<void>;
+  /** The value sealed as the API task's secret (random by default). */
+  secretValue?: string;
 }
 
 type Pull = Awaited<ReturnType<World["reviewer"]["pulls"]["list"]>>["data"][number];
@@ -93,7 +95,7 @@ async function mergeReady(
  */
 export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   const started = Date.now();
-  const secretValue = `sk_live_demo_${randomBytes(12).toString("hex")}`;
+  const secretValue = o.secretValue ?? `sk_live_demo_${randomBytes(12).toString("hex")}`;
   o.log(
     "Starting the sandbox (a local GitHub with an Actions runner), the scripted model and the HavunCore App…",
   );

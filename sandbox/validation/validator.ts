@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { LENIENT_EMAIL } from "./lenient-email.ts";
 import addFormatsModule from "ajv-formats";
 import { isErratum } from "./errata.ts";
 import { loadSpec, type SpecOperation } from "./spec.ts";
@@ -13,6 +14,7 @@ function makeAjv(coerce: boolean): Ajv {
     validateFormats: true,
   });
   addFormats(ajv);
+  ajv.addFormat("email", LENIENT_EMAIL);
   // GitHub's own format names in its description: "owner/name" repository references.
   ajv.addFormat("repo.nwo", /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/);
   ajv.addSchema({ components: loadSpec().components }, "gh");

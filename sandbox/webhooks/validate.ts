@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { LENIENT_EMAIL } from "../validation/lenient-email.ts";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
@@ -15,6 +16,7 @@ function communitySchemas() {
     const schema = require("@octokit/webhooks-schemas") as { definitions: Record<string, unknown> };
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
+    ajv.addFormat("email", LENIENT_EMAIL);
     ajv.addSchema({ definitions: withoutClosedObjects(schema.definitions) }, "wh");
     community = { ajv, definitions: schema.definitions };
   }
@@ -40,6 +42,7 @@ function officialSchemas() {
     >;
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
+    ajv.addFormat("email", LENIENT_EMAIL);
     const components = JSON.parse(
       JSON.stringify({ components: spec.components }).replaceAll(
         '"$ref":"#/components/',
