@@ -64,15 +64,9 @@ describe("GitHub App authentication", () => {
     const issue = await bot.issues.create({ owner: "acme", repo: "api", title: "from the App" });
     expect(issue.data.user?.login).toBe("havuncore[bot]");
     expect(issue.data.performed_via_github_app?.slug).toBe("havuncore");
-    // app.yml grants contents: read only, so writing a file is refused as GitHub refuses it.
-    const write = bot.repos.createOrUpdateFileContents({
-      owner: "acme",
-      repo: "api",
-      path: "x.txt",
-      message: "x",
-      content: Buffer.from("x").toString("base64"),
-    });
-    await expect(write).rejects.toMatchObject({
+    // app.yml grants no `secrets` permission, so reading the Actions secrets key is refused as GitHub refuses it.
+    const secretKey = bot.actions.getRepoPublicKey({ owner: "acme", repo: "api" });
+    await expect(secretKey).rejects.toMatchObject({
       status: 403,
       response: { data: { message: "Resource not accessible by integration" } },
     });
