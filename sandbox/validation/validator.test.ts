@@ -53,3 +53,14 @@ describe("GitHub's REST description as the sandbox's contract", () => {
     ]);
   });
 });
+
+describe("parameters GitHub types as oneOf", () => {
+  it("accepts a numeric workflow id and a workflow file name", () => {
+    const op = routes.match("GET", "/repos/o/r/actions/workflows/42")!.op;
+    const numeric: Record<string, unknown> = { owner: "o", repo: "r", workflow_id: "42" };
+    expect(validator.checkParameters(op, "path", numeric)).toEqual([]);
+    expect(
+      validator.checkParameters(op, "path", { owner: "o", repo: "r", workflow_id: "ci.yml" }),
+    ).toEqual([]);
+  });
+});

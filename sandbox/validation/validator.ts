@@ -64,7 +64,7 @@ export class SpecValidator {
         `${op.operationId}:${where}:${p.name}`,
         {
           type: "object",
-          properties: { v: p.schema },
+          properties: { v: anyOfForParameters(p.schema) },
         },
         true,
       );
@@ -134,4 +134,13 @@ function describe(
 function article(type: string): string {
   const t = String(type).split(",")[0] ?? type;
   return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+}
+
+/**
+ * A path or query parameter arrives as text and is coerced: "42" then satisfies both branches
+ * of GitHub's `oneOf: [integer, string]` (a workflow id or file name), which `oneOf` forbids.
+ * For parameters, any branch matching is what GitHub means.
+ */
+function anyOfForParameters(schema: unknown): unknown {
+  return JSON.parse(JSON.stringify(schema ?? {}).replaceAll('"oneOf":', '"anyOf":'));
 }

@@ -11,7 +11,7 @@ import { labelHandlers } from "./labels.ts";
 import { miscHandlers } from "./misc.ts";
 import { pullHandlers } from "./pulls.ts";
 import { reactionHandlers } from "./reactions.ts";
-import { repoHandlers, workflowDispatchHandlers } from "./repos.ts";
+import { repoHandlers } from "./repos.ts";
 import { secretHandlers } from "./secrets.ts";
 import { subIssueHandlers } from "./sub-issues.ts";
 
@@ -29,7 +29,6 @@ export const restHandlers: HandlerTable = {
   ...pullHandlers,
   ...reactionHandlers,
   ...repoHandlers,
-  ...workflowDispatchHandlers,
   ...secretHandlers,
   ...subIssueHandlers,
   // Last: its workflow dispatch (ids, inputs, the trigger) supersedes repos.ts's.

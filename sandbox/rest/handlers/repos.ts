@@ -151,26 +151,3 @@ export const repoHandlers: HandlerTable = {
     return noContent();
   },
 };
-
-/** `POST /actions/workflows/{workflow_id}/dispatches`: the file must exist at the ref. */
-export const workflowDispatchHandlers: HandlerTable = {
-  "actions/create-workflow-dispatch": async (req) => {
-    const repo = repoOf(req);
-    req.access.require(repo, "actions", "write");
-    const ref = String(req.body.ref ?? "");
-    const sha = await req.core.git.resolve(
-      repo.id,
-      ref.startsWith("refs/") ? ref : `refs/heads/${ref}`,
-    );
-    if (!sha) throw validationFailed("Workflow", "ref", "invalid", `No ref found for: ${ref}`);
-    const file = String(req.params.workflow_id);
-    const path = file.includes("/") ? file : `.github/workflows/${file}`;
-    if (!(await req.core.git.readFile(repo.id, sha, path))) throw notFound();
-    emitEvent(req.core, req.access.actor, "workflow_dispatch", null, repo.id, {
-      ref: ref.startsWith("refs/") ? ref : `refs/heads/${ref}`,
-      inputs: req.body.inputs ?? {},
-      workflow: path,
-    });
-    return noContent();
-  },
-};
