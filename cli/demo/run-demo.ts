@@ -30,6 +30,8 @@ export interface DemoOptions {
   keep?: (w: World) => Promise<void>;
   /** The value sealed as the API task's secret (random by default). */
   secretValue?: string;
+  /** Use the real Anthropic API with this key instead of the scripted model. */
+  realApiKey?: string;
 }
 
 type Pull = Awaited<ReturnType<World["reviewer"]["pulls"]["list"]>>["data"][number];
@@ -99,7 +101,12 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   o.log(
     "Starting the sandbox (a local GitHub with an Actions runner), the scripted model and the HavunCore App…",
   );
-  const w = await startWorld({ scenarios: demoScenarios(), secretValue, port: o.port });
+  const w = await startWorld({
+    scenarios: demoScenarios(),
+    secretValue,
+    port: o.port,
+    realApiKey: o.realApiKey,
+  });
   try {
     o.log(`  GitHub API ${w.sb.apiUrl} · App webhook ${w.app.webhookUrl}`);
     o.log(`Opening havun/hub issue: /orchestrate ${DEMO_REQUEST}`);

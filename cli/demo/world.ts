@@ -76,6 +76,8 @@ export async function startWorld(o: {
   secretValue: string;
   jobs?: number;
   port?: number;
+  /** A real Anthropic API key: the planner and the agents use the real API instead of the script. */
+  realApiKey?: string;
 }): Promise<World> {
   const model = createModelApi({ scenarios: o.scenarios });
   const vault = await vaultFiles(o.secretValue);
@@ -84,7 +86,8 @@ export async function startWorld(o: {
     ".github/workflows/havun-agent.yml": CALLER_WORKFLOW,
     ".github/workflows/ci.yml": CI_WORKFLOW,
   });
-  const repoSecrets = { ANTHROPIC_API_KEY: "sk-ant-sandbox-demo" };
+  const apiKey = o.realApiKey ?? "sk-ant-sandbox-demo";
+  const repoSecrets = { ANTHROPIC_API_KEY: apiKey };
   const variables = { HAVUN_CLAUDE_CODE_PATH: CLAUDE_BIN, HAVUN_PROGRESS_INTERVAL: "1" };
   const sb = await startSandbox({
     port: o.port,
@@ -150,22 +153,23 @@ export async function startWorld(o: {
       name: "HAVUN_TOKEN",
       value: token,
     });
-    await reviewer.request("POST /repos/{owner}/{repo}/actions/variables", {
-      owner: "havun",
-      repo,
-      name: "ANTHROPIC_BASE_URL",
-      value: `${sb.serverUrl}/anthropic`,
-    });
+    if (!o.realApiKey) {
+      await reviewer.request("POST /repos/{owner}/{repo}/actions/variables", {
+        owner: "havun",
+        repo,
+        name: "ANTHROPIC_BASE_URL",
+        value: `${sb.serverUrl}/anthropic`,
+      });
+    }
   }
   const app = await startAppServer({
     appId: registered.id,
     privateKey: registered.privateKeyPem,
     webhookSecret: registered.webhookSecret,
     baseUrl: sb.apiUrl,
-    anthropic: new Anthropic({
-      apiKey: "sk-ant-sandbox-demo",
-      baseURL: `${sb.serverUrl}/anthropic`,
-    }),
+    anthropic: o.realApiKey
+      ? new Anthropic({ apiKey: o.realApiKey })
+      : new Anthropic({ apiKey, baseURL: `${sb.serverUrl}/anthropic` }),
     logLevel: "fatal",
     writeSpacingMs: 0,
     resume: false,
