@@ -63,9 +63,41 @@ async function everything(w: World): Promise<string[]> {
   return texts;
 }
 
+/** The agent's run on the API task, as GitHub shows it: the run, its job, the step summary, the log. */
+async function agentRunOf(w: World) {
+  const where = { owner: "havun", repo: "api" };
+  const runs = await w.reviewer.request("GET /repos/{owner}/{repo}/actions/runs", {
+    ...where,
+    event: "issues",
+    status: "success",
+  });
+  const run = runs.data.workflow_runs[0]!;
+  const jobs = await w.reviewer.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs", {
+    ...where,
+    run_id: Number(run.id),
+  });
+  const job = jobs.data.jobs[0]!;
+  const check = await w.reviewer.request("GET /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+    ...where,
+    check_run_id: Number(job.check_run_url.split("/").pop()),
+  });
+  const log = await w.reviewer.request("GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs", {
+    ...where,
+    job_id: Number(job.id),
+  });
+  return {
+    conclusion: run.conclusion,
+    jobs: jobs.data.total_count,
+    summary: check.data.output.summary ?? "",
+    log: String(log.data),
+  };
+}
+
 it("a sealed secret given to the agent reaches no log, comment, PR, check or commit (canary)", async () => {
   let texts: string[] = [];
   let agentSawIt = false;
+  let agentRun: { conclusion: string | null; jobs: number; summary: string; log: string } | null =
+    null;
   await runDemo({
     log: () => undefined,
     secretValue: CANARY,
@@ -75,9 +107,15 @@ it("a sealed secret given to the agent reaches no log, comment, PR, check or com
       agentSawIt = w.model.recorder.records.some((r) =>
         JSON.stringify(r.body ?? {}).includes(CANARY),
       );
+      agentRun = await agentRunOf(w);
     },
   });
   expect(agentSawIt).toBe(true);
+  expect(agentRun).toMatchObject({ conclusion: "success", jobs: 1 });
+  expect(agentRun!.summary).toContain("HavunCore agent · api-installments");
+  expect(agentRun!.summary).toContain("Edit ×1");
+  expect(agentRun!.log).toContain("havun/havuncore/action@main");
+  expect(agentRun!.log).toContain("vault_key: ***");
   expect(texts.length).toBeGreaterThan(20);
   const leaks = texts.filter((t) => t.includes(CANARY));
   expect(
