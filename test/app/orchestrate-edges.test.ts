@@ -9,6 +9,25 @@ beforeAll(async () => {
       rounds("repair-me", cyclicPlan(), prefixed("rep")),
       rounds("never-valid", unknownRepoPlan(), cyclicPlan()),
       rounds("retry-and-cancel", prefixed("rc")),
+      rounds("add refunds", {
+        summary: "Refunds for installment payments.",
+        tasks: [
+          {
+            id: "rep-api-refunds",
+            title: "Refund an installment plan",
+            repo: "havun/api",
+            kind: "implementation",
+            priority: "medium",
+            dependencies: ["rep-api-installments"],
+            instructions: ["Add POST /payments/{id}/refund"],
+            acceptance: ["A refund cancels the remaining installments"],
+            secrets: [],
+            snippets: [],
+            contracts: [],
+            estimate_minutes: 30,
+          },
+        ],
+      }),
     ],
     hubConfig: `version: 1
 projects:
@@ -89,6 +108,34 @@ describe("planning that goes wrong", () => {
     expect(failure).toContain("api-installments → admin-dashboard → api-installments");
     expect(all.some((c) => c.includes("<!-- havun:plan v1"))).toBe(false);
     expect(await subs(hub)).toHaveLength(0);
+  });
+});
+
+describe("/replan", () => {
+  it("adds the new tasks as sub-issues, depending on existing ones, without duplicating any", async () => {
+    const hub = (
+      await h.writer.issues.listForRepo({ owner: "havun", repo: "hub", state: "all" })
+    ).data.find((i) => i.title === "repair-me please")!.number;
+    const before = await subs(hub);
+    await comment(hub, "/replan add refunds for installment plans");
+    const after = await subs(hub);
+    expect(after.map((s) => s.task).sort()).toEqual(
+      [...before.map((s) => s.task), "rep-api-refunds"].sort(),
+    );
+    const refunds = after.find((s) => s.task === "rep-api-refunds")!;
+    expect(refunds.labelNames).toContain("havun:blocked");
+    const blockedBy = await h.writer.issues.listDependenciesBlockedBy({
+      owner: "havun",
+      repo: "api",
+      issue_number: refunds.number,
+    });
+    expect(blockedBy.data.map((i) => i.id)).toEqual([
+      before.find((s) => s.task === "rep-api-installments")!.id,
+    ]);
+    const body =
+      (await h.writer.issues.get({ owner: "havun", repo: "hub", issue_number: hub })).data.body ??
+      "";
+    expect(body).toContain("rep-api-refunds");
   });
 });
 
