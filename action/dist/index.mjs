@@ -19902,20 +19902,34 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION10;
 throttling.triggersNotification = triggersNotification;
 
-// action/src/github.ts
-var Client = Octokit2.plugin(retry, throttling);
-function githubClient(token, baseUrl) {
+// app/gateway/rest-client.ts
+var Client = Octokit2.plugin(retry, throttling), silent = { debug() {
+}, info() {
+}, warn() {
+}, error() {
+} };
+function createRestClient(options) {
   return new Client({
-    auth: token,
+    auth: options.token,
+    baseUrl: options.baseUrl.replace(/\/+$/, ""),
+    userAgent: options.userAgent ?? "havuncore-cli",
+    log: options.log ?? silent,
+    throttle: {
+      onRateLimit: (_after, _opts, _o, retryCount) => retryCount < 2,
+      onSecondaryRateLimit: (_after, _opts, _o, retryCount) => retryCount < 2
+    }
+  });
+}
+
+// action/src/github.ts
+function githubClient(token, baseUrl) {
+  return createRestClient({
+    token,
     baseUrl,
     userAgent: "havuncore-action",
     log: { debug() {
     }, info() {
-    }, warn: console.warn, error: console.error },
-    throttle: {
-      onRateLimit: (_after, _o, _k, count) => count < 2,
-      onSecondaryRateLimit: (_after, _o, _k, count) => count < 2
-    }
+    }, warn: console.warn, error: console.error }
   });
 }
 
@@ -20010,16 +20024,14 @@ var ProgressLog = class {
   }
   cwd;
   steps = [];
-  tools = /* @__PURE__ */ new Map();
-  turns = 0;
   add(event) {
     if (event.type !== "assistant") return !1;
     let content = event.message?.content;
     if (!Array.isArray(content)) return !1;
     let changed = !1;
     for (let block2 of content)
-      block2.type !== "tool_use" || !block2.name || (this.steps.push(describeToolUse(block2.name, block2.input ?? {}, this.cwd)), this.tools.set(block2.name, (this.tools.get(block2.name) ?? 0) + 1), changed = !0);
-    return this.turns++, changed;
+      block2.type !== "tool_use" || !block2.name || (this.steps.push(describeToolUse(block2.name, block2.input ?? {}, this.cwd)), changed = !0);
+    return changed;
   }
 }, Throttle = class {
   constructor(intervalMs, flush) {

@@ -1,20 +1,13 @@
-import { Octokit } from "@octokit/rest";
-import { retry } from "@octokit/plugin-retry";
-import { throttling } from "@octokit/plugin-throttling";
+import { createRestClient, type RestClient } from "../../app/gateway/rest-client.ts";
 
-const Client = Octokit.plugin(retry, throttling);
-export type ActionOctokit = InstanceType<typeof Client>;
+export type ActionOctokit = RestClient;
 
-/** The Action's one GitHub client: retries and waits out rate limits like the App's. */
+/** The Action's one GitHub client: the CLI's client (retries, rate limits), logging warnings. */
 export function githubClient(token: string, baseUrl: string): ActionOctokit {
-  return new Client({
-    auth: token,
+  return createRestClient({
+    token,
     baseUrl,
     userAgent: "havuncore-action",
     log: { debug() {}, info() {}, warn: console.warn, error: console.error },
-    throttle: {
-      onRateLimit: (_after: number, _o: unknown, _k: unknown, count: number) => count < 2,
-      onSecondaryRateLimit: (_after: number, _o: unknown, _k: unknown, count: number) => count < 2,
-    },
   });
 }

@@ -24,8 +24,6 @@ export function describeToolUse(name: string, input: Record<string, unknown>, cw
 /** The agent's steps as they stream in, for the sticky progress comment. */
 export class ProgressLog {
   readonly steps: string[] = [];
-  readonly tools = new Map<string, number>();
-  turns = 0;
 
   constructor(private readonly cwd: string) {}
 
@@ -41,10 +39,8 @@ export class ProgressLog {
     }[]) {
       if (block.type !== "tool_use" || !block.name) continue;
       this.steps.push(describeToolUse(block.name, block.input ?? {}, this.cwd));
-      this.tools.set(block.name, (this.tools.get(block.name) ?? 0) + 1);
       changed = true;
     }
-    this.turns++;
     return changed;
   }
 }

@@ -1,13 +1,8 @@
-import type { GitHubClient } from "./client.ts";
+import { splitRepo, type GitHubClient } from "./client.ts";
 import type { Action } from "../core/actions.ts";
 import type { IssueRef } from "../core/state.ts";
 import { marker } from "../spec/markers.ts";
 import { createSubIssues } from "./create-sub-issues.ts";
-
-function split(repo: string): { owner: string; repo: string } {
-  const [owner = "", name = ""] = repo.split("/");
-  return { owner, repo: name };
-}
 
 function isStatus(err: unknown, ...statuses: number[]): boolean {
   return statuses.includes((err as { status?: number }).status ?? 0);
@@ -54,7 +49,7 @@ async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
       try {
         await octokit.request(
           "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-          { ...split(a.issue.repo), issue_number: a.issue.number, issue_id: a.blockedBy.id },
+          { ...splitRepo(a.issue.repo), issue_number: a.issue.number, issue_id: a.blockedBy.id },
         );
       } catch (err) {
         if (!isStatus(err, 422)) throw err; // already linked
@@ -62,7 +57,7 @@ async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
       return;
     case "add-labels":
       await octokit.rest.issues.addLabels({
-        ...split(a.issue.repo),
+        ...splitRepo(a.issue.repo),
         issue_number: a.issue.number,
         labels: a.labels,
       });
@@ -70,7 +65,7 @@ async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
     case "remove-label":
       try {
         await octokit.rest.issues.removeLabel({
-          ...split(a.issue.repo),
+          ...splitRepo(a.issue.repo),
           issue_number: a.issue.number,
           name: a.label,
         });
@@ -80,28 +75,28 @@ async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
       return;
     case "update-body":
       await octokit.rest.issues.update({
-        ...split(a.issue.repo),
+        ...splitRepo(a.issue.repo),
         issue_number: a.issue.number,
         body: a.body,
       });
       return;
     case "comment":
       await octokit.rest.issues.createComment({
-        ...split(a.issue.repo),
+        ...splitRepo(a.issue.repo),
         issue_number: a.issue.number,
         body: keyedComment(a.key, a.body),
       });
       return;
     case "delete-comment":
       try {
-        await octokit.rest.issues.deleteComment({ ...split(a.repo), comment_id: a.commentId });
+        await octokit.rest.issues.deleteComment({ ...splitRepo(a.repo), comment_id: a.commentId });
       } catch (err) {
         if (!isStatus(err, 404)) throw err;
       }
       return;
     case "close":
       await octokit.rest.issues.update({
-        ...split(a.issue.repo),
+        ...splitRepo(a.issue.repo),
         issue_number: a.issue.number,
         state: "closed",
         state_reason: a.reason === "duplicate" ? "duplicate" : a.reason,

@@ -6,3 +6,9 @@ import type { Api } from "@octokit/plugin-rest-endpoint-methods";
  * retry and throttling plugins), or @octokit/rest with the same plugins in the CLI.
  */
 export type GitHubClient = Octokit & Api;
+
+/** `owner/name` → the `{ owner, repo }` pair Octokit's REST methods take. */
+export function splitRepo(repo: string): { owner: string; repo: string } {
+  const [owner = "", name = ""] = repo.split("/");
+  return { owner, repo: name };
+}

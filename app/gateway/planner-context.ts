@@ -1,19 +1,14 @@
-import type { GitHubClient } from "./client.ts";
+import { splitRepo, type GitHubClient } from "./client.ts";
 import type { HubConfig } from "../config/hub-config-schema.ts";
 import type { RepoContext } from "../planner/planner-prompt.ts";
 import { secretFromPath } from "../../vault/layout.ts";
-
-function split(repo: string) {
-  const [owner = "", name = ""] = repo.split("/");
-  return { owner, repo: name };
-}
 
 /** A project repository's description, top-level files and README head, through the API. */
 export async function readRepoContext(
   octokit: GitHubClient,
   project: HubConfig["projects"][number],
 ): Promise<RepoContext> {
-  const where = split(project.repo);
+  const where = splitRepo(project.repo);
   const files = await octokit.rest.repos.getContent({ ...where, path: "" }).then(
     (r) =>
       Array.isArray(r.data) ? r.data.map((e) => (e.type === "dir" ? `${e.name}/` : e.name)) : [],
@@ -48,7 +43,7 @@ export async function readHubCatalog(
   octokit: GitHubClient,
   hub: string,
 ): Promise<{ sealedSecrets: Record<string, string[]>; contracts: string[]; snippets: string[] }> {
-  const where = split(hub);
+  const where = splitRepo(hub);
   const sealedSecrets: Record<string, string[]> = {};
   const contracts = new Set<string>();
   const snippets: string[] = [];
@@ -84,7 +79,7 @@ export async function readHubConfigText(
   path: string,
 ): Promise<string | null> {
   try {
-    const r = await octokit.rest.repos.getContent({ ...split(hub), path });
+    const r = await octokit.rest.repos.getContent({ ...splitRepo(hub), path });
     return "content" in r.data ? Buffer.from(r.data.content, "base64").toString("utf8") : null;
   } catch (err) {
     if ((err as { status?: number }).status === 404) return null;

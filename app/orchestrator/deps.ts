@@ -16,7 +16,4 @@ export interface OrchestratorDeps {
   log: Logger;
 }
 
-export function splitRepo(repo: string): { owner: string; repo: string } {
-  const [owner = "", name = ""] = repo.split("/");
-  return { owner, repo: name };
-}
+export { splitRepo } from "../gateway/client.ts";

@@ -19,11 +19,16 @@ export interface CommandEvent {
   author: string;
 }
 
-async function reply(deps: OrchestratorDeps, ev: CommandEvent, body: string): Promise<void> {
+/** Answers a command once: `known` are the keys of the App's comments read with the state. */
+async function reply(
+  deps: OrchestratorDeps,
+  ev: CommandEvent,
+  body: string,
+  known: string[],
+): Promise<void> {
   const target = ev.subIssue ?? { repo: ev.hub, number: ev.number };
   const key = `reply-${ev.commentId}`;
-  const state = await readOrchestration(deps.octokit.graphql, ev.hub, ev.number, deps.appSlug);
-  if (!ev.subIssue && state?.commentKeys.includes(key)) return;
+  if (!ev.subIssue && known.includes(key)) return;
   await deps.octokit.rest.issues.createComment({
     ...splitRepo(target.repo),
     issue_number: target.number,
@@ -53,6 +58,7 @@ export async function handleCommand(
           deps,
           ev,
           "This issue is already orchestrated. Use `/replan <more>` to add tasks, or `/status`.",
+          state.commentKeys,
         );
       return startOrchestration(deps, {
         hub: ev.hub,
@@ -67,10 +73,16 @@ export async function handleCommand(
         (v) =>
           `- **${v.task.id}** (${v.task.repo}): ${v.status}${v.waitingOn.length ? ` — waiting on ${v.waitingOn.join(", ")}` : ""}`,
       );
-      return reply(deps, ev, lines.length ? `**Status**\n\n${lines.join("\n")}` : "No plan yet.");
+      return reply(
+        deps,
+        ev,
+        lines.length ? `**Status**\n\n${lines.join("\n")}` : "No plan yet.",
+        state.commentKeys,
+      );
     }
     case "approve":
-      if (!state.plan) return reply(deps, ev, "There is no plan to approve yet.");
+      if (!state.plan)
+        return reply(deps, ev, "There is no plan to approve yet.", state.commentKeys);
       await runOrchestration(deps, ev.hub, ev.number, config, (s) => {
         s.control.approved = true;
         s.control.approvedBy = ev.author;
@@ -83,10 +95,11 @@ export async function handleCommand(
           deps,
           ev,
           `There is no task \`${taskArg}\` in this orchestration. Tasks: ${taskIds.map((t) => `\`${t}\``).join(", ") || "none"}.`,
+          state.commentKeys,
         );
       }
       if (c.kind === "retry" && !taskArg)
-        return reply(deps, ev, "Say which task: `/retry <task-id>`.");
+        return reply(deps, ev, "Say which task: `/retry <task-id>`.", state.commentKeys);
       await runOrchestration(deps, ev.hub, ev.number, config, (s) => {
         if (c.kind === "cancel") {
           if (taskArg) s.control.cancelled = [...new Set([...s.control.cancelled, taskArg])];
@@ -104,7 +117,12 @@ export async function handleCommand(
     }
     case "replan": {
       if (!state.plan)
-        return reply(deps, ev, "There is no plan yet; use `/orchestrate <request>`.");
+        return reply(
+          deps,
+          ev,
+          "There is no plan yet; use `/orchestrate <request>`.",
+          state.commentKeys,
+        );
       const outcome = await planFeature(deps, {
         hub: ev.hub,
         hubIssue: ev.number,
@@ -117,9 +135,11 @@ export async function handleCommand(
           deps,
           ev,
           `The replan was not valid, so nothing changed:\n\n${outcome.problems.map((p) => `- \`${p.path}\`: ${p.message} — ${p.fix}`).join("\n")}`,
+          state.commentKeys,
         );
       const fresh = outcome.plan.tasks.filter((t) => !taskIds.includes(t.id));
-      if (!fresh.length) return reply(deps, ev, "The replan added no new tasks.");
+      if (!fresh.length)
+        return reply(deps, ev, "The replan added no new tasks.", state.commentKeys);
       const bodies = planComments(
         { summary: outcome.plan.summary, tasks: fresh },
         { hub: ev.hub, issueNumber: ev.number, approval: "auto" },
@@ -144,10 +164,15 @@ export async function handleCommand(
       return;
     }
     case "help":
-      return reply(deps, ev, renderHelp({ where: ev.subIssue ? "sub" : "hub" }));
+      return reply(deps, ev, renderHelp({ where: ev.subIssue ? "sub" : "hub" }), state.commentKeys);
     case "unknown":
-      return reply(deps, ev, renderHelp({ where: ev.subIssue ? "sub" : "hub", unknown: c.name }));
+      return reply(
+        deps,
+        ev,
+        renderHelp({ where: ev.subIssue ? "sub" : "hub", unknown: c.name }),
+        state.commentKeys,
+      );
     case "invalid":
-      return reply(deps, ev, `${c.message}: ${c.fix}.`);
+      return reply(deps, ev, `${c.message}: ${c.fix}.`, state.commentKeys);
   }
 }

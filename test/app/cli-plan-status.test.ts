@@ -80,7 +80,7 @@ describe("havun plan --dry-run against `npx havun sandbox`", () => {
       expect(
         (await gh.repos.getBranch({ owner: "havun", repo: "hub", branch: "main" })).data.commit.sha,
       ).toBe(head);
-      // The planner saw names, never values, and the README heads of the projects.
+      // The planner was told about the project repositories (read through the API).
       const sent = JSON.stringify(model.recorder.records[0]?.body ?? {});
       expect(sent).toContain("havun/portal");
       // Usage errors say what to do.
