@@ -9,20 +9,24 @@ import type { OrchestratorDeps } from "./orchestrator/deps.ts";
 import { hubOfIssue, hubsOfPull, type HubKey } from "./orchestrator/find-hub.ts";
 import { handleCommand } from "./orchestrator/handle-command.ts";
 import { loadHubConfig } from "./orchestrator/load-config.ts";
+import { Refusals } from "./orchestrator/refuse.ts";
 import { runOrchestration } from "./orchestrator/run-orchestration.ts";
+import { SenderLimit } from "./orchestrator/sender-limit.ts";
 import { startOrchestration } from "./orchestrator/start-orchestration.ts";
 import { WorkQueue } from "./orchestrator/work-queue.ts";
-import { parseSpecBlock } from "./spec/spec-block.ts";
+import { authenticSpec } from "./spec/spec-block.ts";
+import type { MarkerSigner } from "./trust/marker-signer.ts";
 
 export interface HavunAppOptions {
   anthropic: Anthropic;
   /** The App's slug (`havuncore`): its bot is `<slug>[bot]`. */
   appSlug: string;
+  /** The App's signer (derived from its private key). */
+  signer: MarkerSigner;
   queue?: WorkQueue;
+  /** Commands per installation+sender (default: a burst of 10, then 10 a minute). */
+  senderLimit?: SenderLimit;
 }
-
-const REFUSAL =
-  "Only people with write access to this repository can orchestrate or command HavunCore.";
 
 /**
  * The HavunCore App: thin handlers that acknowledge fast and queue the slow work, which reads
@@ -37,16 +41,34 @@ export function havunApp(options: HavunAppOptions): {
   const queue =
     options.queue ??
     new WorkQueue((key, err) => log?.error({ err, key }, "orchestration step failed"));
+  const limit = options.senderLimit ?? new SenderLimit();
+  const refusals = new Refusals(`${options.appSlug}[bot]`);
   const appFn: ApplicationFunction = (app) => {
     log = app.log;
     const deps = (context: Context): OrchestratorDeps => ({
       octokit: context.octokit as unknown as GitHubClient,
       anthropic: options.anthropic,
       appSlug: options.appSlug,
+      signer: options.signer,
       log: context.log,
     });
     const isBot = (context: Context) =>
       (context.payload as { sender?: { type?: string } }).sender?.type === "Bot";
+
+    /** A token from the sender's bucket, or the event is dropped before any request. */
+    const admit = (context: Context): string | null => {
+      const p = context.payload as {
+        installation?: { id: number };
+        sender: { id: number; login: string };
+      };
+      const key = SenderLimit.key(p.installation?.id, p.sender.id);
+      if (limit.take(key)) return key;
+      context.log.warn(
+        { sender: p.sender.login, installation: p.installation?.id, event: context.name },
+        "command dropped: the sender is over its command limit",
+      );
+      return null;
+    };
 
     const reconcileLater = (context: Context, key: HubKey) => {
       const d = deps(context);
@@ -59,16 +81,17 @@ export function havunApp(options: HavunAppOptions): {
     app.on("issues.opened", async (context) => {
       const { issue, repository, sender } = context.payload;
       if (isBot(context) || !isOrchestrateIssue(issue.body)) return;
+      const senderKey = admit(context);
+      if (senderKey === null) return;
       await context.octokit.rest.reactions.createForIssue(context.issue({ content: "eyes" }));
       const hub = repository.full_name;
       const d = deps(context);
       queue.enqueue(`${hub}#${issue.number}`, async () => {
         if (!(await canWrite(d, hub, sender.login))) {
-          await context.octokit.rest.issues.createComment(
-            context.issue({ body: keyedComment("refusal", REFUSAL) }),
-          );
+          await refusals.refuse(d.octokit, { repo: hub, issue: issue.number });
           return;
         }
+        limit.refund(senderKey);
         const config = await loadHubConfig(d, hub);
         if (!config.ok) {
           await context.octokit.rest.issues.createComment(
@@ -91,10 +114,15 @@ export function havunApp(options: HavunAppOptions): {
     app.on("issue_comment.created", async (context) => {
       const { issue, comment, repository, sender } = context.payload;
       if (isBot(context)) return;
-      const spec = parseSpecBlock(issue.body ?? "");
-      const sub = spec && "spec" in spec ? spec.spec : null;
+      const authentic = authenticSpec(issue.body ?? "", options.signer);
+      const sub =
+        authentic && authentic.task.repo.toLowerCase() === repository.full_name.toLowerCase()
+          ? authentic
+          : null;
       const command = parseCommand(comment.body, sub ? "sub" : "hub");
       if (!command) return;
+      const senderKey = admit(context);
+      if (senderKey === null) return;
       await context.octokit.rest.reactions.createForIssueComment(
         context.repo({ comment_id: comment.id, content: "eyes" }),
       );
@@ -104,11 +132,14 @@ export function havunApp(options: HavunAppOptions): {
       const d = deps(context);
       queue.enqueue(`${key.hub}#${key.number}`, async () => {
         if (!(await canWrite(d, key.hub, sender.login))) {
-          await context.octokit.rest.issues.createComment(
-            context.issue({ body: keyedComment(`refusal-${comment.id}`, REFUSAL) }),
-          );
+          await refusals.refuse(d.octokit, {
+            repo: repository.full_name,
+            issue: issue.number,
+            commentId: comment.id,
+          });
           return;
         }
+        limit.refund(senderKey);
         const config = await loadHubConfig(d, key.hub);
         if (!config.ok) {
           if (!config.missing || !sub)
@@ -135,7 +166,11 @@ export function havunApp(options: HavunAppOptions): {
     app.on(
       ["issues.closed", "issues.reopened", "issues.labeled", "issues.unlabeled", "issues.edited"],
       async (context) => {
-        const key = hubOfIssue(context.payload.repository.full_name, context.payload.issue);
+        const key = hubOfIssue(
+          context.payload.repository.full_name,
+          context.payload.issue,
+          options.signer,
+        );
         if (key) reconcileLater(context, key);
       },
     );
@@ -145,7 +180,7 @@ export function havunApp(options: HavunAppOptions): {
         parent_issue: { number: number; body: string | null };
         repository: { full_name: string };
       };
-      const key = hubOfIssue(p.repository.full_name, p.parent_issue);
+      const key = hubOfIssue(p.repository.full_name, p.parent_issue, options.signer);
       if (key) reconcileLater(context, key);
     });
 
@@ -161,7 +196,7 @@ export function havunApp(options: HavunAppOptions): {
         const repo = context.payload.repository.full_name;
         const number = context.payload.pull_request.number;
         queue.enqueue(`pull:${repo}#${number}`, async () => {
-          for (const key of await hubsOfPull(deps(context).octokit, repo, number))
+          for (const key of await hubsOfPull(deps(context).octokit, repo, number, options.signer))
             reconcileLater(context, key);
         });
       },
@@ -183,14 +218,19 @@ export function havunApp(options: HavunAppOptions): {
         const repo = p.repository.full_name;
         for (const pr of pulls) {
           queue.enqueue(`pull:${repo}#${pr.number}`, async () => {
-            for (const key of await hubsOfPull(deps(context).octokit, repo, pr.number))
+            for (const key of await hubsOfPull(
+              deps(context).octokit,
+              repo,
+              pr.number,
+              options.signer,
+            ))
               reconcileLater(context, key);
           });
         }
       },
     );
 
-    registerGate(app, { appSlug: options.appSlug, queue });
+    registerGate(app, { appSlug: options.appSlug, queue, signer: options.signer });
   };
   return { appFn, queue };
 }

@@ -5,6 +5,10 @@ import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { pacedGroup } from "./gateway/pacing.ts";
 import { havunApp } from "./probot-app.ts";
 import { resumeAll } from "./orchestrator/resume.ts";
+import { signerFromPrivateKey } from "./trust/marker-signer.ts";
+import { API_PREFIX, apiRouter } from "./api/api-router.ts";
+import type { TrustedWorkflows } from "./api/trusted-workflows.ts";
+import { OidcVerifier } from "./oidc/verifier.ts";
 import type { WorkQueue } from "./orchestrator/work-queue.ts";
 
 export interface AppServerOptions {
@@ -25,6 +29,19 @@ export interface AppServerOptions {
   writeSpacingMs?: number;
   /** Reconcile every open orchestration at start-up (what a crash left half-done). */
   resume?: boolean;
+  /**
+   * The API for HavunCore's workflows (`/api/havun/v1/…`): the ID-token issuer and audience it
+   * accepts and the workflows it trusts. Without it the API answers 503.
+   */
+  workflowApi?: {
+    issuer: string;
+    audience: string;
+    trusted: TrustedWorkflows;
+    /** GitHub's web address (links to runs); https://github.com by default. */
+    serverUrl?: string;
+  };
+  /** Address to listen on (127.0.0.1 by default; 0.0.0.0 in a container). */
+  host?: string;
 }
 
 export interface AppServer {
@@ -49,19 +66,51 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   });
   const anthropic = options.anthropic ?? new Anthropic();
   const appSlug = options.appSlug ?? "havuncore";
-  const { appFn, queue } = havunApp({ anthropic, appSlug });
+  const signer = signerFromPrivateKey(options.privateKey);
+  const { appFn, queue } = havunApp({ anthropic, appSlug, signer });
   const middleware = await createNodeMiddleware(appFn, {
     probot,
     webhooksPath: "/api/github/webhooks",
   });
+  const api = options.workflowApi
+    ? apiRouter(
+        {
+          probot,
+          anthropic,
+          appSlug,
+          signer,
+          oidc: new OidcVerifier({
+            issuer: options.workflowApi.issuer,
+            audience: options.workflowApi.audience,
+          }),
+          trusted: options.workflowApi.trusted,
+          log: probot.log,
+        },
+        options.workflowApi.serverUrl ?? "https://github.com",
+      )
+    : null;
   const server: Server = createServer((req, res) => {
+    if ((req.url ?? "").startsWith(API_PREFIX)) {
+      if (api) return void api(req, res);
+      res.writeHead(503, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          error: {
+            code: "API_OFF",
+            message:
+              "this App server has no workflow API configured (HAVUN_OIDC_AUDIENCE, HAVUN_TRUSTED_WORKFLOWS)",
+          },
+        }),
+      );
+      return;
+    }
     void Promise.resolve(middleware(req, res, () => res.writeHead(404).end("Not found\n")));
   });
   await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve()),
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve()),
   );
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  if (options.resume !== false) await resumeAll(probot, { anthropic, appSlug, queue });
+  if (options.resume !== false) await resumeAll(probot, { anthropic, appSlug, signer, queue });
   return {
     url,
     webhookUrl: `${url}/api/github/webhooks`,

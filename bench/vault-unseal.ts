@@ -16,6 +16,7 @@ const files = names.map((name) => ({
   path: `secrets/acme__api/${name}.sealed.json`,
   text: serializeSealedFile(
     sealSecret({
+      hub: "acme/hub",
       name,
       repo,
       value: Buffer.from(`value-of-${name}-${"x".repeat(40)}`),
@@ -27,11 +28,23 @@ const files = names.map((name) => ({
 }));
 const sealMs = performance.now() - sealStart;
 
-await openTaskSecrets({ files, repo, names: names.slice(0, 5), privateKey }); // warm-up
+await openTaskSecrets({
+  hub: "acme/hub",
+  files,
+  repo,
+  names: names.slice(0, 5),
+  privateKey,
+}); // warm-up
 const runs: number[] = [];
 for (let run = 0; run < 5; run++) {
   const start = performance.now();
-  const values = await openTaskSecrets({ files, repo, names, privateKey });
+  const values = await openTaskSecrets({
+    hub: "acme/hub",
+    files,
+    repo,
+    names,
+    privateKey,
+  });
   runs.push(performance.now() - start);
   if (values.size !== COUNT) throw new Error(`opened ${values.size} of ${COUNT}`);
 }

@@ -2,6 +2,9 @@ import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
+import { oidcIssuer } from "./actions/oidc/grants.ts";
+import { oidcRoute } from "./actions/oidc/route.ts";
+import { artifactRoute } from "./actions/rest/artifact-links.ts";
 import { logRoute } from "./actions/rest/log-links.ts";
 import { attachRunner } from "./actions/runner/registry.ts";
 import { ActionsRunner, type ActionsOptions } from "./actions/runner/runner.ts";
@@ -21,6 +24,9 @@ import { RouteTable } from "./validation/routes.ts";
 import { loadSpec } from "./validation/spec.ts";
 import { SpecValidator } from "./validation/validator.ts";
 import { WebhookDispatcher } from "./webhooks/dispatcher.ts";
+
+/** For tests and servers that accept the sandbox's Actions ID tokens. */
+export { fetchOidcKeys, verifyOidcToken } from "./actions/oidc/verify.ts";
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
@@ -53,6 +59,8 @@ export interface Sandbox {
   apiUrl: string;
   graphqlUrl: string;
   serverUrl: string;
+  /** The issuer of Actions OIDC ID tokens (`<serverUrl>/_services/token`; discovery and JWKS below it). */
+  oidcIssuer: string;
   port: number;
   core: SandboxCore;
   log: RequestLog;
@@ -104,7 +112,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: new FaultInjector(options.faults),
     testMode,
     graphql: makeGraphql ? makeGraphql(core) : null,
-    extra: [logRoute(core), ...(options.extraRoutes ?? [])],
+    extra: [logRoute(core), artifactRoute(core), oidcRoute(core), ...(options.extraRoutes ?? [])],
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -129,6 +137,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiUrl: urls.api,
     graphqlUrl: urls.graphql,
     serverUrl: urls.server,
+    oidcIssuer: oidcIssuer(core),
     port,
     core,
     log,

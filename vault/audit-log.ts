@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { VaultError } from "./errors.ts";
 import { secretPath } from "./layout.ts";
 import { normalizeRepo, validateSecretName } from "./names.ts";
-import { parseSealedFile } from "./sealed-file.ts";
+import { hubOf, parseSealedFile } from "./sealed-file.ts";
 
 const run = promisify(execFile);
 
@@ -17,6 +17,8 @@ export interface AuditEntry {
   action: "sealed" | "re-sealed" | "rotated" | "deleted" | "moved" | "changed";
   /** The file's version after the change (null when deleted or unreadable). */
   version: number | null;
+  /** The hub that version is bound to (null when deleted, unreadable or v1, bound to none). */
+  hub: string | null;
   /** The key id of the sealer who signed that version, if signed. */
   sealer: string | null;
 }
@@ -75,6 +77,7 @@ export async function auditLog(
       subject: c.subject,
       action: actionOf(c.status, content === undefined, previousRecipients, recipients),
       version: content?.version ?? null,
+      hub: content === undefined ? null : hubOf(content),
       sealer: content?.signature?.keyId ?? null,
     });
     previousRecipients = recipients ?? previousRecipients;

@@ -4,7 +4,7 @@ import { openSealedText } from "./open.ts";
 import { parsePrivateKey } from "./repo-key.ts";
 import { parseSealedFile, serializeSealedFile } from "./sealed-file.ts";
 import { openTaskSecrets } from "./task-secrets.ts";
-import { secretFilePath, sealedText, testKey } from "./test-support.ts";
+import { secretFilePath, sealedText, TEST_HUB as hub, testKey } from "./test-support.ts";
 
 const repo = "acme/api";
 const key = testKey(repo);
@@ -34,7 +34,7 @@ describe("a sealed file is bound to its name and repository", () => {
   it("refuses a file copied to another name", async () => {
     const files = [{ path: secretFilePath(repo, "OTHER"), text }];
     const err = await refusal(
-      openTaskSecrets({ files, repo, names: ["OTHER"], privateKey: key.privateKey }),
+      openTaskSecrets({ files, hub, repo, names: ["OTHER"], privateKey: key.privateKey }),
     );
     expect(err.code).toBe("VAULT_WRONG_NAME");
     expect(err.message).toContain("secrets/acme__api/OTHER.sealed.json");
@@ -44,7 +44,13 @@ describe("a sealed file is bound to its name and repository", () => {
     const web = testKey("acme/web");
     const files = [{ path: secretFilePath("acme/web", "DB_URL"), text }];
     const err = await refusal(
-      openTaskSecrets({ files, repo: "acme/web", names: ["DB_URL"], privateKey: web.privateKey }),
+      openTaskSecrets({
+        files,
+        hub,
+        repo: "acme/web",
+        names: ["DB_URL"],
+        privateKey: web.privateKey,
+      }),
     );
     expect(err.code).toBe("VAULT_WRONG_REPO");
     expect(err.message).toContain("sealed for acme/api, not for acme/web");
@@ -55,10 +61,10 @@ describe("a sealed file is bound to its name and repository", () => {
     const renamed = serializeSealedFile({ ...file, name: "OTHER" });
     const moved = serializeSealedFile({ ...file, repo: "acme/web" });
     const k = parsePrivateKey(key.privateKey);
-    expect(syncRefusal(() => openSealedText(renamed, { repo, name: "OTHER", key: k })).code).toBe(
-      "VAULT_TAMPERED",
-    );
-    expect(syncRefusal(() => openSealedText(moved, { repo: "acme/web", key: k })).code).toBe(
+    expect(
+      syncRefusal(() => openSealedText(renamed, { hub, repo, name: "OTHER", key: k })).code,
+    ).toBe("VAULT_TAMPERED");
+    expect(syncRefusal(() => openSealedText(moved, { hub, repo: "acme/web", key: k })).code).toBe(
       "VAULT_TAMPERED",
     );
   });
@@ -81,7 +87,8 @@ describe("a sealed file is bound to its name and repository", () => {
       { ...file, expires: null },
     ]) {
       expect(
-        syncRefusal(() => openSealedText(serializeSealedFile(edited), { repo, key: k, now })).code,
+        syncRefusal(() => openSealedText(serializeSealedFile(edited), { hub, repo, key: k, now }))
+          .code,
       ).toBe("VAULT_TAMPERED");
     }
   });
@@ -91,7 +98,7 @@ describe("refusals carry their codes", () => {
   it("a key that is not a recipient: VAULT_NOT_RECIPIENT naming the expected key ids", () => {
     const other = testKey(repo);
     const err = syncRefusal(() =>
-      openSealedText(text, { repo, key: parsePrivateKey(other.privateKey) }),
+      openSealedText(text, { hub, repo, key: parsePrivateKey(other.privateKey) }),
     );
     expect(err.code).toBe("VAULT_NOT_RECIPIENT");
     expect(err.message).toContain(`expected key id ${key.recipient.keyId}`);
@@ -103,7 +110,7 @@ describe("refusals carry their codes", () => {
     const web = testKey("acme/web");
     const files = [{ path: secretFilePath(repo, "DB_URL"), text }];
     const err = await refusal(
-      openTaskSecrets({ files, repo, names: ["DB_URL"], privateKey: web.privateKey }),
+      openTaskSecrets({ files, hub, repo, names: ["DB_URL"], privateKey: web.privateKey }),
     );
     expect(err.code).toBe("VAULT_WRONG_REPO");
   });
@@ -119,16 +126,16 @@ describe("refusals carry their codes", () => {
     });
     const k = parsePrivateKey(key.privateKey);
     const lastDay = new Date("2030-01-31T23:59:59Z");
-    expect(openSealedText(sealed, { repo, key: k, now: lastDay }).toString()).toBe("old");
+    expect(openSealedText(sealed, { hub, repo, key: k, now: lastDay }).toString()).toBe("old");
     const err = syncRefusal(() =>
-      openSealedText(sealed, { repo, key: k, now: new Date("2030-02-01T00:00:00Z") }),
+      openSealedText(sealed, { hub, repo, key: k, now: new Date("2030-02-01T00:00:00Z") }),
     );
     expect(err.code).toBe("VAULT_EXPIRED");
     expect(err.message).toContain("expired since 2030-02-01T00:00:00.000Z");
   });
 
   it("an unknown format: VAULT_UNKNOWN_FORMAT", () => {
-    const future = text.replace("havun-vault-sealed/v1", "havun-vault-sealed/v2");
+    const future = text.replace("havun-vault-sealed/v2", "havun-vault-sealed/v3");
     const err = syncRefusal(() => parseSealedFile(future));
     expect(err.code).toBe("VAULT_UNKNOWN_FORMAT");
     expect(syncRefusal(() => parseSealedFile("[]")).code).toBe("VAULT_UNKNOWN_FORMAT");
@@ -138,7 +145,13 @@ describe("refusals carry their codes", () => {
     const files = [{ path: secretFilePath(repo, "DB_URL"), text }];
     const web = testKey("acme/web");
     const err = await refusal(
-      openTaskSecrets({ files, repo: "acme/web", names: ["DB_URL"], privateKey: web.privateKey }),
+      openTaskSecrets({
+        files,
+        hub,
+        repo: "acme/web",
+        names: ["DB_URL"],
+        privateKey: web.privateKey,
+      }),
     );
     expect(err.code).toBe("VAULT_SECRET_MISSING");
     expect(err.message).toContain("sealed only for acme/api");

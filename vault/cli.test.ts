@@ -43,17 +43,34 @@ describe("havun vault (the real CLI)", () => {
     expect(again.stderr).toContain("error[VAULT_KEY_EXISTS]");
   });
 
-  it("seal reads stdin (one trailing newline stripped) and unseal prints the value", async () => {
+  it("seal needs the hub: without vault.json or --hub it says what to do (exit 2)", async () => {
+    const r = await havun(["seal", "DB_URL", "--repo", "acme/api"], CANARY);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error[VAULT_HUB_MISSING]");
+    expect(r.stderr).toContain("havun vault init --hub OWNER/NAME");
+    await expect(
+      readFile(path.join(dir, "vault/secrets/acme__api/DB_URL.sealed.json")),
+    ).rejects.toThrow(/ENOENT/);
+  });
+
+  it("seal reads stdin (one trailing newline stripped); the first --hub is recorded; unseal prints the value", async () => {
     const sealed = await havun(
-      ["seal", "DB_URL", "--repo", "acme/api", "--expires", "2099-12-31"],
+      ["seal", "DB_URL", "--repo", "acme/api", "--hub", "Acme/Hub", "--expires", "2099-12-31"],
       `${CANARY}\n`,
     );
     expect(sealed.code).toBe(0);
     expect(sealed.stdout).toBe("");
+    expect(sealed.stderr).toContain("in hub acme/hub");
+    expect(sealed.stderr).toContain("vault/vault.json (hub acme/hub); commit it too");
+    expect(JSON.parse(await readFile(path.join(dir, "vault/vault.json"), "utf8"))).toEqual({
+      format: "havun-vault-config/v1",
+      hub: "acme/hub",
+    });
     const file = await readFile(
       path.join(dir, "vault/secrets/acme__api/DB_URL.sealed.json"),
       "utf8",
     );
+    expect(JSON.parse(file)).toMatchObject({ format: "havun-vault-sealed/v2", hub: "acme/hub" });
     expect(file).not.toContain(CANARY);
     const opened = await havun(["unseal", "DB_URL", "--repo", "acme/api"], "", {
       HAVUN_VAULT_KEY: privateKey,
@@ -68,9 +85,9 @@ describe("havun vault (the real CLI)", () => {
       havun(["verify"]),
     ]);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/DB_URL\s+acme\/api\s+v1\s+2099-12-31\s+unsigned/);
+    expect(list.stdout).toMatch(/DB_URL\s+acme\/api\s+v1\s+2099-12-31\s+unsigned\s+acme\/hub/);
     expect(JSON.parse(json.stdout)).toEqual([
-      expect.objectContaining({ name: "DB_URL", repo: "acme/api", version: 1 }),
+      expect.objectContaining({ name: "DB_URL", repo: "acme/api", hub: "acme/hub", version: 1 }),
     ]);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toContain("0 problem(s)");
@@ -150,17 +167,18 @@ describe("havun vault (the real CLI)", () => {
     const entries = JSON.parse(log.stdout) as Array<{
       action: string;
       version: number | null;
+      hub: string | null;
       author: string;
     }>;
-    expect(entries.map((e) => [e.action, e.version])).toEqual([
-      ["deleted", null],
-      ["rotated", 3],
-      ["re-sealed", 2],
-      ["sealed", 1],
+    expect(entries.map((e) => [e.action, e.version, e.hub])).toEqual([
+      ["deleted", null, null],
+      ["rotated", 3, "acme/hub"],
+      ["re-sealed", 2, "acme/hub"],
+      ["sealed", 1, "acme/hub"],
     ]);
     expect(entries[0]!.author).toBe("Alice Admin");
     const table = await havun(["log", "DB_URL", "--repo", "acme/api"]);
-    expect(table.stdout).toMatch(/rotated\s+v3\s+Alice Admin <alice@example.com>/);
+    expect(table.stdout).toMatch(/rotated\s+v3\s+acme\/hub\s+Alice Admin <alice@example.com>/);
   });
 
   it("log outside a git repository says so", async () => {

@@ -9,6 +9,9 @@ export type VaultErrorCode =
   | "VAULT_TAMPERED"
   | "VAULT_WRONG_REPO"
   | "VAULT_WRONG_NAME"
+  | "VAULT_WRONG_HUB"
+  | "VAULT_HUB_MISSING"
+  | "VAULT_LEGACY_FORMAT"
   | "VAULT_NOT_RECIPIENT"
   | "VAULT_EXPIRED"
   | "VAULT_UNTRUSTED_SIGNER"
@@ -28,6 +31,7 @@ const USAGE_CODES: ReadonlySet<VaultErrorCode> = new Set([
   "VAULT_INVALID_REPO",
   "VAULT_INVALID_DATE",
   "VAULT_EMPTY_VALUE",
+  "VAULT_HUB_MISSING",
 ]);
 
 export class VaultError extends Error {

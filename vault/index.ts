@@ -1,6 +1,6 @@
 /** The vault's public surface: sealed files per repository (see README.md). */
 export { VaultError, isVaultError, type VaultErrorCode } from "./errors.ts";
-export { normalizeRepo, validateSecretName } from "./names.ts";
+export { normalizeHub, normalizeRepo, validateSecretName } from "./names.ts";
 export {
   generateRepoKey,
   parsePrivateKey,
@@ -10,9 +10,13 @@ export {
 } from "./repo-key.ts";
 export { generateSigningKey, parseSigningKey, type SigningKey } from "./signer.ts";
 export { trustedSealer, parseSealersFile, type TrustedSealer } from "./sealers-file.ts";
+export { parsePinnedSealers } from "./pinned-sealers.ts";
+export { initVault, readVaultHub, parseVaultConfig } from "./vault-config.ts";
 export {
   parseSealedFile,
   serializeSealedFile,
+  hubOf,
+  LEGACY_SEALED_FORMAT,
   SEALED_FORMAT,
   type SealedFile,
 } from "./sealed-file.ts";
@@ -23,7 +27,7 @@ export { listSealedNames, listSecrets, describeSecrets, type SecretEntry } from 
 export { verifyFiles, verifyVault, type VerifyResult } from "./verify.ts";
 export { rewrapSecrets, rotateRepoKey } from "./rotate.ts";
 export { createRepoKey } from "./keygen.ts";
-export { sealIntoVault } from "./seal-into-vault.ts";
+export { sealIntoVault, type SealIntoVaultRequest } from "./seal-into-vault.ts";
 export { auditLog, type AuditEntry } from "./audit-log.ts";
 export { storeActionsSecret } from "./actions-secret.ts";
 export type { VaultFile } from "./vault-dir.ts";

@@ -4,10 +4,12 @@ import { isSecretName, repoFromSlug, repoSlug, validateSecretName } from "./name
 /**
  * Where things live in a vault directory (by default `vault/` of the hub checkout):
  *
+ *   vault.json                                the hub this vault belongs to
  *   sealers.json                              trusted sealers (optional)
  *   keys/<owner>__<repo>.pub.json             a repository's public key
  *   secrets/<owner>__<repo>/<NAME>.sealed.json one sealed secret
  */
+export const CONFIG_FILE = "vault.json";
 export const SEALERS_FILE = "sealers.json";
 export const KEYS_DIR = "keys";
 export const SECRETS_DIR = "secrets";

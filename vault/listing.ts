@@ -1,6 +1,6 @@
 import { isVaultError, type VaultError } from "./errors.ts";
 import { secretFromPath } from "./layout.ts";
-import { parseSealedFile } from "./sealed-file.ts";
+import { hubOf, parseSealedFile } from "./sealed-file.ts";
 import type { TrustedSealer } from "./sealers-file.ts";
 import { readSecretFiles, readTrustedSealers, type VaultFile } from "./vault-dir.ts";
 
@@ -9,6 +9,8 @@ export interface SecretEntry {
   file: string;
   name: string;
   repo: string;
+  /** The hub the file is bound to; null for a v1 file (bound to none, refused when opened). */
+  hub: string | null;
   version: number;
   expires: string | null;
   recipients: string[];
@@ -31,6 +33,7 @@ export function describeSecrets(
         file: file.path,
         name: sealed.name,
         repo: sealed.repo,
+        hub: hubOf(sealed),
         version: sealed.version,
         expires: sealed.expires,
         recipients: sealed.recipients.map((r) => r.keyId),

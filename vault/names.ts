@@ -43,6 +43,29 @@ export function normalizeRepo(repo: string): string {
   return lower;
 }
 
+/**
+ * Normalises the hub: the repository whose `vault/` holds the sealed files (owner/name, lower
+ * case). Missing or malformed, it is refused with a hint about the hub, not the target.
+ */
+export function normalizeHub(hub: string | undefined): string {
+  if (typeof hub !== "string" || hub.trim() === "") {
+    throw new VaultError(
+      "VAULT_HUB_MISSING",
+      "no hub given: sealed files are bound to the hub repository whose vault/ holds them",
+      "pass the hub as OWNER/NAME (the repository the vault files are read from)",
+    );
+  }
+  try {
+    return normalizeRepo(hub);
+  } catch {
+    throw new VaultError(
+      "VAULT_INVALID_REPO",
+      `invalid hub repository ${JSON.stringify(hub)}`,
+      "give the hub as OWNER/NAME, e.g. acme/hub",
+    );
+  }
+}
+
 /** True when `repo` is already in normalised form (what sealed files must carry). */
 export function isNormalizedRepo(repo: string): boolean {
   try {

@@ -2,7 +2,8 @@ import sodium from "sodium-native";
 import { associatedData } from "./associated-data.ts";
 import { VaultError } from "./errors.ts";
 import { expiredError, isExpired } from "./expiry.ts";
-import { normalizeRepo } from "./names.ts";
+import { checkHubBinding } from "./hub-binding.ts";
+import { normalizeHub, normalizeRepo } from "./names.ts";
 import type { RepoPrivateKey } from "./repo-key.ts";
 import { PAD_BLOCK, parseSealedFile, type SealedFile } from "./sealed-file.ts";
 import { checkSealerTrusted, type TrustedSealer } from "./sealers-file.ts";
@@ -10,6 +11,12 @@ import { secureAlloc, wipe } from "./secure.ts";
 import { checkSignatureIntact } from "./signer.ts";
 
 export interface OpenRequest {
+  /**
+   * The hub the file was read from (owner/name, any case): a file sealed for another hub is
+   * refused (VAULT_WRONG_HUB). Give the repository the file was actually fetched from, never a
+   * claim made inside the vault.
+   */
+  hub: string;
   /** The repository whose run is opening the secret (owner/name, any case). */
   repo: string;
   /** The secret's expected name; when given, a file carrying another name is refused. */
@@ -20,6 +27,11 @@ export interface OpenRequest {
   trustedSealers?: TrustedSealer[] | undefined;
   /** Only for rotation: re-wrap expired secrets too, so the old key opens none of them. */
   allowExpired?: boolean;
+  /**
+   * Only for rotation, which re-seals a v1 file (bound to no hub) as v2 in the hub being
+   * rotated. Everywhere else a v1 file is refused (VAULT_LEGACY_FORMAT).
+   */
+  allowLegacy?: boolean;
 }
 
 /** Parses and opens a sealed file; see `openSealedFile`. */
@@ -28,11 +40,13 @@ export function openSealedText(text: string | Uint8Array, request: OpenRequest):
 }
 
 /**
- * Opens a parsed sealed file after every check: signature intact and trusted, repository and
- * name as expected, the key a recipient, the ciphertext authentic for this header, not expired.
+ * Opens a parsed sealed file after every check: bound to this hub, signature intact and
+ * trusted, repository and name as expected, the key a recipient, the ciphertext authentic for
+ * this header, not expired.
  * Returns the value in guarded memory; the caller wipes it.
  */
 export function openSealedFile(file: SealedFile, request: OpenRequest): Buffer {
+  checkHubBinding(file, normalizeHub(request.hub), request.allowLegacy);
   checkSignatureIntact(file);
   checkSealerTrusted(file, request.trustedSealers);
   checkTarget(file, request);
@@ -58,7 +72,7 @@ export function openSealedFile(file: SealedFile, request: OpenRequest): Buffer {
       );
     } catch {
       throw tampered(
-        "the ciphertext does not match its header (name, repository, version, expiry or keys)",
+        "the ciphertext does not match its header (hub, name, repository, version, expiry or keys)",
       );
     }
     const length = unpad(padded);

@@ -7,11 +7,21 @@ import type { VerifyResult } from "./verify.ts";
 
 export function secretsTable(entries: SecretEntry[]): string {
   const rows = [
-    ["NAME", "REPOSITORY", "VERSION", "EXPIRES", "SEALER"],
-    ...entries.map((e) => [e.name, e.repo, `v${e.version}`, e.expires ?? "never", sealerLabel(e)]),
+    ["NAME", "REPOSITORY", "VERSION", "EXPIRES", "SEALER", "HUB"],
+    ...entries.map((e) => [
+      e.name,
+      e.repo,
+      `v${e.version}`,
+      e.expires ?? "never",
+      sealerLabel(e),
+      e.hub ?? LEGACY,
+    ]),
   ];
   return table(rows);
 }
+
+/** What a v1 file shows for its hub. */
+const LEGACY = "none (v1: re-seal)";
 
 function sealerLabel(entry: SecretEntry): string {
   if (entry.sealer === null) return "unsigned";
@@ -22,11 +32,12 @@ function sealerLabel(entry: SecretEntry): string {
 
 export function auditTable(entries: AuditEntry[]): string {
   const rows = [
-    ["DATE", "ACTION", "VERSION", "BY", "SEALER", "COMMIT", "MESSAGE"],
+    ["DATE", "ACTION", "VERSION", "HUB", "BY", "SEALER", "COMMIT", "MESSAGE"],
     ...entries.map((e) => [
       e.date,
       e.action,
       e.version === null ? "-" : `v${e.version}`,
+      e.hub ?? (e.version === null ? "-" : LEGACY),
       `${e.author} <${e.email}>`,
       e.sealer ?? "-",
       e.commit.slice(0, 10),

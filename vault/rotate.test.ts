@@ -7,8 +7,9 @@ import { rotateRepoKey } from "./rotate.ts";
 import { sealIntoVault } from "./seal-into-vault.ts";
 import { parseSealedFile } from "./sealed-file.ts";
 import { openTaskSecrets } from "./task-secrets.ts";
-import { tempDir } from "./test-support.ts";
+import { tempDir, TEST_HUB as hub } from "./test-support.ts";
 import { readSecretFiles, requireRecipientKey } from "./vault-dir.ts";
+import { initVault } from "./vault-config.ts";
 
 const repo = "acme/api";
 const cleanups: Array<() => Promise<void>> = [];
@@ -20,6 +21,7 @@ async function vaultWith(values: Record<string, string>) {
   const { dir, cleanup } = await tempDir();
   cleanups.push(cleanup);
   const { privateKey } = await createRepoKey(dir, repo);
+  await initVault(dir, hub);
   for (const [name, value] of Object.entries(values)) {
     await sealIntoVault({ dir, repo, name, value: Buffer.from(value), expires: null });
   }
@@ -50,6 +52,7 @@ describe("rotate", () => {
     expect((await requireRecipientKey(dir, repo)).keyId).toBe(result.keyId);
     const names = Object.keys(values);
     const opened = await openTaskSecrets({
+      hub,
       files: dir,
       repo,
       names,
@@ -62,7 +65,7 @@ describe("rotate", () => {
     for (const file of after.filter((f) => f.path.includes("acme__api"))) {
       const sealed = parseSealedFile(file.text);
       expect(sealed.version).toBe(before.get(file.path)!.version + 1);
-      expect(() => openSealedText(file.text, { repo, key: old })).toThrowError(
+      expect(() => openSealedText(file.text, { hub, repo, key: old })).toThrowError(
         expect.objectContaining({ code: "VAULT_NOT_RECIPIENT" }),
       );
     }
@@ -82,8 +85,8 @@ describe("rotate", () => {
     const file = (await readSecretFiles(dir)).find((f) => f.path.endsWith("OLD.sealed.json"))!;
     expect(parseSealedFile(file.text).expires).toBe("2020-01-01");
     const key = parsePrivateKey(privateKey);
-    expect(openSealedText(file.text, { repo, key, allowExpired: true }).toString()).toBe("b");
-    expect(() => openSealedText(file.text, { repo, key })).toThrowError(
+    expect(openSealedText(file.text, { hub, repo, key, allowExpired: true }).toString()).toBe("b");
+    expect(() => openSealedText(file.text, { hub, repo, key })).toThrowError(
       expect.objectContaining({ code: "VAULT_EXPIRED" }),
     );
   });

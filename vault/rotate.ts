@@ -15,6 +15,7 @@ import type { TrustedSealer } from "./sealers-file.ts";
 import { wipe } from "./secure.ts";
 import type { SigningKey } from "./signer.ts";
 import { resolveSigner } from "./signing-policy.ts";
+import { recordVaultHub, resolveVaultHub } from "./vault-config.ts";
 import {
   readSecretFiles,
   readTrustedSealers,
@@ -25,6 +26,8 @@ import {
 } from "./vault-dir.ts";
 
 export interface RewrapRequest {
+  /** The hub being rotated: files must be bound to it (or be v1), and are re-sealed for it. */
+  hub: string;
   repo: string;
   oldKey: RepoPrivateKey;
   newKey: RecipientKey;
@@ -35,7 +38,8 @@ export interface RewrapRequest {
 
 /**
  * Re-seals every given secret of `repo` to the new key (fresh data key, version + 1, same expiry;
- * expired ones too, so the old key opens none of them). All or nothing: throws on the first refusal.
+ * expired ones too, so the old key opens none of them), in format v2 bound to `hub`; v1 files
+ * are migrated so. All or nothing: throws on the first refusal (a file of another hub, too).
  */
 export function rewrapSecrets(files: VaultFile[], request: RewrapRequest): VaultFile[] {
   return files.map((file) => {
@@ -43,15 +47,18 @@ export function rewrapSecrets(files: VaultFile[], request: RewrapRequest): Vault
       const target = secretFromPath(file.path);
       const sealed = parseSealedFile(file.text);
       const value = openSealedFile(sealed, {
+        hub: request.hub,
         repo: request.repo,
         name: target?.name,
         key: request.oldKey,
         trustedSealers: request.trustedSealers,
         now: request.now,
         allowExpired: true,
+        allowLegacy: true,
       });
       try {
         const next = sealSecret({
+          hub: request.hub,
           name: sealed.name,
           repo: sealed.repo,
           value,
@@ -73,6 +80,8 @@ export function rewrapSecrets(files: VaultFile[], request: RewrapRequest): Vault
 
 export interface RotateRequest {
   dir: string;
+  /** The hub whose vault `dir` is; as for `sealIntoVault` (vault.json's when omitted). */
+  hub?: string | undefined;
   repo: string;
   /** The current private key (HAVUN_VAULT_KEY). */
   oldPrivateKey: string;
@@ -83,6 +92,7 @@ export interface RotateRequest {
 /** Gives a repository a new key pair and re-seals all its secrets to it; returns the new private key. */
 export async function rotateRepoKey(request: RotateRequest) {
   const repo = normalizeRepo(request.repo);
+  const { hub, unrecorded } = await resolveVaultHub(request.dir, request.hub);
   const current = await requireRecipientKey(request.dir, repo);
   const trusted = await readTrustedSealers(request.dir);
   const files = (await readSecretFiles(request.dir)).filter(
@@ -95,6 +105,7 @@ export async function rotateRepoKey(request: RotateRequest) {
     checkCurrent(oldKey, current, repo);
     const { recipient, privateKey } = generateRepoKey(repo);
     const rewrapped = rewrapSecrets(files, {
+      hub,
       repo,
       oldKey,
       newKey: recipient,
@@ -104,7 +115,10 @@ export async function rotateRepoKey(request: RotateRequest) {
     });
     for (const file of rewrapped) await writeAtomic(path.join(request.dir, file.path), file.text);
     const keyFile = await writeRecipientKey(request.dir, recipient);
+    const configFile = unrecorded ? await recordVaultHub(request.dir, hub) : null;
     return {
+      hub,
+      configFile,
       keyFile,
       oldKeyId: current.keyId,
       keyId: recipient.keyId,

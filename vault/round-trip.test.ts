@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { openSealedText } from "./open.ts";
 import { parsePrivateKey } from "./repo-key.ts";
 import { parseSealedFile, SEALED_FORMAT } from "./sealed-file.ts";
-import { sealedText, testKey } from "./test-support.ts";
+import { sealedText, TEST_HUB as hub, testKey } from "./test-support.ts";
 
 const repo = "acme/api";
 
 function open(text: string, privateKey: string, name = "DB_URL"): string {
   const key = parsePrivateKey(privateKey);
   try {
-    return openSealedText(text, { repo, name, key }).toString("utf8");
+    return openSealedText(text, { hub, repo, name, key }).toString("utf8");
   } finally {
     key.dispose();
   }
@@ -42,6 +42,7 @@ describe("seal and open", () => {
     expect(text.endsWith("}\n")).toBe(true);
     expect(Object.keys(JSON.parse(text))).toEqual([
       "format",
+      "hub",
       "name",
       "repo",
       "version",
@@ -54,6 +55,7 @@ describe("seal and open", () => {
     const file = parseSealedFile(text);
     expect(file).toMatchObject({
       format: SEALED_FORMAT,
+      hub,
       name: "DB_URL",
       repo,
       version: 4,

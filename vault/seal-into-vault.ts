@@ -5,6 +5,7 @@ import { normalizeRepo, validateSecretName } from "./names.ts";
 import { sealSecret } from "./seal.ts";
 import { parseSealedFile, serializeSealedFile } from "./sealed-file.ts";
 import { resolveSigner } from "./signing-policy.ts";
+import { recordVaultHub, resolveVaultHub } from "./vault-config.ts";
 import {
   readSecretFile,
   readTrustedSealers,
@@ -15,6 +16,11 @@ import {
 
 export interface SealIntoVaultRequest {
   dir: string;
+  /**
+   * The hub (owner/name) whose vault/ `dir` is. Optional when the vault's vault.json names it
+   * (then it must agree); when the vault has no vault.json yet, it is required and recorded there.
+   */
+  hub?: string | undefined;
   repo: string;
   name: string;
   /** The plaintext (the caller wipes it). */
@@ -25,18 +31,32 @@ export interface SealIntoVaultRequest {
   now?: Date;
 }
 
-/** Seals a value for a repository into the vault; re-sealing a name bumps its version. */
-export async function sealIntoVault(
-  request: SealIntoVaultRequest,
-): Promise<{ file: string; version: number; keyId: string; signedBy: string | null }> {
+export interface SealIntoVaultResult {
+  file: string;
+  version: number;
+  keyId: string;
+  signedBy: string | null;
+  /** The hub the file is bound to. */
+  hub: string;
+  /** The path of vault.json when this seal created it (commit it too). */
+  configFile: string | null;
+}
+
+/**
+ * Seals a value for a repository into the hub's vault (format v2, bound to the hub); re-sealing
+ * a name bumps its version.
+ */
+export async function sealIntoVault(request: SealIntoVaultRequest): Promise<SealIntoVaultResult> {
   const repo = normalizeRepo(request.repo);
   const name = validateSecretName(request.name);
+  const { hub, unrecorded } = await resolveVaultHub(request.dir, request.hub);
   const recipient = await requireRecipientKey(request.dir, repo);
   const previous = await readSecretFile(request.dir, repo, name);
   const version = previous === undefined ? 1 : versionOf(previous) + 1;
   const signer = resolveSigner(request.signingKey, await readTrustedSealers(request.dir));
   try {
     const sealed = sealSecret({
+      hub,
       name,
       repo,
       value: request.value,
@@ -48,7 +68,15 @@ export async function sealIntoVault(
     });
     const file = path.join(request.dir, secretPath(repo, name));
     await writeAtomic(file, serializeSealedFile(sealed));
-    return { file, version, keyId: recipient.keyId, signedBy: signer?.keyId ?? null };
+    const configFile = unrecorded ? await recordVaultHub(request.dir, hub) : null;
+    return {
+      file,
+      version,
+      keyId: recipient.keyId,
+      signedBy: signer?.keyId ?? null,
+      hub,
+      configFile,
+    };
   } finally {
     signer?.dispose();
   }

@@ -3,13 +3,15 @@ import { associatedData } from "./associated-data.ts";
 import { encodeBase64 } from "./base64.ts";
 import { VaultError } from "./errors.ts";
 import { isExpired, parseExpiryDate } from "./expiry.ts";
-import { normalizeRepo, validateSecretName } from "./names.ts";
+import { normalizeHub, normalizeRepo, validateSecretName } from "./names.ts";
 import type { RecipientKey } from "./repo-key.ts";
 import { PAD_BLOCK, SEALED_FORMAT, type SealedFile } from "./sealed-file.ts";
 import { secureAlloc, wipe } from "./secure.ts";
 import { signSealedFile, type SigningKey } from "./signer.ts";
 
 export interface SealRequest {
+  /** The hub repository whose vault/ will hold the file (owner/name); it is bound to it. */
+  hub: string;
   name: string;
   repo: string;
   /** The plaintext; the caller keeps ownership (and wipes it). */
@@ -25,10 +27,12 @@ export interface SealRequest {
 }
 
 /**
- * Seals one secret: a fresh data key encrypts the padded value with XChaCha20-Poly1305, bound to
- * the file's header as associated data; the data key is wrapped for every recipient in a sealed box.
+ * Seals one secret (format v2): a fresh data key encrypts the padded value with
+ * XChaCha20-Poly1305, bound to the file's header (hub, name, repository, version, expiry,
+ * recipients) as associated data; the data key is wrapped for every recipient in a sealed box.
  */
 export function sealSecret(request: SealRequest): SealedFile {
+  const hub = normalizeHub(request.hub);
   const name = validateSecretName(request.name);
   const repo = normalizeRepo(request.repo);
   const expires = request.keepPastExpiry
@@ -48,6 +52,7 @@ export function sealSecret(request: SealRequest): SealedFile {
     sodium.crypto_aead_xchacha20poly1305_ietf_keygen(dataKey);
     const header = {
       format: SEALED_FORMAT,
+      hub,
       name,
       repo,
       version: request.version,

@@ -6,8 +6,14 @@ import { isExpiryDate } from "./expiry.ts";
 import { KEY_ID } from "./key-id.ts";
 import { isNormalizedRepo, isSecretName } from "./names.ts";
 
-/** The format tag of version 1 of a sealed file; a reader refuses any other. */
-export const SEALED_FORMAT = "havun-vault-sealed/v1";
+/** The format havun writes: version 2, bound to its hub as well as to its name and repository. */
+export const SEALED_FORMAT = "havun-vault-sealed/v2";
+/**
+ * Version 1, bound to no hub. It still parses (for `list`, `log`, `verify` and `rotate`, which
+ * re-seals it as v2), but opening it for a run is refused.
+ */
+export const LEGACY_SEALED_FORMAT = "havun-vault-sealed/v1";
+const FORMATS: readonly string[] = [SEALED_FORMAT, LEGACY_SEALED_FORMAT];
 /** Plaintext is padded to a multiple of this many bytes so the file shows only a length range. */
 export const PAD_BLOCK = 32;
 
@@ -35,10 +41,12 @@ const signature = z.strictObject({
   value: base64((n) => n === sodium.crypto_sign_BYTES, "an Ed25519 signature"),
 });
 
-const schema = z.strictObject({
-  format: z.literal(SEALED_FORMAT),
+const repoField = (what: string) =>
+  z.string().refine(isNormalizedRepo, `must be a lower-case owner/name (${what})`);
+
+const body = {
   name: z.string().refine(isSecretName, "must be a valid secret name"),
-  repo: z.string().refine(isNormalizedRepo, "must be a lower-case owner/name"),
+  repo: repoField("the target repository"),
   version: z.int().positive(),
   expires: z.string().refine(isExpiryDate, "must be a date YYYY-MM-DD").nullable(),
   recipients: z
@@ -53,16 +61,35 @@ const schema = z.strictObject({
     "a padded ciphertext",
   ),
   signature: signature.nullable(),
-});
+};
 
-export type SealedFile = z.infer<typeof schema>;
+const v2 = z.strictObject({
+  format: z.literal(SEALED_FORMAT),
+  hub: repoField("the hub"),
+  ...body,
+});
+const v1 = z.strictObject({ format: z.literal(LEGACY_SEALED_FORMAT), ...body });
+
+export type SealedFileV2 = z.infer<typeof v2>;
+export type SealedFileV1 = z.infer<typeof v1>;
+export type SealedFile = SealedFileV2 | SealedFileV1;
 export type SealedRecipient = SealedFile["recipients"][number];
 export type SealedSignature = NonNullable<SealedFile["signature"]>;
+type Unsealed<F> = F extends SealedFile ? Omit<F, "nonce" | "ciphertext" | "signature"> : never;
+/** A sealed file's header: what is bound as associated data. */
+export type SealedHeader = Unsealed<SealedFile>;
+
+/** The hub a file is bound to, or null for a v1 file (bound to none). */
+export function hubOf(file: SealedFile | SealedHeader): string | null {
+  return file.format === SEALED_FORMAT ? file.hub : null;
+}
 
 /** The file's text: fixed key order, two-space indent, trailing newline — diffs stay stable. */
 export function serializeSealedFile(file: SealedFile): string {
-  const ordered: SealedFile = {
+  const hub = hubOf(file);
+  const ordered = {
     format: file.format,
+    ...(hub === null ? {} : { hub }),
     name: file.name,
     repo: file.repo,
     version: file.version,
@@ -95,14 +122,14 @@ export function parseSealedFile(input: string | Uint8Array): SealedFile {
     throw malformed(`not valid JSON (${(err as Error).message})`);
   }
   const format = (data as { format?: unknown } | null)?.format;
-  if (typeof data !== "object" || data === null || format !== SEALED_FORMAT) {
+  if (typeof data !== "object" || data === null || !FORMATS.includes(format as string)) {
     throw new VaultError(
       "VAULT_UNKNOWN_FORMAT",
       `unknown sealed-file format ${JSON.stringify(format ?? null)}, expected ${SEALED_FORMAT}`,
       "upgrade havun if the file comes from a newer version; otherwise re-seal the secret",
     );
   }
-  const parsed = schema.safeParse(data);
+  const parsed = (format === SEALED_FORMAT ? v2 : v1).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw malformed(`${issue.path.join(".") || "file"}: ${issue.message}`);

@@ -47,16 +47,6 @@ export function trustedSealer(name: string, publicKey: string): TrustedSealer {
   return { name, keyId: keyIdOf(key, "sealer"), publicKey };
 }
 
-/**
- * Sealers pinned by the opening side (e.g. env HAVUN_VAULT_TRUSTED_SEALERS): base64 public keys
- * separated by commas or spaces. Undefined when none are given.
- */
-export function parsePinnedSealers(text: string | undefined): TrustedSealer[] | undefined {
-  if (text === undefined || text.trim() === "") return undefined;
-  const keys = text.split(/[\s,]+/).filter(Boolean);
-  return keys.map((key, i) => trustedSealer(`pinned-${i + 1}`, key));
-}
-
 export function parseSealersFile(text: string, file = "sealers.json"): TrustedSealer[] {
   let data: unknown;
   try {

@@ -8,7 +8,7 @@ import { parseSealedFile, serializeSealedFile } from "./sealed-file.ts";
 import { serializeSealersFile, trustedSealer } from "./sealers-file.ts";
 import { generateSigningKey, parseSigningKey } from "./signer.ts";
 import { openTaskSecrets } from "./task-secrets.ts";
-import { secretFilePath, sealedText, tempDir, testKey } from "./test-support.ts";
+import { secretFilePath, sealedText, tempDir, TEST_HUB as hub, testKey } from "./test-support.ts";
 import { addTrustedSealer } from "./trust-sealer.ts";
 
 const repo = "acme/api";
@@ -40,7 +40,7 @@ function codeOf(run: () => unknown): string {
 const open =
   (text: string, trustedSealers = trusted) =>
   () =>
-    openSealedText(text, { repo, key: parsePrivateKey(key.privateKey), trustedSealers });
+    openSealedText(text, { hub, repo, key: parsePrivateKey(key.privateKey), trustedSealers });
 
 describe("signatures by listed sealers", () => {
   it("opens a file signed by a trusted sealer", () => {
@@ -66,7 +66,7 @@ describe("signatures by listed sealers", () => {
   it("refuses everything when the list is empty; without a list unsigned files open", () => {
     expect(codeOf(open(sealed(alice.secretKey), []))).toBe("VAULT_UNTRUSTED_SIGNER");
     const noList = () =>
-      openSealedText(sealed(), { repo, key: parsePrivateKey(key.privateKey) }).toString();
+      openSealedText(sealed(), { hub, repo, key: parsePrivateKey(key.privateKey) }).toString();
     expect(noList()).toBe("signed-value");
   });
 
@@ -76,7 +76,7 @@ describe("signatures by listed sealers", () => {
     const transplanted = serializeSealedFile({ ...other, signature: good.signature });
     expect(codeOf(open(transplanted))).toBe("VAULT_TAMPERED");
     const withoutList = () =>
-      openSealedText(transplanted, { repo, key: parsePrivateKey(key.privateKey) });
+      openSealedText(transplanted, { hub, repo, key: parsePrivateKey(key.privateKey) });
     expect(codeOf(withoutList)).toBe("VAULT_TAMPERED");
   });
 
@@ -99,7 +99,7 @@ describe("sealers.json in the vault", () => {
       { path: "sealers.json", text: serializeSealersFile(trusted) },
       { path: secretFilePath(repo, "DB_URL"), text: sealed(mallory.secretKey) },
     ];
-    const request = { files, repo, privateKey: key.privateKey };
+    const request = { files, hub, repo, privateKey: key.privateKey };
     const err = await openTaskSecrets({ ...request, names: ["DB_URL"] }).catch((e: unknown) => e);
     expect((err as VaultError).code).toBe("VAULT_UNTRUSTED_SIGNER");
     const pinned = [trustedSealer("mallory", mallory.publicKey)];
@@ -112,7 +112,15 @@ describe("sealers.json in the vault", () => {
     cleanups.push(cleanup);
     await createRepoKey(dir, repo);
     const seal = (signingKey?: string) =>
-      sealIntoVault({ dir, repo, name: "X", value: Buffer.from("v"), expires: null, signingKey });
+      sealIntoVault({
+        dir,
+        hub,
+        repo,
+        name: "X",
+        value: Buffer.from("v"),
+        expires: null,
+        signingKey,
+      });
     expect((await seal()).signedBy).toBeNull();
     expect((await seal(mallory.secretKey)).signedBy).toBe(
       trustedSealer("m", mallory.publicKey).keyId,

@@ -4,7 +4,7 @@ import { openSealedText, type OpenRequest } from "./open.ts";
 import { parsePrivateKey } from "./repo-key.ts";
 import { trustedSealer } from "./sealers-file.ts";
 import { generateSigningKey, parseSigningKey } from "./signer.ts";
-import { sealedText, testKey } from "./test-support.ts";
+import { sealedText, TEST_HUB as hub, testKey } from "./test-support.ts";
 
 const repo = "acme/api";
 const value = "tamper-canary-value";
@@ -48,8 +48,10 @@ describe("every single-byte change of a sealed file is refused", () => {
       recipients: [key.recipient],
     });
     const privateKey = parsePrivateKey(key.privateKey);
-    expect(openSealedText(text, { repo, name: "DB_URL", key: privateKey }).toString()).toBe(value);
-    const codes = changeEveryByte(text, { repo, name: "DB_URL", key: privateKey });
+    expect(openSealedText(text, { hub, repo, name: "DB_URL", key: privateKey }).toString()).toBe(
+      value,
+    );
+    const codes = changeEveryByte(text, { hub, repo, name: "DB_URL", key: privateKey });
     const total = [...codes.values()].reduce((a, b) => a + b, 0);
     expect(total).toBe(Buffer.byteLength(text) * FLIPS.length);
     expect(codes.get("VAULT_TAMPERED")).toBeGreaterThan(0);
@@ -62,11 +64,11 @@ describe("every single-byte change of a sealed file is refused", () => {
     const text = sealedText({ name: "DB_URL", repo, value, recipients: [key.recipient], signer });
     const privateKey = parsePrivateKey(key.privateKey);
     const trusted = [trustedSealer("alice", signing.publicKey)];
-    const request = { repo, name: "DB_URL", key: privateKey, trustedSealers: trusted };
+    const request = { hub, repo, name: "DB_URL", key: privateKey, trustedSealers: trusted };
     expect(openSealedText(text, request).toString()).toBe(value);
     const codes = changeEveryByte(text, request);
     expect(codes.get("VAULT_TAMPERED")).toBeGreaterThan(0);
     // Without a list a present signature is still checked for integrity.
-    changeEveryByte(text, { repo, name: "DB_URL", key: privateKey });
+    changeEveryByte(text, { hub, repo, name: "DB_URL", key: privateKey });
   });
 });

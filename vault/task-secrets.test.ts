@@ -4,7 +4,7 @@ import { createRepoKey } from "./keygen.ts";
 import { listSealedNames } from "./listing.ts";
 import { sealIntoVault } from "./seal-into-vault.ts";
 import { openTaskSecrets } from "./task-secrets.ts";
-import { secretFilePath, sealedText, tempDir, testKey } from "./test-support.ts";
+import { secretFilePath, sealedText, tempDir, TEST_HUB as hub, testKey } from "./test-support.ts";
 import { writeAtomic } from "./vault-dir.ts";
 import path from "node:path";
 
@@ -43,6 +43,7 @@ const files = [
 describe("openTaskSecrets", () => {
   it("opens exactly the named secrets of the run's repository", async () => {
     const values = await openTaskSecrets({
+      hub,
       files,
       repo: "ACME/Api",
       names: ["TOKEN"],
@@ -50,6 +51,7 @@ describe("openTaskSecrets", () => {
     });
     expect([...values]).toEqual([["TOKEN", "tok"]]);
     const webValues = await openTaskSecrets({
+      hub,
       files,
       repo: "acme/web",
       names: ["TOKEN"],
@@ -60,6 +62,7 @@ describe("openTaskSecrets", () => {
 
   it("returns nothing when one of the names is refused", async () => {
     const err = await openTaskSecrets({
+      hub,
       files,
       repo: "acme/api",
       names: ["TOKEN", "MISSING"],
@@ -71,6 +74,7 @@ describe("openTaskSecrets", () => {
 
   it("refuses invalid names with a clear error", async () => {
     const err = await openTaskSecrets({
+      hub,
       files,
       repo: "acme/api",
       names: ["db-url"],
@@ -93,6 +97,7 @@ describe("listSealedNames", () => {
     await createRepoKey(dir, "acme/api");
     await sealIntoVault({
       dir,
+      hub,
       repo: "acme/api",
       name: "DB_URL",
       value: Buffer.from("canary-secret"),

@@ -1,6 +1,6 @@
 import { VaultError, isVaultError } from "./errors.ts";
 import { SEALERS_FILE, secretFromPath } from "./layout.ts";
-import { normalizeRepo, validateSecretName } from "./names.ts";
+import { normalizeHub, normalizeRepo, validateSecretName } from "./names.ts";
 import { openSealedText } from "./open.ts";
 import { parsePrivateKey, type RepoPrivateKey } from "./repo-key.ts";
 import { parseSealersFile, type TrustedSealer } from "./sealers-file.ts";
@@ -10,6 +10,13 @@ import { readSecretFiles, readTrustedSealers, type VaultFile } from "./vault-dir
 export interface TaskSecretsRequest {
   /** The vault's files (paths like `secrets/acme__api/DB_URL.sealed.json`) or its directory. */
   files: VaultFile[] | string;
+  /**
+   * The hub repository (owner/name) the files were read from: the repository whose `vault/` the
+   * caller fetched them from, never a value read from inside the vault (vault.json). A file
+   * sealed for another hub is refused (VAULT_WRONG_HUB); a v1 file, bound to no hub, too
+   * (VAULT_LEGACY_FORMAT).
+   */
+  hub: string;
   /** The repository whose run this is (owner/name, any case). */
   repo: string;
   /** The secrets the task asks for; nothing else is opened. */
@@ -18,17 +25,19 @@ export interface TaskSecretsRequest {
   privateKey: string;
   now?: Date;
   /**
-   * Sealers whose signature is required. Pin these on the opening side when the hub's own
-   * sealers.json could be edited by an attacker; when omitted, the vault's sealers.json applies.
+   * Sealers whose signature is required (parse an Action input with `parsePinnedSealers`). Pin
+   * these on the opening side when the hub's own sealers.json could be edited by an attacker:
+   * when given, the vault's sealers.json is ignored; when omitted, it applies.
    */
   trustedSealers?: TrustedSealer[];
 }
 
 /**
- * Opens exactly the named secrets sealed for `repo`, or throws the first refusal (typed
+ * Opens exactly the named secrets sealed for `repo` in `hub`, or throws the first refusal (typed
  * VaultError naming the file). All or nothing: no value is returned when one is refused.
  */
 export async function openTaskSecrets(request: TaskSecretsRequest): Promise<Map<string, string>> {
+  const hub = normalizeHub(request.hub);
   const repo = normalizeRepo(request.repo);
   const names = [...new Set(request.names.map(validateSecretName))];
   const files =
@@ -40,7 +49,14 @@ export async function openTaskSecrets(request: TaskSecretsRequest): Promise<Map<
     const values = new Map<string, string>();
     for (const name of names) {
       const file = findFile(files, repo, name);
-      const value = open(file, { repo, name, key, now: request.now, trustedSealers: trusted });
+      const value = open(file, {
+        hub,
+        repo,
+        name,
+        key,
+        now: request.now,
+        trustedSealers: trusted,
+      });
       try {
         values.set(name, value.toString("utf8"));
       } finally {

@@ -6,6 +6,9 @@ import { generateRepoKey, type RecipientKey } from "./repo-key.ts";
 import { sealSecret, type SealRequest } from "./seal.ts";
 import { serializeSealedFile } from "./sealed-file.ts";
 
+/** The hub the tests' vaults belong to, unless a test says otherwise. */
+export const TEST_HUB = "acme/hub";
+
 export interface TestKey {
   recipient: RecipientKey;
   privateKey: string;
@@ -15,9 +18,10 @@ export function testKey(repo: string): TestKey {
   return generateRepoKey(repo);
 }
 
-/** Seals `value` and returns the file text. */
+/** Seals `value` (for TEST_HUB unless `hub` is given) and returns the file text. */
 export function sealedText(
-  request: Omit<SealRequest, "value" | "version" | "expires"> & {
+  request: Omit<SealRequest, "hub" | "value" | "version" | "expires"> & {
+    hub?: string;
     value: string;
     version?: number;
     expires?: string | null;
@@ -26,6 +30,7 @@ export function sealedText(
   return serializeSealedFile(
     sealSecret({
       ...request,
+      hub: request.hub ?? TEST_HUB,
       value: Buffer.from(request.value, "utf8"),
       version: request.version ?? 1,
       expires: request.expires ?? null,

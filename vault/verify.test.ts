@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { serializePublicKeyFile } from "./public-key-file.ts";
 import { serializeSealersFile, trustedSealer } from "./sealers-file.ts";
 import { generateSigningKey, parseSigningKey } from "./signer.ts";
-import { secretFilePath, sealedText, testKey } from "./test-support.ts";
+import { secretFilePath, sealedText, TEST_HUB, testKey } from "./test-support.ts";
+import { serializeVaultConfig } from "./vault-config.ts";
 import { verifyFiles } from "./verify.ts";
 import { verifyReport } from "./report.ts";
 
@@ -10,6 +11,7 @@ const repo = "acme/api";
 const key = testKey(repo);
 const now = new Date("2030-06-15T12:00:00Z");
 const keyFiles = [{ path: "keys/acme__api.pub.json", text: serializePublicKeyFile(key.recipient) }];
+const configText = serializeVaultConfig(TEST_HUB);
 const seal = (
   name: string,
   extra: { expires?: string; signer?: string; recipients?: (typeof key.recipient)[] } = {},
@@ -27,7 +29,7 @@ const seal = (
 });
 
 function problems(input: Partial<Parameters<typeof verifyFiles>[0]>) {
-  const result = verifyFiles({ secretFiles: [], keyFiles, now, ...input });
+  const result = verifyFiles({ secretFiles: [], keyFiles, configText, now, ...input });
   return result.problems.map((p) => [p.file, p.code]);
 }
 
@@ -36,10 +38,11 @@ describe("verifyFiles", () => {
     const result = verifyFiles({
       secretFiles: [seal("A"), seal("B", { expires: "2030-06-20" })],
       keyFiles,
+      configText,
       now,
     });
     expect(result.problems).toEqual([]);
-    expect(result.checked).toBe(3);
+    expect(result.checked).toBe(4);
     expect(result.warnings).toEqual([
       expect.stringContaining("B.sealed.json: expires 2030-06-20 (5 day(s) left)"),
     ]);
@@ -99,11 +102,57 @@ describe("verifyFiles", () => {
   });
 });
 
+describe("verifyFiles and the vault's hub", () => {
+  const fromHub = (hub: string, name = "COPIED") => ({
+    path: secretFilePath(repo, name),
+    text: sealedText({ hub, name, repo, value: "canary", recipients: [key.recipient] }),
+  });
+
+  it("reports a file sealed for another hub, and passes the vault's own", () => {
+    expect(problems({ secretFiles: [seal("OK"), fromHub("evil/hub")] })).toEqual([
+      ["secrets/acme__api/COPIED.sealed.json", "VAULT_WRONG_HUB"],
+    ]);
+    const [problem] = verifyFiles({
+      secretFiles: [fromHub("evil/hub")],
+      keyFiles,
+      configText,
+      now,
+    }).problems;
+    expect(problem!.message).toContain("sealed for hub evil/hub, not for acme/hub");
+  });
+
+  it("checks that vault.json names the hub given (e.g. the hub's own CI)", () => {
+    expect(problems({ hub: "Acme/Hub", secretFiles: [seal("OK")] })).toEqual([]);
+    expect(problems({ hub: "acme/other", secretFiles: [seal("OK")] })).toEqual([
+      ["vault.json", "VAULT_WRONG_HUB"],
+      ["secrets/acme__api/OK.sealed.json", "VAULT_WRONG_HUB"],
+    ]);
+    expect(problems({ configText: '{"hub":"acme/hub"}' })).toEqual([
+      ["vault.json", "VAULT_MALFORMED"],
+    ]);
+  });
+
+  it("without vault.json: a vault with secrets must say its hub; --hub stands in for it", () => {
+    expect(problems({ configText: undefined, secretFiles: [seal("OK")] })).toEqual([
+      ["vault.json", "VAULT_HUB_MISSING"],
+    ]);
+    expect(problems({ configText: undefined, secretFiles: [] })).toEqual([]);
+    expect(
+      problems({
+        configText: undefined,
+        hub: TEST_HUB,
+        secretFiles: [seal("OK"), fromHub("evil/hub")],
+      }),
+    ).toEqual([["secrets/acme__api/COPIED.sealed.json", "VAULT_WRONG_HUB"]]);
+  });
+});
+
 describe("verifyReport", () => {
   it("names file, code and hint, and adds GitHub annotations inside Actions", () => {
     const result = verifyFiles({
       secretFiles: [seal("OLD", { expires: "2030-02-01" })],
       keyFiles,
+      configText,
       now,
     });
     const text = verifyReport(result, "/hub/vault", { annotate: true, cwd: "/hub" });
@@ -111,7 +160,7 @@ describe("verifyReport", () => {
       "error[VAULT_EXPIRED]: secrets/acme__api/OLD.sealed.json: expired since 2030-02-02",
     );
     expect(text).toContain("::error file=vault/secrets/acme__api/OLD.sealed.json::VAULT_EXPIRED");
-    expect(text).toContain("checked 2 file(s) in /hub/vault: 1 problem(s)");
+    expect(text).toContain("checked 3 file(s) in /hub/vault: 1 problem(s)");
     expect(text).not.toContain("canary");
   });
 });

@@ -1,4 +1,4 @@
-import { run } from "./main.ts";
+import { run } from "./agent/main.ts";
 
 run().then(
   (code) => {

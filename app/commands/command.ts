@@ -12,6 +12,8 @@ export type Command =
   | { kind: "retry"; taskId?: string }
   | { kind: "replan"; request: string }
   | { kind: "note"; text: string }
+  /** Declares an intended breaking change of a contract (hub only); the reason is free text. */
+  | { kind: "breaking"; contract: string; reason: string }
   | { kind: "help" }
   | { kind: "unknown"; name: string }
   /** A known command used wrongly: what is wrong and how to write it. */
@@ -47,6 +49,11 @@ export const COMMANDS: readonly CommandInfo[] = [
     name: "replan",
     usage: { hub: "/replan <what to change>" },
     help: "plan the unfinished work again with more to go on",
+  },
+  {
+    name: "breaking",
+    usage: { hub: "/breaking <contract> [reason]" },
+    help: "allow a breaking change of a contract: its provider's pull request may merge once every consumer task is done",
   },
   {
     name: "note",

@@ -40,6 +40,12 @@ const cases: Array<[string, Place, Command | null]> = [
     "sub",
     { kind: "note", text: "the staging DB is read-only" },
   ],
+  [
+    "/breaking payments-api the v2 response drops `amount`",
+    "hub",
+    { kind: "breaking", contract: "payments-api", reason: "the v2 response drops `amount`" },
+  ],
+  ["/Breaking Payments-API", "hub", { kind: "breaking", contract: "payments-api", reason: "" }],
   ["/help", "sub", { kind: "help" }],
   ["/deploy now", "hub", { kind: "unknown", name: "deploy" }],
   ["/Deploy", "sub", { kind: "unknown", name: "deploy" }],
@@ -92,6 +98,22 @@ describe("parseCommand", () => {
       name: "note",
       message: "/note does not work here",
       fix: "comment /note on a task's sub-issue",
+    });
+    expect(parseCommand("/breaking", "hub")).toEqual({
+      kind: "invalid",
+      name: "breaking",
+      message: "/breaking needs a contract's name",
+      fix: "write /breaking <contract> [reason], like /breaking payments-api the v2 response drops `amount`",
+    });
+    expect(parseCommand("/breaking pay$ments", "hub")).toMatchObject({
+      kind: "invalid",
+      message: '"pay$ments" is not a contract name',
+    });
+    expect(parseCommand("/breaking payments-api", "sub")).toEqual({
+      kind: "invalid",
+      name: "breaking",
+      message: "/breaking does not work here",
+      fix: "comment /breaking on the hub issue",
     });
     expect(parseCommand("/approve", "sub")).toMatchObject({
       kind: "invalid",

@@ -1,4 +1,5 @@
 import { firstCommandLine, type CommandLine } from "./command-lines.ts";
+import { parseBreaking } from "./breaking-command.ts";
 import { COMMANDS, type Command, type Place } from "./command.ts";
 
 const TASK_ID = /^[a-z][a-z0-9-]{1,39}$/;
@@ -50,6 +51,8 @@ export function parseCommand(body: string, where: Place): Command | null {
       return line.rest === ""
         ? invalid("note", "/note needs text", `write ${usage}`)
         : { kind: "note", text: line.rest };
+    case "breaking":
+      return parseBreaking(line, usage);
     case "cancel":
     case "retry": {
       if (where === "sub") {

@@ -45,6 +45,13 @@ export const agentSchema = z
       .max(100)
       .default(3)
       .describe("At most this many tasks run at once."),
+    protected_paths: z
+      .array(z.string().min(1).max(200))
+      .max(100)
+      .default([".github/workflows/**", ".github/actions/**", ".github/havun.yml", ".gitmodules"])
+      .describe(
+        "Paths (globs: ** any depth, * within a segment) an agent's change may not touch; the publish job refuses such a change. Set [] to allow all.",
+      ),
     attempts: z
       .number()
       .int()

@@ -37,9 +37,11 @@ export const hubConfigSchema = z
     agent: agentSchema,
     dispatch: dispatchSchema,
     approval: z
-      .enum(["auto", "required"])
-      .default("auto")
-      .describe("required: a plan waits for an /approve comment before any task starts."),
+      .enum(["auto", "required", "risky"])
+      .default("risky")
+      .describe(
+        "When a plan waits for an /approve comment before any task starts. risky: when it attaches sealed secrets or puts tasks in projects the request does not name; required: always; auto: never.",
+      ),
     labels: labelsSchema,
     project_board: projectBoardSchema,
   })

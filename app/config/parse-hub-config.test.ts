@@ -31,10 +31,16 @@ describe("parseHubConfig", () => {
           max_turns: 30,
           budget_usd: { per_task: 5, per_orchestration: 50 },
           max_parallel: 3,
+          protected_paths: [
+            ".github/workflows/**",
+            ".github/actions/**",
+            ".github/havun.yml",
+            ".gitmodules",
+          ],
           attempts: 3,
         },
         dispatch: "parallel",
-        approval: "auto",
+        approval: "risky",
         labels: { prefix: "havun", ready: "havun:ready" },
       },
     });
@@ -120,7 +126,7 @@ labels: 3
       {
         path: "approval",
         message: 'cannot be "maybe"',
-        fix: "use one of: auto, required",
+        fix: "use one of: auto, required, risky",
         line: 9,
         column: 1,
       },

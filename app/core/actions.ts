@@ -18,6 +18,7 @@ export type Action =
   | { kind: "update-body"; issue: IssueRef; body: string }
   | { kind: "comment"; issue: IssueRef; key: string; body: string }
   | { kind: "close"; issue: IssueRef; reason: "completed" | "not_planned" | "duplicate" }
+  | { kind: "reopen"; issue: IssueRef }
   | { kind: "delete-comment"; repo: string; commentId: number };
 
 export function describeAction(a: Action): string {
@@ -36,6 +37,8 @@ export function describeAction(a: Action): string {
       return `comment ${a.key} on ${a.issue.repo}#${a.issue.number}`;
     case "close":
       return `close ${a.issue.repo}#${a.issue.number} as ${a.reason}`;
+    case "reopen":
+      return `reopen ${a.issue.repo}#${a.issue.number}`;
     case "delete-comment":
       return `delete duplicate comment ${a.commentId} in ${a.repo}`;
   }

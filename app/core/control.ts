@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { readManagedSection } from "../spec/managed-section.ts";
+import type { MarkerSigner } from "../trust/marker-signer.ts";
 
 /**
  * The orchestration's own decisions that GitHub has no field for (approval, cancellations,
  * extra attempts), kept in a hidden marker in the hub issue's managed section so that any App
- * instance, after any crash, reads the same truth.
+ * instance, after any crash, reads the same truth. The marker is signed with the App's key and
+ * read only from the App's managed section: the issue's author (or anyone who can edit the
+ * body) cannot approve, lift a cancellation or grant attempts by writing one.
  */
 export const controlSchema = z.object({
   v: z.literal(1).default(1),
@@ -15,27 +19,52 @@ export const controlSchema = z.object({
   extraAttempts: z.record(z.string(), z.number().int().min(0)).default({}),
   /** Dependency links already made, as "task<dependency" (GitHub's API can't list them cheaply). */
   links: z.array(z.string()).default([]),
+  /**
+   * Node ids of the App's plan comments, so the plan is found however many other comments the
+   * hub issue gets (a read that misses one fetches it by id).
+   */
+  planComments: z.array(z.string()).default([]),
+  /**
+   * Breaking contract changes a hub writer declared with `/breaking CONTRACT` (the gate lets a
+   * provider's breaking OpenAPI change through only when declared here).
+   */
+  breaking: z
+    .array(z.object({ contract: z.string(), by: z.string(), reason: z.string().default("") }))
+    .default([]),
 });
 
 export type Control = z.output<typeof controlSchema>;
 
-const PATTERN = /<!-- havun:control ([A-Za-z0-9_-]+) -->/;
+const PATTERN = /<!-- havun:control ([A-Za-z0-9_-]{1,20000})\.([A-Za-z0-9_-]{43}) -->/;
 
 export function emptyControl(): Control {
   return controlSchema.parse({});
 }
 
-export function renderControl(c: Control): string {
-  return `<!-- havun:control ${Buffer.from(JSON.stringify(c)).toString("base64url")} -->`;
+export function renderControl(c: Control, signer: MarkerSigner): string {
+  const payload = Buffer.from(JSON.stringify(c)).toString("base64url");
+  return `<!-- havun:control ${payload}.${signer.sign("control", payload)} -->`;
 }
 
-/** The control marker in a body; an absent or unreadable one reads as the empty control. */
-export function readControl(body: string): Control {
-  const m = PATTERN.exec(body);
-  if (!m?.[1]) return emptyControl();
+/**
+ * The control state in a hub body: the signed marker inside the App's status section. An
+ * absent, unsigned, forged or unreadable one reads as the empty control (and the App writes a
+ * good one at its next reconcile).
+ */
+export function readControl(body: string, signer: MarkerSigner): Control {
+  const section = readManagedSection(body, "status");
+  const m = section === null ? null : PATTERN.exec(section);
+  if (!m?.[1] || !m[2] || !signer.verify("control", m[1], m[2])) return emptyControl();
   try {
     return controlSchema.parse(JSON.parse(Buffer.from(m[1], "base64url").toString()));
   } catch {
     return emptyControl();
   }
+}
+
+/** Whether a body carries a control marker the App signed (an orchestration it runs). */
+export function hasAuthenticControl(body: string, signer: MarkerSigner): boolean {
+  const section = readManagedSection(body, "status");
+  const m = section === null ? null : PATTERN.exec(section);
+  return !!m?.[1] && !!m[2] && signer.verify("control", m[1], m[2]);
 }

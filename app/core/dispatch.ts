@@ -13,7 +13,8 @@ export function tasksToDispatch(views: Map<string, TaskView>, config: HubConfig)
   let room = Math.max(limit - active, 0);
   if (room === 0) return [];
   const order = topologicalOrder(all.map((v) => v.task)).map((t) => views.get(t.id)!);
-  let candidates = order.filter((v) => v.status === "ready");
+  // A sub-issue being reopened (closed by something else) waits for the next pass.
+  let candidates = order.filter((v) => v.status === "ready" && v.issue?.state !== "closed");
   if (config.dispatch === "wait_for_core") {
     const core = all.filter((v) => isCoreTask(v.task));
     if (core.some((v) => v.status !== "done" && v.status !== "cancelled")) {

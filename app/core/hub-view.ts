@@ -6,9 +6,9 @@ import type { OrchestrationState, TaskView } from "./state.ts";
 
 function statusTask(v: TaskView): StatusTask {
   const pr =
-    v.issue?.pulls.find((p) => p.state === "MERGED") ??
-    v.issue?.pulls.find((p) => p.state === "OPEN") ??
-    v.issue?.pulls[0];
+    v.issue?.pulls.find((p) => p.own && p.state === "MERGED") ??
+    v.issue?.pulls.find((p) => p.own && p.state === "OPEN") ??
+    v.issue?.pulls.find((p) => p.own);
   return {
     id: v.task.id,
     title: v.task.title,

@@ -3,10 +3,16 @@ import { hubConfigSchema } from "../config/hub-config-schema.ts";
 import { renderSpecBlock } from "../spec/spec-block.ts";
 import type { Plan, Task } from "../spec/task-schema.ts";
 import { emptyControl } from "./control.ts";
-import { reconcile } from "./reconcile.ts";
-import type { OrchestrationState, SubIssueView } from "./state.ts";
+import { TEST_SIGNER as signer } from "../trust/test-signer.ts";
+import { reconcile as reconcileWith } from "./reconcile.ts";
+
+const reconcile = (s: OrchestrationState, c: typeof config, now?: string) =>
+  reconcileWith(s, c, { signer, now, appSlug: "havuncore" });
+import type { OrchestrationState, PullView, SubIssueView } from "./state.ts";
 
 const config = hubConfigSchema.parse({
+  // The plans here attach no secrets; under "risky" the App approves such a plan itself.
+  approval: "auto",
   projects: [
     { repo: "acme/api", description: "API" },
     { repo: "acme/portal", description: "Portal" },
@@ -57,14 +63,27 @@ function sub(t: Task, extra: Partial<SubIssueView> = {}): SubIssueView {
     state: "open",
     stateReason: null,
     labels: ["havun"],
-    body: renderSpecBlock(spec),
+    body: renderSpecBlock(spec, signer),
     spec,
     byApp: true,
     createdAt: `2026-01-01T00:00:${String(id % 60).padStart(2, "0")}Z`,
     pulls: [],
     blockedBy: [],
     costUsd: null,
+    closedBy: null,
     ...extra,
+  };
+}
+
+function ownPull(number: number, state: PullView["state"]): PullView {
+  return {
+    repo: "acme/api",
+    number,
+    url: "u",
+    state,
+    author: "havuncore[bot]",
+    headRef: "havun/1-api",
+    own: true,
   };
 }
 
@@ -84,12 +103,14 @@ function state(
       state: "open",
       author: "alice",
       createdAt: "2026-01-01T00:00:00Z",
+      closedBy: null,
     },
     control: emptyControl(),
     plan,
     subIssues,
     commentKeys: ["plan"],
     appComments: [{ id: 1, key: "plan" }],
+    planComments: [],
     ...over,
   };
 }
@@ -133,7 +154,7 @@ describe("reconcile (pure)", () => {
 
   it("moves on when a dependency is merged or closed as completed", () => {
     const subs = plan.tasks.map((t) => sub(t));
-    subs[0] = { ...subs[0]!, pulls: [{ repo: "acme/api", number: 9, url: "u", state: "MERGED" }] };
+    subs[0] = { ...subs[0]!, pulls: [ownPull(9, "MERGED")] };
     const r = reconcile(
       state(subs, {
         control: {
@@ -223,5 +244,103 @@ describe("reconcile (pure)", () => {
   it("waits for approval when the hub requires it", () => {
     const strict = hubConfigSchema.parse({ ...config, approval: "required" });
     expect(reconcile(state([]), strict).actions.map((a) => a.kind)).toEqual(["update-body"]);
+  });
+  describe("a task is done only through its own work", () => {
+    const links = {
+      ...emptyControl(),
+      links: ["checkout<api", "dashboard<api", "dashboard<checkout"],
+    };
+    const foreign: PullView = {
+      repo: "acme/api",
+      number: 7,
+      url: "u7",
+      state: "MERGED",
+      author: "mallory",
+      headRef: "feature",
+      own: false,
+    };
+
+    it("another pull request's merge does not finish a task: its sub-issue is reopened, naming the PR and author", () => {
+      const subs = plan.tasks.map((t) => sub(t));
+      subs[0] = {
+        ...subs[0]!,
+        state: "closed",
+        stateReason: "completed",
+        pulls: [foreign],
+        closedBy: {
+          actor: "wendy",
+          pull: { repo: "acme/api", number: 7, url: "u7", author: "mallory" },
+          commit: null,
+        },
+      };
+      const r = reconcile(state(subs, { control: links }), config);
+      expect(r.views.find((v) => v.task.id === "api")!.status).not.toBe("done");
+      const reopen = r.actions.filter((a) => a.kind === "reopen");
+      expect(reopen).toHaveLength(1);
+      const note = r.actions.find(
+        (a) => a.kind === "comment" && a.key === `reopened-${subs[0]!.number}`,
+      );
+      expect(note && note.kind === "comment" && note.body).toMatch(/acme\/api#7.*`mallory`/);
+      // Its dependents wait: nothing else is dispatched.
+      expect(r.actions.filter((a) => a.kind === "add-labels")).toHaveLength(0);
+    });
+
+    it("an open pull request of someone else does not put the task in review", () => {
+      const subs = plan.tasks.map((t) => sub(t));
+      subs[0] = {
+        ...subs[0]!,
+        labels: ["havun", "havun:ready"],
+        pulls: [{ ...foreign, state: "OPEN" }],
+      };
+      const r = reconcile(state(subs, { control: links }), config);
+      expect(r.views.find((v) => v.task.id === "api")!.status).toBe("dispatched");
+    });
+
+    it("a commit's closing keyword does not finish a task", () => {
+      const subs = plan.tasks.map((t) => sub(t));
+      subs[0] = {
+        ...subs[0]!,
+        state: "closed",
+        stateReason: "completed",
+        closedBy: { actor: "x", pull: null, commit: "abcdef1234567890" },
+      };
+      const r = reconcile(state(subs, { control: links }), config);
+      expect(r.actions.some((a) => a.kind === "reopen")).toBe(true);
+    });
+
+    it("a writer closing the sub-issue by hand finishes it; a person without write access does not", () => {
+      const closed = (canWrite: boolean) => {
+        const subs = plan.tasks.map((t) => sub(t));
+        subs[0] = {
+          ...subs[0]!,
+          state: "closed",
+          stateReason: "completed",
+          closedBy: { actor: "wendy", pull: null, commit: null, actorCanWrite: canWrite },
+        };
+        return reconcile(state(subs, { control: links }), config);
+      };
+      expect(closed(true).views.find((v) => v.task.id === "api")!.status).toBe("done");
+      expect(closed(true).actions.some((a) => a.kind === "reopen")).toBe(false);
+      expect(closed(false).actions.some((a) => a.kind === "reopen")).toBe(true);
+    });
+
+    it("the hub issue closed by a pull request's merge is reopened", () => {
+      const s = state(
+        plan.tasks.map((t) => sub(t)),
+        { control: links },
+      );
+      s.hub.state = "closed";
+      s.hub.closedBy = {
+        actor: "wendy",
+        pull: { repo: "acme/api", number: 7, url: "u7", author: "mallory" },
+        commit: null,
+      };
+      const r = reconcile(s, config);
+      expect(
+        r.actions
+          .filter((a) => a.kind === "reopen")
+          .map((a) => a.kind === "reopen" && a.issue.number),
+      ).toEqual([1]);
+    });
   });
 });

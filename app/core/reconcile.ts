@@ -2,13 +2,14 @@ import type { HubConfig } from "../config/hub-config-schema.ts";
 import { renderSubIssueBody } from "../render/sub-issue-body.ts";
 import { replaceManagedSection } from "../spec/managed-section.ts";
 import type { TaskSpec } from "../spec/task-spec.ts";
+import type { MarkerSigner } from "../trust/marker-signer.ts";
 import type { Action } from "./actions.ts";
 import { renderControl, type Control } from "./control.ts";
 import { tasksToDispatch } from "./dispatch.ts";
 import { hubStatusSection, finalReport } from "./hub-view.ts";
 import { labelNames } from "./labels.ts";
 import type { IssueRef, OrchestrationState, SubIssueView, TaskView } from "./state.ts";
-import { issuesByTask, taskViews } from "./task-status.ts";
+import { closedWrongly, issuesByTask, taskViews } from "./task-status.ts";
 
 export interface ReconcileResult {
   actions: Action[];
@@ -32,18 +33,29 @@ function hubRef(state: OrchestrationState): IssueRef {
  * hub's config, the minimal writes that move it on. Running it again on the state those writes
  * produce yields no actions; an event that changes nothing yields nothing.
  */
+export interface ReconcileContext {
+  /** Signs the specs and the control state the App writes (its key; pure HMAC). */
+  signer: MarkerSigner;
+  /** The App's slug: what its own bot closed counts as the App's. */
+  appSlug: string;
+  now?: string;
+}
+
 export function reconcile(
   state: OrchestrationState,
   config: HubConfig,
-  now: string = new Date().toISOString(),
+  ctx: ReconcileContext,
 ): ReconcileResult {
+  const now = ctx.now ?? new Date().toISOString();
+  const { signer } = ctx;
   const labels = labelNames(config);
   const control: Control = structuredClone(state.control);
   const actions: Action[] = [];
   const { chosen, duplicates } = issuesByTask(state);
-  const views = taskViews(state, config, labels, chosen);
+  const views = taskViews(state, config, labels, chosen, ctx.appSlug);
   const plan = state.plan;
-  const waitingForApproval = config.approval === "required" && !control.approved;
+  // "risky" plans the App found safe are approved by the App itself in the control state.
+  const waitingForApproval = config.approval !== "auto" && !control.approved;
 
   // A duplicate that slipped through (a concurrent delivery) is closed, never worked on;
   // a duplicate keyed comment is deleted (the oldest stays).
@@ -55,6 +67,10 @@ export function reconcile(
       actions.push({ kind: "delete-comment", repo: state.hub.repo, commentId: c.id });
     seenKeys.add(c.key);
   }
+
+  for (const id of state.planComments)
+    if (!control.planComments.includes(id)) control.planComments.push(id);
+  reopenWronglyClosed(state, chosen, ctx.appSlug, actions);
 
   if (plan && !waitingForApproval && state.hub.state === "open") {
     for (const v of views.values()) {
@@ -71,8 +87,13 @@ export function reconcile(
         hub_issue: state.hub.number,
         task: v.task,
         attempt: 1,
+        agent: {
+          model: config.agent.models[v.task.kind],
+          max_turns: config.agent.max_turns,
+          budget_usd: config.agent.budget_usd.per_task,
+        },
       };
-      const body = subIssueBody(state, chosen, spec);
+      const body = subIssueBody(state, chosen, spec, signer);
       const statusLabel = v.task.dependencies.length ? [labels.blocked] : [];
       actions.push({
         kind: "create-sub-issue",
@@ -84,7 +105,7 @@ export function reconcile(
       });
     }
     linkDependencies(views, chosen, control, actions);
-    retryFailed(views, labels, actions, (spec) => subIssueBody(state, chosen, spec));
+    retryFailed(views, labels, actions, (spec) => subIssueBody(state, chosen, spec, signer));
     for (const v of tasksToDispatch(views, config)) {
       if (!v.issue) continue;
       actions.push({ kind: "add-labels", issue: v.issue, labels: [labels.ready] });
@@ -102,9 +123,17 @@ export function reconcile(
     list.every((v) => v.status === "done" || v.status === "cancelled") &&
     list.some((v) => v.status === "done");
   const section =
-    hubStatusSection(state, config, list, waitingForApproval) + "\n" + renderControl(control);
+    hubStatusSection(state, config, list, waitingForApproval) +
+    "\n" +
+    renderControl(control, signer);
   const body = replaceManagedSection(state.hub.body, "status", section);
-  if (plan && body !== state.hub.body)
+  // A view without the App's key (`havun status`) renders a placeholder signature: it compares
+  // the bodies without signatures, so it does not report the App's own state as pending.
+  const unsigned = (text: string) =>
+    signer.canSign
+      ? text
+      : text.replace(/(<!-- havun:control [A-Za-z0-9_-]+)\.[A-Za-z0-9_-]{43} -->/, "$1 -->");
+  if (plan && unsigned(body) !== unsigned(state.hub.body))
     actions.push({ kind: "update-body", issue: hubRef(state), body });
   if (complete && state.hub.state === "open") {
     if (!state.commentKeys.includes("final-report")) {
@@ -122,11 +151,56 @@ export function reconcile(
   return { actions, views: list, control, complete };
 }
 
+/**
+ * A sub-issue closed by another pull request's merge (or a commit's closing keyword, or a
+ * person without write access) is reopened, saying what closed it; the hub issue is closed only
+ * by the App, so one closed by a pull request or a commit is reopened too.
+ */
+function reopenWronglyClosed(
+  state: OrchestrationState,
+  chosen: Map<string, SubIssueView>,
+  appSlug: string,
+  actions: Action[],
+): void {
+  for (const s of chosen.values()) {
+    if (!closedWrongly(s, appSlug)) continue;
+    actions.push({
+      kind: "comment",
+      issue: s,
+      key: `reopened-${s.number}`,
+      body: reopenNote(s.closedBy!),
+    });
+    actions.push({ kind: "reopen", issue: s });
+  }
+  const hubBy = state.hub.closedBy;
+  if (state.hub.state === "closed" && hubBy && (hubBy.pull || hubBy.commit)) {
+    actions.push({
+      kind: "comment",
+      issue: hubRef(state),
+      key: "reopened-hub",
+      body: reopenNote(hubBy, true),
+    });
+    actions.push({ kind: "reopen", issue: hubRef(state) });
+  }
+}
+
+function reopenNote(by: NonNullable<SubIssueView["closedBy"]>, hub = false): string {
+  const what = by.pull
+    ? `the merge of ${by.pull.repo}#${by.pull.number} (opened by \`${by.pull.author}\`) closed it with a closing keyword`
+    : by.commit
+      ? `commit \`${by.commit.slice(0, 12)}\` closed it with a closing keyword`
+      : `\`${by.actor ?? "someone"}\` closed it without write access to the repository`;
+  return hub
+    ? `**HavunCore reopened this orchestration:** ${what}. Only HavunCore closes a hub issue, when every task is done (or on \`/cancel\`).`
+    : `**HavunCore reopened this task:** ${what}. A task is done only when its own pull request (opened by HavunCore from its branch) merges, or when someone with write access closes this issue by hand.`;
+}
+
 /** A sub-issue's body for a spec: readable task, links to the hub and to filed dependencies. */
 function subIssueBody(
   state: OrchestrationState,
   chosen: Map<string, SubIssueView>,
   spec: TaskSpec,
+  signer: MarkerSigner,
 ): string {
   const dependencies = Object.fromEntries(
     spec.task.dependencies.flatMap((d) => {
@@ -134,7 +208,7 @@ function subIssueBody(
       return i ? [[d, { repo: i.repo, number: i.number, url: i.url }]] : [];
     }),
   );
-  return renderSubIssueBody(spec, { hubIssueUrl: state.hub.url, dependencies });
+  return renderSubIssueBody(spec, { hubIssueUrl: state.hub.url, dependencies, signer });
 }
 
 /** "Blocked by" links on GitHub for each dependency whose sub-issue exists. */

@@ -32,18 +32,42 @@ export function issuesByTask(state: OrchestrationState): {
   return { chosen, duplicates };
 }
 
+/**
+ * Whether a closed sub-issue was closed legitimately: by the merge of its task's own PR, by the
+ * App (cancel, duplicate), or by hand by a person with write access. A closing keyword in any
+ * other pull request or commit does not finish a task: such a sub-issue is reopened.
+ */
+export function closedWrongly(issue: SubIssueView, appSlug: string): boolean {
+  if (issue.state !== "closed" || issue.stateReason === "not_planned") return false;
+  if (issue.stateReason === "duplicate") return false;
+  const by = issue.closedBy;
+  if (!by) return false;
+  if (by.pull)
+    return !issue.pulls.some(
+      (p) =>
+        p.own &&
+        p.number === by.pull!.number &&
+        p.repo.toLowerCase() === by.pull!.repo.toLowerCase(),
+    );
+  if (by.commit) return true;
+  if (by.actor === appSlug || by.actor === `${appSlug}[bot]`) return false;
+  return by.actorCanWrite === false;
+}
+
 function ownStatus(
   issue: SubIssueView | null,
   labels: LabelNames,
   cancelled: boolean,
   attemptsLeft: boolean,
+  appSlug: string,
 ): TaskStatus | null {
-  if (issue?.pulls.some((p) => p.state === "MERGED")) return "done";
-  if (issue?.state === "closed") return issue.stateReason === "not_planned" ? "cancelled" : "done";
+  if (issue?.pulls.some((p) => p.own && p.state === "MERGED")) return "done";
+  if (issue?.state === "closed" && !closedWrongly(issue, appSlug))
+    return issue.stateReason === "not_planned" ? "cancelled" : "done";
   if (cancelled) return "cancelled";
   if (!issue) return null;
   if (issue.labels.includes(labels.failed)) return attemptsLeft ? "dispatched" : "failed";
-  if (issue.pulls.some((p) => p.state === "OPEN")) return "review";
+  if (issue.pulls.some((p) => p.own && p.state === "OPEN")) return "review";
   if (issue.labels.includes(labels.running)) return "running";
   if (issue.labels.includes(labels.ready)) return "dispatched";
   return null;
@@ -55,6 +79,7 @@ export function taskViews(
   config: HubConfig,
   labels: LabelNames,
   chosen: Map<string, SubIssueView>,
+  appSlug: string,
 ): Map<string, TaskView> {
   const views = new Map<string, TaskView>();
   const tasks: Task[] = state.plan?.tasks ?? [];
@@ -63,7 +88,7 @@ export function taskViews(
     const attempt = issue?.spec?.attempt ?? 1;
     const allowed = config.agent.attempts + (state.control.extraAttempts[task.id] ?? 0);
     const cancelled = state.control.cancelledAll || state.control.cancelled.includes(task.id);
-    const status = ownStatus(issue, labels, cancelled, attempt < allowed);
+    const status = ownStatus(issue, labels, cancelled, attempt < allowed, appSlug);
     views.set(task.id, {
       task,
       status: status ?? "pending",

@@ -1,75 +1,81 @@
-/** One `- [ ]` / `- [x]` line of a pull request's checklist. */
-export interface ChecklistItem {
-  text: string;
-  checked: boolean;
-}
-
-const HEADING = /^#{1,6}\s+(.*?)\s*#*\s*$/;
-const ITEM = /^\s*[-*+]\s+\[([ xX])\]\s+(.*?)\s*$/;
+import { ACCEPTANCE_SECTION, readAcceptanceSection } from "../spec/agent-pull.ts";
+import type { GatePull } from "./gate-inputs.ts";
 
 /**
- * The checklist under the body's `## Acceptance` heading (any level, "Acceptance criteria"
- * too), up to the next heading. Null when the body has no such heading.
+ * Who ticked the checklist. The gate reads only HavunCore's managed `acceptance` section of the
+ * pull request's body (the publish job writes it with every criterion unticked; text the agent
+ * wrote elsewhere in the body, ticked or not, is not read), and counts its ticks only when the
+ * body's last editor is a person with write, maintain or admin permission on the repository.
+ *
+ * Why that suffices: on GitHub only a pull request's author (here the App's bot) and people with
+ * write access can edit its body, and the App always writes the boxes unticked. So a box that is
+ * ticked in the body a writer saved last was ticked, or kept ticked, by that writer. A body last
+ * saved by a bot (a workflow's token) or by anyone else counts no ticks.
  */
-export function acceptanceChecklist(body: string): ChecklistItem[] | null {
-  let inside = false;
-  let found = false;
-  const items: ChecklistItem[] = [];
-  for (const line of body.split(/\r?\n/)) {
-    const heading = HEADING.exec(line);
-    if (heading) {
-      inside = /^acceptance\b/i.test(heading[1] ?? "");
-      found ||= inside;
-      continue;
-    }
-    const item = inside ? ITEM.exec(line) : null;
-    if (item) items.push({ text: item[2] ?? "", checked: item[1] !== " " });
-  }
-  return found ? items : null;
-}
-
-/** Compares criteria as people retype them: case, spacing, backticks and a final period aside. */
-export function sameCriterion(a: string, b: string): boolean {
-  const norm = (s: string) =>
-    s
-      .replace(/[`*_]/g, "")
-      .replace(/\s+/g, " ")
-      .trim()
-      .replace(/[.;:]$/, "")
-      .toLowerCase();
-  return norm(a) === norm(b);
-}
+export const WHY_TICKS_COUNT =
+  "only people with write access and the pull request's author (HavunCore, which writes every box unticked) can edit its body, so ticks count when a person with write access saved the body last";
 
 export interface AcceptanceResult {
-  checked: number;
-  total: number;
-  /** What keeps the checklist from being done, one line each. */
   missing: string[];
+  /** The passed line, when every criterion counts as ticked. */
+  passed: string | null;
+  notes: string[];
 }
 
-/** The task's criteria against the pull request's checklist: each must be there and ticked. */
-export function checkAcceptance(criteria: readonly string[], body: string): AcceptanceResult {
-  const list = acceptanceChecklist(body);
-  if (list === null) {
-    return {
-      checked: 0,
-      total: criteria.length,
-      missing: [
-        `the pull request has no \`## Acceptance\` checklist; add one with the task's ${criteria.length} criteria as \`- [x]\` items`,
-      ],
-    };
+const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+const count = (body: string, needle: string) => body.split(needle).length - 1;
+
+/** The task's criteria against HavunCore's checklist section, in order, ticked by a writer. */
+export function checkAcceptance(criteria: readonly string[], pull: GatePull): AcceptanceResult {
+  const out: AcceptanceResult = { missing: [], passed: null, notes: [] };
+  const begins = count(pull.body, `<!-- havun:begin ${ACCEPTANCE_SECTION} -->`);
+  const ends = count(pull.body, `<!-- havun:end ${ACCEPTANCE_SECTION} -->`);
+  const items = begins === 1 && ends === 1 ? readAcceptanceSection(pull.body) : null;
+  if (items === null) {
+    out.missing.push(
+      begins + ends === 0
+        ? "the pull request's body has no HavunCore checklist (the section HavunCore writes when it opens the pull request): restore the body from its edit history, or comment `/retry` on the sub-issue"
+        : `the pull request's body has ${Math.max(begins, ends)} HavunCore checklist markers where HavunCore writes one section: a person with write access removes the copies (restore the body from its edit history)`,
+    );
+    return out;
   }
-  const missing: string[] = [];
-  let checked = 0;
-  for (const c of criteria) {
-    const item = list.find((i) => sameCriterion(i.text, c));
-    if (!item) missing.push(`“${c}” is not in the pull request's checklist`);
-    else if (!item.checked) missing.push(`“${c}” is not checked`);
-    else checked++;
+  const differs =
+    items.length !== criteria.length
+      ? `it has ${items.length} item${items.length === 1 ? "" : "s"}, the task ${criteria.length} criteri${criteria.length === 1 ? "on" : "a"}`
+      : criteria
+          .map((c, i) => [norm(c), norm(items[i]!.text), i] as const)
+          .filter(([c, t]) => c !== t)
+          .map(([c, t, i]) => `item ${i + 1} reads “${t}” where the task says “${c}”`)[0];
+  if (differs) {
+    out.missing.push(
+      `HavunCore's checklist does not list the task's acceptance criteria as HavunCore wrote them (${differs}): restore the body from its edit history`,
+    );
+    return out;
   }
-  for (const extra of list.filter(
-    (i) => !i.checked && !criteria.some((c) => sameCriterion(c, i.text)),
-  ))
-    missing.push(`“${extra.text}” is not checked`);
-  return { checked, total: criteria.length, missing };
+  const editor = pull.editor;
+  const counts = !!editor && !editor.bot && editor.canWrite === true;
+  const ticked = items.filter((i) => i.checked).length;
+  if (counts) {
+    for (const [i, c] of criteria.entries())
+      if (!items[i]!.checked) out.missing.push(`“${c}” is not ticked`);
+    if (!out.missing.length)
+      out.passed = `Acceptance: all ${criteria.length} criteria ticked, the body last saved by \`${editor.login}\` (write access)`;
+    return out;
+  }
+  for (const c of criteria) out.missing.push(`“${c}” is not ticked by a person with write access`);
+  if (ticked > 0)
+    out.notes.push(
+      `The checklist has ${ticked} tick${ticked === 1 ? "" : "s"}, but the body was last saved by ${whoEdited(pull)}, so ${ticked === 1 ? "it does" : "they do"} not count: ${WHY_TICKS_COUNT}.`,
+    );
+  out.notes.push(
+    `A person with write access to ${pull.repo} ticks each criterion in HavunCore's checklist once it is verified.`,
+  );
+  return out;
+}
+
+function whoEdited(pull: GatePull): string {
+  const e = pull.editor;
+  if (!e) return "nobody since HavunCore opened the pull request";
+  if (e.bot) return `\`${e.login}\`, a bot`;
+  return `\`${e.login}\`, who has no write access to ${pull.repo}`;
 }

@@ -1,34 +1,44 @@
 import { readVerdicts } from "../../contracts/gate/result-marker.ts";
-import type { GateCheckRun, GateInputs, GateTask } from "./gate-inputs.ts";
+import type { GateCheckRun, GateInputs, GateTask, GateTaskInput } from "./gate-inputs.ts";
 import { link } from "./links.ts";
 
 export const CONTRACTS_CHECK = "havun/contracts";
+/** The App whose `havun/contracts` runs count: GitHub Actions, where the contracts workflow runs. */
+export const CONTRACTS_APP = "github-actions";
 
 export interface RuleOutcome {
   missing: string[];
   waiting: string[];
   passed: string[];
+  notes: string[];
 }
 
-const isContractsCheck = (c: GateCheckRun) =>
+export const isContractsCheck = (c: Pick<GateCheckRun, "name">) =>
   c.name === CONTRACTS_CHECK || c.name.startsWith(`${CONTRACTS_CHECK}/`);
 const PASSING = new Set(["SUCCESS", "NEUTRAL", "SKIPPED"]);
 
 /**
- * (b) The contract checks on the head commit passed. A provider task needs one; a failure
- * passes only when it is just a breaking OpenAPI change the plan declared (on the hub issue)
- * for a contract this task provides, and every consumer task of that contract is done.
+ * (b) The contract checks on the head commit passed. Only runs reported by the contracts App
+ * (GitHub Actions) count; another App's run of the same name is ignored and named. A provider
+ * task needs one; a failure passes only when it is just a breaking OpenAPI change a hub writer
+ * declared with `/breaking` (kept in the hub's signed control state) for a contract this task
+ * provides, and every consumer task of that contract is done.
  */
-export function contractRule(inputs: GateInputs): RuleOutcome {
-  const out: RuleOutcome = { missing: [], waiting: [], passed: [] };
-  const task = inputs.task!;
+export function contractRule(inputs: GateInputs, task: GateTaskInput): RuleOutcome {
+  const out: RuleOutcome = { missing: [], waiting: [], passed: [], notes: [] };
   const provides = task.spec.task.contracts.filter((c) => c.role === "provider").map((c) => c.name);
-  const runs = inputs.checks.filter(isContractsCheck);
+  const app = inputs.trust.contractsApp;
+  const all = inputs.checks.filter(isContractsCheck);
+  const runs = all.filter((r) => r.app === app);
+  for (const r of all.filter((r) => r.app !== app))
+    out.notes.push(
+      `${link(`\`${r.name}\``, r.url)} reported by the App \`${r.app ?? "unknown"}\` is ignored: only \`${app}\`'s contract checks count.`,
+    );
   const sha = inputs.pull.headSha.slice(0, 7);
   if (runs.length === 0) {
     if (provides.length > 0)
       out.missing.push(
-        `no \`${CONTRACTS_CHECK}\` check run on ${sha}: this task provides ${provides.map((p) => `\`${p}\``).join(", ")}, so the repository's contracts workflow must run on its pull requests (see HavunCore's README, "The contracts workflow")`,
+        `no \`${CONTRACTS_CHECK}\` check run from \`${app}\` on ${sha}: this task provides ${provides.map((p) => `\`${p}\``).join(", ")}, so the repository's contracts workflow must run on its pull requests (see HavunCore's README, "The contracts workflow")`,
       );
     return out;
   }
@@ -50,7 +60,7 @@ export function contractRule(inputs: GateInputs): RuleOutcome {
 
 function declaredBreak(
   run: GateCheckRun,
-  task: NonNullable<GateInputs["task"]>,
+  task: GateTaskInput,
   provides: string[],
 ): { ok: boolean; why: string } {
   const verdicts = readVerdicts(run.summary);
@@ -65,13 +75,17 @@ function declaredBreak(
     );
   if (!onlyOpenApi) return { ok: false, why: "" };
   const why: string[] = [];
+  const hub = link("the hub issue", task.hubUrl);
+  const by: string[] = [];
   for (const v of breaking) {
-    if (!provides.includes(v.service) || !task.breakingAllowed.includes(v.service)) {
+    const declared = task.breaking.find((b) => b.contract === v.service);
+    if (!provides.includes(v.service) || !declared) {
       why.push(
-        `the plan does not declare a breaking change of \`${v.service}\` (a hub writer adds \`<!-- havun:breaking contract=${v.service} -->\` to the hub issue when it is intended)`,
+        `no breaking change of \`${v.service}\` is declared (a person with write access to the hub comments \`/breaking ${v.service} <reason>\` on ${hub} when it is intended)`,
       );
       continue;
     }
+    by.push(`\`${v.service}\` by \`${declared.by}\``);
     const pending = consumersOf(task.siblings, v.service).filter((t) => !t.done);
     if (pending.length)
       why.push(
@@ -81,7 +95,7 @@ function declaredBreak(
   if (why.length) return { ok: false, why: why.join("; ") };
   return {
     ok: true,
-    why: `the breaking change the plan declared (${breaking.map((v) => `\`${v.service}\``).join(", ")}), and every consumer task is done`,
+    why: `the breaking change declared with \`/breaking\` (${by.join(", ")}), and every consumer task is done`,
   };
 }
 

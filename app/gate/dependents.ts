@@ -1,10 +1,11 @@
+import { hasAuthenticControl } from "../core/control.ts";
 import type { GitHubClient } from "../gateway/client.ts";
-import { readControlPresent } from "../orchestrator/hub-marker.ts";
-import { parseSpecBlock } from "../spec/spec-block.ts";
+import { authenticSpec } from "../spec/spec-block.ts";
 import type { TaskSpec } from "../spec/task-spec.ts";
+import type { MarkerSigner } from "../trust/marker-signer.ts";
 import type { GateTask } from "./gate-inputs.ts";
-import type { GatePullNode, GateTaskNode } from "./gate-query.ts";
-import { siblingTasks } from "./sibling-tasks.ts";
+import { LAST_CLOSER, SIBLING_PULL, type ActorNode, type SiblingNode } from "./gate-query.ts";
+import { isAppActor, siblingTasks } from "./sibling-tasks.ts";
 
 export interface PullKey {
   repo: string;
@@ -43,20 +44,19 @@ const HUB = /* GraphQL */ `
         stateReason
         body
         author {
+          __typename
           login
         }
         repository {
           nameWithOwner
         }
-        closedByPullRequestsReferences(first: 5, includeClosedPrs: true) {
+        closedByPullRequestsReferences(first: 10, includeClosedPrs: true) {
           nodes {
-            number
-            url
-            state
-            repository {
-              nameWithOwner
-            }
+            ...SiblingPull
           }
+        }
+        timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) {
+          ...LastCloser
         }
       }
     }
@@ -69,6 +69,7 @@ const ISSUE_QUERY = /* GraphQL */ `
       issue(number: $number) {
         body
         author {
+          __typename
           login
         }
         ...Hub
@@ -79,50 +80,49 @@ const ISSUE_QUERY = /* GraphQL */ `
     }
   }
   ${HUB}
+  ${SIBLING_PULL}
+  ${LAST_CLOSER}
 `;
 
 type HubNode = {
   number: number;
   body: string;
   repository: { nameWithOwner: string };
-  subIssues: {
-    nodes: (GateTaskNode & { closedByPullRequestsReferences: { nodes: GatePullNode[] } })[];
-  };
+  subIssues: { nodes: SiblingNode[] };
 };
 
 interface IssueQueryResult {
   repository: {
-    issue: (HubNode & { author: { login: string } | null; parent: HubNode | null }) | null;
+    issue: (HubNode & { author: ActorNode | null; parent: HubNode | null }) | null;
   } | null;
 }
 
 /**
  * The open pull requests to gate again after an issue changed (one GraphQL request): for a
- * task's sub-issue, those `gatedBy` it; for a hub issue (its breaking-change declarations),
- * every open agent pull request of the orchestration.
+ * task's sub-issue, those `gatedBy` it; for a hub issue (its breaking-change declarations in its
+ * signed control state), every task's open pull request of the orchestration.
  */
 export async function pullsAffectedByIssue(
   octokit: GitHubClient,
   repo: string,
   number: number,
-  appSlug: string,
+  o: { appSlug: string; signer: MarkerSigner },
 ): Promise<PullKey[]> {
   const [owner = "", name = ""] = repo.split("/");
   const data = await octokit.graphql<IssueQueryResult>(ISSUE_QUERY, { owner, name, number });
   const issue = data.repository?.issue;
   if (!issue) return [];
-  const isApp = (n: { author: { login: string } | null }) =>
-    n.author?.login === `${appSlug}[bot]` || n.author?.login === appSlug;
-  const parsed = parseSpecBlock(issue.body);
-  if (parsed && "spec" in parsed && parsed.digestOk && isApp(issue) && issue.parent) {
-    const { spec } = parsed;
+  const spec = isAppActor(issue.author, o.appSlug) ? authenticSpec(issue.body, o.signer) : null;
+  if (spec && issue.parent) {
     return gatedBy(
       spec.task,
-      siblingTasks(issue.parent.subIssues.nodes, spec.hub, spec.hub_issue, isApp),
+      siblingTasks(issue.parent.subIssues.nodes, spec.hub, spec.hub_issue, o.appSlug, o.signer),
     );
   }
-  if (!parsed && readControlPresent(issue.body)) {
-    return siblingTasks(issue.subIssues.nodes, repo, number, isApp).flatMap((t) => t.openPulls);
+  if (!spec && hasAuthenticControl(issue.body, o.signer)) {
+    return siblingTasks(issue.subIssues.nodes, repo, number, o.appSlug, o.signer).flatMap(
+      (t) => t.openPulls,
+    );
   }
   return [];
 }

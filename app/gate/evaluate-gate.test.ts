@@ -1,115 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { renderVerdict, type ContractsVerdict } from "../../contracts/gate/result-marker.ts";
-import { taskSpecSchema, type TaskSpecInput } from "../spec/task-spec.ts";
-import { acceptanceChecklist, checkAcceptance } from "./acceptance.ts";
 import { evaluateGate } from "./evaluate-gate.ts";
-import type { GateCheckRun, GateInputs, GateTask } from "./gate-inputs.ts";
+import { contracts, inputs, ownPull, section, sibling, spec, taskInput } from "./test-fixtures.ts";
 
-const task = (over: Partial<TaskSpecInput["task"]> = {}) =>
-  taskSpecSchema.parse({
-    v: 1,
-    hub: "acme/hub",
-    hub_issue: 1,
-    attempt: 1,
-    task: {
-      id: "api-plans",
-      title: "Add plans",
-      repo: "acme/api",
-      kind: "implementation",
-      priority: "high",
-      instructions: ["Do it"],
-      acceptance: ["GET /plans lists 3 and 6 months", "Tests cover `GET /plans`"],
-      contracts: [{ name: "payments", role: "provider" }],
-      estimate_minutes: 30,
-      ...over,
-    },
-  });
-
-const sibling = (id: string, done: boolean, over: Partial<GateTask> = {}): GateTask => ({
-  id,
-  title: id,
-  issueUrl: `https://gh.test/acme/x/issues/${id}`,
-  contracts: [],
-  dependencies: [],
-  openPulls: [],
-  done,
-  state: done ? "merged in acme/x#9" : "its pull request acme/x#9 is not merged yet",
-  ...over,
-});
-
-const contracts = (
-  conclusion: string | null,
-  verdict?: Partial<ContractsVerdict>,
-): GateCheckRun => ({
-  id: 5,
-  name: "havun/contracts",
-  app: "github-actions",
-  status: conclusion ? "COMPLETED" : "IN_PROGRESS",
-  conclusion,
-  title: conclusion === "FAILURE" ? "payments: breaking OpenAPI change" : "payments: contract kept",
-  summary: verdict
-    ? renderVerdict({ service: "payments", openapi: "compatible", pacts: "verified", ...verdict })
-    : null,
-  url: "https://gh.test/acme/api/runs/5",
-});
-
-const CHECKED =
-  "## Acceptance\n\n- [x] GET /plans lists 3 and 6 months\n- [x] Tests cover GET /plans.\n";
-
-function inputs(
-  over: {
-    body?: string;
-    checks?: GateCheckRun[];
-    spec?: ReturnType<typeof task>;
-    siblings?: GateTask[];
-    breakingAllowed?: string[];
-  } = {},
-): GateInputs {
-  return {
-    pull: {
-      repo: "acme/api",
-      number: 7,
-      url: "https://gh.test/acme/api/pull/7",
-      headSha: "abcdef1234",
-      body: over.body ?? `Closes acme/api#3\n\n${CHECKED}`,
-    },
-    task: {
-      spec: over.spec ?? task(),
-      issueUrl: "https://gh.test/acme/api/issues/3",
-      hubUrl: "https://gh.test/acme/hub/issues/1",
-      siblings: over.siblings ?? [],
-      breakingAllowed: over.breakingAllowed ?? [],
-    },
-    specProblem: null,
-    checks: over.checks ?? [contracts("SUCCESS", {})],
-  };
-}
-
-describe("evaluateGate", () => {
-  it("passes when the checklist is ticked, the contract check passed and there are no dependencies", () => {
+describe("evaluateGate on a task's own pull request", () => {
+  it("passes when a writer ticked the checklist, the contract check passed and there are no dependencies", () => {
     const r = evaluateGate(inputs());
     expect(r).toMatchObject({ conclusion: "success", title: "Ready to merge", missing: [] });
-    expect(r.summary).toContain("- [x] Acceptance: all 2 criteria checked");
     expect(r.summary).toContain(
-      "- [x] Contracts: [`havun/contracts`](https://gh.test/acme/api/runs/5) passed",
+      "- [x] Acceptance: all 2 criteria ticked, the body last saved by `wendy` (write access)",
+    );
+    expect(r.summary).toContain(
+      "- [x] Contracts: [`havun/contracts`](https://gh.test/acme/api/runs/5?app=github-actions) passed",
     );
     expect(r.summary).toContain(
       "Task [`api-plans`](https://gh.test/acme/api/issues/3) of [acme/hub#1]",
-    );
-  });
-
-  it("lists each unchecked or absent criterion, and a missing checklist", () => {
-    const body = "## Acceptance\n- [ ] GET /plans lists 3 and 6 months\n- [ ] an extra item\n";
-    const r = evaluateGate(inputs({ body }));
-    expect(r.conclusion).toBe("failure");
-    expect(r.missing.map((m) => m.text)).toEqual([
-      "“GET /plans lists 3 and 6 months” is not checked",
-      "“Tests cover `GET /plans`” is not in the pull request's checklist",
-      "“an extra item” is not checked",
-    ]);
-    expect(r.title).toBe("3 missing: acceptance checklist");
-    expect(evaluateGate(inputs({ body: "Closes acme/api#3" })).missing[0]!.text).toMatch(
-      /has no `## Acceptance` checklist; add one with the task's 2 criteria/,
     );
   });
 
@@ -119,33 +23,51 @@ describe("evaluateGate", () => {
       {
         kind: "contracts",
         text: expect.stringMatching(
-          /^no `havun\/contracts` check run on abcdef1: this task provides `payments`/,
+          /^no `havun\/contracts` check run from `github-actions` on abcdef1: this task provides `payments`/,
         ),
       },
     ]);
-    const consumer = task({ contracts: [{ name: "payments", role: "consumer" }] });
-    expect(evaluateGate(inputs({ checks: [], spec: consumer })).conclusion).toBe("success");
+    const consumer = taskInput({
+      spec: spec({ contracts: [{ name: "payments", role: "consumer" }] }),
+    });
+    expect(evaluateGate(inputs({ checks: [], tasks: [consumer] })).conclusion).toBe("success");
     const running = evaluateGate(inputs({ checks: [contracts(null)] }));
     expect(running).toMatchObject({ conclusion: null, title: "Waiting for the contract checks" });
     expect(running.summary).toContain(
-      "- [ ] **Contracts**: [`havun/contracts`](https://gh.test/acme/api/runs/5) is still running",
+      "- [ ] **Contracts**: [`havun/contracts`](https://gh.test/acme/api/runs/5?app=github-actions) is still running",
     );
   });
 
-  it("blocks a breaking change unless the plan declared it and every consumer is done", () => {
+  it("ignores a havun/contracts check run from any App but GitHub Actions, and says so", () => {
+    const forged = contracts("SUCCESS", {}, "evil-ci");
+    const alone = evaluateGate(inputs({ checks: [forged] }));
+    expect(alone.conclusion).toBe("failure");
+    expect(alone.missing[0]!.text).toMatch(
+      /^no `havun\/contracts` check run from `github-actions`/,
+    );
+    expect(alone.summary).toContain(
+      "> [`havun/contracts`](https://gh.test/acme/api/runs/5?app=evil-ci) reported by the App `evil-ci` is ignored: only `github-actions`'s contract checks count.",
+    );
+    const failed = contracts("FAILURE", { openapi: "breaking", pacts: "broken" });
+    const both = evaluateGate(inputs({ checks: [failed, forged] }));
+    expect(both.conclusion).toBe("failure");
+    expect(both.missing.map((m) => m.kind)).toEqual(["contracts"]);
+  });
+
+  it("blocks a breaking change unless a hub writer declared it and every consumer is done", () => {
     const failed = contracts("FAILURE", { openapi: "breaking" });
     const undeclared = evaluateGate(inputs({ checks: [failed] }));
     expect(undeclared.conclusion).toBe("failure");
     expect(undeclared.missing[0]!.text).toContain(
-      "payments: breaking OpenAPI change; the plan does not declare a breaking change of `payments`",
+      "payments: breaking OpenAPI change; no breaking change of `payments` is declared (a person with write access to the hub comments `/breaking payments <reason>` on [the hub issue](https://gh.test/acme/hub/issues/1) when it is intended)",
     );
-    expect(undeclared.missing[0]!.text).toContain("<!-- havun:breaking contract=payments -->");
 
     const portal = sibling("portal", false, {
       contracts: [{ name: "payments", role: "consumer" }],
     });
+    const declared = [{ contract: "payments", by: "wendy", reason: "v2" }];
     const waiting = evaluateGate(
-      inputs({ checks: [failed], breakingAllowed: ["payments"], siblings: [portal] }),
+      inputs({ checks: [failed], tasks: [taskInput({ breaking: declared, siblings: [portal] })] }),
     );
     expect(waiting.missing[0]!.text).toContain(
       "its consumer task [portal](https://gh.test/acme/x/issues/portal) (its pull request acme/x#9 is not merged yet) must be done first",
@@ -154,27 +76,33 @@ describe("evaluateGate", () => {
     const done = evaluateGate(
       inputs({
         checks: [failed],
-        breakingAllowed: ["payments"],
-        siblings: [{ ...portal, done: true }],
+        tasks: [taskInput({ breaking: declared, siblings: [{ ...portal, done: true }] })],
       }),
     );
     expect(done.conclusion).toBe("success");
     expect(done.summary).toContain(
-      "failed only on the breaking change the plan declared (`payments`), and every consumer task is done",
+      "failed only on the breaking change declared with `/breaking` (`payments` by `wendy`), and every consumer task is done",
     );
   });
 
   it("never lets a broken consumer pact through, declared or not", () => {
     const broken = contracts("FAILURE", { openapi: "breaking", pacts: "broken" });
-    const r = evaluateGate(inputs({ checks: [broken], breakingAllowed: ["payments"] }));
+    const declared = [{ contract: "payments", by: "wendy", reason: "" }];
+    const r = evaluateGate(
+      inputs({ checks: [broken], tasks: [taskInput({ breaking: declared })] }),
+    );
     expect(r.conclusion).toBe("failure");
     expect(r.missing[0]!.kind).toBe("contracts");
   });
 
   it("waits for dependencies that are not done, naming their state", () => {
-    const spec = task({ dependencies: ["schema", "auth"] });
+    const s = spec({ dependencies: ["schema", "auth"] });
     const r = evaluateGate(
-      inputs({ spec, siblings: [sibling("schema", true), sibling("auth", false)] }),
+      inputs({
+        tasks: [
+          taskInput({ spec: s, siblings: [sibling("schema", true), sibling("auth", false)] }),
+        ],
+      }),
     );
     expect(r.missing).toEqual([
       {
@@ -182,40 +110,50 @@ describe("evaluateGate", () => {
         text: "[auth](https://gh.test/acme/x/issues/auth) is not done: its pull request acme/x#9 is not merged yet",
       },
     ]);
-    const gone = evaluateGate(inputs({ spec, siblings: [sibling("schema", true)] }));
+    const gone = evaluateGate(
+      inputs({ tasks: [taskInput({ spec: s, siblings: [sibling("schema", true)] })] }),
+    );
     expect(gone.missing[0]!.text).toBe(
       "`auth` has no sub-issue in [the orchestration](https://gh.test/acme/hub/issues/1)",
     );
     const all = evaluateGate(
-      inputs({ spec, siblings: [sibling("schema", true), sibling("auth", true)] }),
+      inputs({
+        tasks: [taskInput({ spec: s, siblings: [sibling("schema", true), sibling("auth", true)] })],
+      }),
     );
     expect(all.summary).toContain("- [x] Dependencies: `schema`, `auth` done");
   });
+});
 
-  it("is neutral on a pull request that closes no sub-issue, and fails one whose task cannot be read", () => {
-    const base = inputs();
-    expect(evaluateGate({ ...base, task: null }).conclusion).toBe("neutral");
-    const r = evaluateGate({ ...base, task: null, specProblem: "the spec was edited" });
+describe("evaluateGate on other pull requests", () => {
+  it("is neutral on one that closes no sub-issue, and fails one whose task cannot be read", () => {
+    const base = inputs({ tasks: [], pull: { headRef: "feature" } });
+    expect(evaluateGate(base).conclusion).toBe("neutral");
+    const r = evaluateGate({ ...base, problems: ["the spec was edited"] });
     expect(r).toMatchObject({
       conclusion: "failure",
       missing: [{ kind: "task", text: "the spec was edited" }],
     });
+    const agentBranch = evaluateGate(inputs({ tasks: [] }));
+    expect(agentBranch.conclusion).toBe("failure");
+    expect(agentBranch.missing[0]!.text).toMatch(
+      /^the branch `havun\/1-api-plans` is an agent's, but the pull request closes no HavunCore sub-issue/,
+    );
   });
-});
 
-describe("the acceptance checklist", () => {
-  it("is read under any Acceptance heading up to the next heading", () => {
+  it("fails an own pull request that also has an unreadable task among what it closes", () => {
+    const r = evaluateGate({ ...inputs(), problems: ["the sub-issue acme/api#4 was edited"] });
+    expect(r.conclusion).toBe("failure");
+    expect(r.missing[0]).toEqual({ kind: "task", text: "the sub-issue acme/api#4 was edited" });
+  });
+
+  it("keeps the old ticked-anywhere body from passing: without HavunCore's section nothing counts", () => {
     const body =
-      "Intro\n- [ ] not this\n### Acceptance criteria\n* [X] one\n- [ ]  two \n## Notes\n- [ ] nor this\n";
-    expect(acceptanceChecklist(body)).toEqual([
-      { text: "one", checked: true },
-      { text: "two", checked: false },
-    ]);
-    expect(acceptanceChecklist("no list")).toBeNull();
-    expect(checkAcceptance(["One."], "## Acceptance\n- [x] one\n")).toEqual({
-      checked: 1,
-      total: 1,
-      missing: [],
-    });
+      "Closes acme/api#3\n\n## Acceptance\n- [x] GET /plans lists 3 and 6 months\n- [x] Tests cover `GET /plans`\n";
+    const r = evaluateGate(inputs({ pull: { body } }));
+    expect(r.conclusion).toBe("failure");
+    expect(r.missing[0]!.text).toMatch(/^the pull request's body has no HavunCore checklist/);
+    expect(evaluateGate(inputs({ pull: { body: section([]) } })).conclusion).toBe("failure");
+    expect(ownPull().body).toContain("<!-- havun:begin acceptance -->");
   });
 });

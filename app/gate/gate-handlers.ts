@@ -1,10 +1,10 @@
 import type { Context, Probot } from "probot";
 import type { GitHubClient } from "../gateway/client.ts";
-import { readControlPresent } from "../orchestrator/hub-marker.ts";
 import type { WorkQueue } from "../orchestrator/work-queue.ts";
-import { parseSpecBlock } from "../spec/spec-block.ts";
+import type { MarkerSigner } from "../trust/marker-signer.ts";
 import { gatedBy, pullsAffectedByIssue, type PullKey } from "./dependents.ts";
 import { CONTRACTS_CHECK } from "./contract-rule.ts";
+import { breakingChanged, isTaskIssue } from "./issue-events.ts";
 import { GATE_CHECK, readGate } from "./read-gate.ts";
 import { runGate } from "./run-gate.ts";
 import { RERUN_ACTION } from "./write-gate-check.ts";
@@ -20,13 +20,21 @@ interface CheckPayload {
  * The merge gate's handlers: thin, they name the pull requests to gate and queue the work;
  * each gate reads everything afresh, so repeated or missed events do no harm.
  */
-export function registerGate(app: Probot, options: { appSlug: string; queue: WorkQueue }): void {
-  const { appSlug, queue } = options;
+export function registerGate(
+  app: Probot,
+  options: { appSlug: string; queue: WorkQueue; signer: MarkerSigner; contractsApp?: string },
+): void {
+  const { appSlug, queue, signer } = options;
+  const gateOptions = {
+    appSlug,
+    signer,
+    ...(options.contractsApp ? { contractsApp: options.contractsApp } : {}),
+  };
   const client = (context: Context) => context.octokit as unknown as GitHubClient;
   const gate = (context: Context, pulls: PullKey[]) => {
     for (const pull of pulls)
       queue.enqueueReconcile(`gate:${pull.repo}#${pull.number}`, async () => {
-        await runGate(client(context), pull, appSlug);
+        await runGate(client(context), pull, gateOptions);
       });
   };
   const later = (context: Context, key: string, find: () => Promise<PullKey[]>) =>
@@ -51,21 +59,24 @@ export function registerGate(app: Probot, options: { appSlug: string; queue: Wor
     const repo = repoOf(context);
     const number = context.payload.number;
     later(context, `gate-deps:${repo}#${number}`, async () => {
-      const task = (await readGate(client(context), repo, number, appSlug))?.inputs.task;
-      return task ? gatedBy(task.spec.task, task.siblings) : [];
+      const tasks = (await readGate(client(context), repo, number, gateOptions))?.inputs.tasks;
+      return (tasks ?? []).flatMap((t) => gatedBy(t.spec.task, t.siblings));
     });
   });
   app.on(["issues.closed", "issues.reopened", "issues.edited"], async (context) => {
-    const { issue, sender } = context.payload;
+    const { issue } = context.payload;
     const body = issue.body ?? "";
-    const isTask = parseSpecBlock(body) !== null && context.payload.action !== "edited";
-    // A hub issue edited by a person may declare a breaking change (`<!-- havun:breaking … -->`).
-    const isHub =
-      readControlPresent(body) && sender.type !== "Bot" && context.payload.action === "edited";
-    if (!isTask && !isHub) return;
     const repo = repoOf(context);
+    // A task done or undone; or the hub's breaking-change declarations (its signed control
+    // state, which the App rewrites after `/breaking`) changed.
+    const changes = (context.payload as { changes?: { body?: { from?: string | null } } }).changes;
+    const affects =
+      context.payload.action === "edited"
+        ? breakingChanged(changes?.body?.from, body, signer)
+        : isTaskIssue(repo, body, signer);
+    if (!affects) return;
     later(context, `gate-deps:${repo}#${issue.number}`, () =>
-      pullsAffectedByIssue(client(context), repo, issue.number, appSlug),
+      pullsAffectedByIssue(client(context), repo, issue.number, { appSlug, signer }),
     );
   });
 

@@ -1,3 +1,4 @@
+import type { Control } from "../core/control.ts";
 import type { TaskSpec } from "../spec/task-spec.ts";
 
 /** A check run on the pull request's head commit (the latest of each name). */
@@ -26,21 +27,57 @@ export interface GateTask {
   state: string;
 }
 
-/** Everything the gate decides on, read from GitHub in one query. */
+/** A GitHub account as the gate needs it; GraphQL names a bot by its App's slug. */
+export interface GateActor {
+  login: string;
+  bot: boolean;
+}
+
+/** The pull request being gated. */
+export interface GatePull {
+  repo: string;
+  number: number;
+  url: string;
+  headSha: string;
+  body: string;
+  /** Who opened it (null: a deleted account). */
+  author: GateActor | null;
+  headRef: string;
+  /** The repository its head branch is in (a fork's, or null when that fork is gone). */
+  headRepo: string | null;
+  /**
+   * The body's last editor (GitHub's `editor`; null when never edited since it was opened) and
+   * whether they have write, maintain or admin permission on the repository (null: not asked,
+   * because nothing in the checklist is ticked or the editor is a bot).
+   */
+  editor: (GateActor & { canWrite: boolean | null }) | null;
+}
+
+/** A task whose sub-issue the pull request closes, read from a spec the App signed. */
+export interface GateTaskInput {
+  spec: TaskSpec;
+  issue: { repo: string; number: number; url: string };
+  hubUrl: string;
+  /** The other tasks of the orchestration (its hub issue's sub-issues), by id. */
+  siblings: GateTask[];
+  /** Breaking changes hub writers declared with `/breaking` (the hub's signed control state). */
+  breaking: Control["breaking"];
+}
+
+/** Whom the gate trusts: the App's own bot, and the App whose `havun/contracts` runs count. */
+export interface GateTrust {
+  appSlug: string;
+  contractsApp: string;
+}
+
+/** Everything the gate decides on, read from GitHub in one query (and one permission check). */
 export interface GateInputs {
-  pull: { repo: string; number: number; url: string; headSha: string; body: string };
-  /** The task whose sub-issue the pull request closes; null when it closes none. */
-  task: {
-    spec: TaskSpec;
-    issueUrl: string;
-    hubUrl: string;
-    /** The other tasks of the orchestration (its hub issue's sub-issues), by id. */
-    siblings: GateTask[];
-    /** Contracts the plan declared a breaking change for (`<!-- havun:breaking contract=… -->` on the hub issue). */
-    breakingAllowed: string[];
-  } | null;
-  /** Why the pull request looks like an agent's but its task cannot be read. */
-  specProblem: string | null;
+  pull: GatePull;
+  trust: GateTrust;
+  /** Every task whose sub-issue the pull request closes (empty when it closes none). */
+  tasks: GateTaskInput[];
+  /** Closed issues that look like HavunCore sub-issues but whose task cannot be trusted. */
+  problems: string[];
   /** The latest check runs on the head commit, the gate's own left out. */
   checks: GateCheckRun[];
 }

@@ -1,7 +1,47 @@
+/** The fields of a task's pull request that say whether it is the task's own. */
+export const SIBLING_PULL = /* GraphQL */ `
+  fragment SiblingPull on PullRequest {
+    number
+    url
+    state
+    headRefName
+    isCrossRepository
+    author {
+      __typename
+      login
+    }
+    repository {
+      nameWithOwner
+    }
+  }
+`;
+
+/** How the sub-issue was last closed: the pull request or commit whose closing keyword did it. */
+export const LAST_CLOSER = /* GraphQL */ `
+  fragment LastCloser on IssueTimelineItemsConnection {
+    nodes {
+      ... on ClosedEvent {
+        closer {
+          __typename
+          ... on PullRequest {
+            number
+            repository {
+              nameWithOwner
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** How many issues a pull request's closing references are read to (more fail the gate). */
+export const CLOSING_LIMIT = 10;
+
 /**
- * One GraphQL request reads what the gate needs for a pull request: its body and head, the
- * sub-issue it closes with that sub-issue's siblings under the hub issue (the other tasks and
- * their pull requests), and the latest check runs on its head commit.
+ * One GraphQL request reads what the gate needs for a pull request: its body, author, head and
+ * the body's last editor, every sub-issue it closes with that sub-issue's hub issue (its control
+ * state and the other tasks with their pull requests), and the latest check runs on its head.
  */
 export const GATE_QUERY = /* GraphQL */ `
   query Gate($owner: String!, $name: String!, $number: Int!) {
@@ -13,7 +53,20 @@ export const GATE_QUERY = /* GraphQL */ `
         body
         headRefName
         headRefOid
-        closingIssuesReferences(first: 5) {
+        isCrossRepository
+        headRepository {
+          nameWithOwner
+        }
+        author {
+          __typename
+          login
+        }
+        editor {
+          __typename
+          login
+        }
+        closingIssuesReferences(first: ${CLOSING_LIMIT}) {
+          totalCount
           nodes {
             ...Task
             parent {
@@ -26,15 +79,13 @@ export const GATE_QUERY = /* GraphQL */ `
               subIssues(first: 100) {
                 nodes {
                   ...Task
-                  closedByPullRequestsReferences(first: 5, includeClosedPrs: true) {
+                  closedByPullRequestsReferences(first: 10, includeClosedPrs: true) {
                     nodes {
-                      number
-                      url
-                      state
-                      repository {
-                        nameWithOwner
-                      }
+                      ...SiblingPull
                     }
+                  }
+                  timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) {
+                    ...LastCloser
                   }
                 }
               }
@@ -73,12 +124,15 @@ export const GATE_QUERY = /* GraphQL */ `
     stateReason
     body
     author {
+      __typename
       login
     }
     repository {
       nameWithOwner
     }
   }
+  ${SIBLING_PULL}
+  ${LAST_CLOSER}
 `;
 
 export interface GateTaskNode {
@@ -87,16 +141,38 @@ export interface GateTaskNode {
   state: "OPEN" | "CLOSED";
   stateReason: string | null;
   body: string;
-  author: { login: string } | null;
+  author: ActorNode | null;
   repository: { nameWithOwner: string };
+}
+
+export interface ActorNode {
+  __typename: string;
+  login: string;
+}
+
+export interface LastCloserNode {
+  closer?: {
+    __typename: string;
+    number?: number;
+    repository?: { nameWithOwner: string };
+  } | null;
 }
 
 export interface GatePullNode {
   number: number;
   url: string;
   state: "OPEN" | "CLOSED" | "MERGED";
+  headRefName: string;
+  isCrossRepository: boolean;
+  author: ActorNode | null;
   repository: { nameWithOwner: string };
 }
+
+/** A sub-issue of the hub issue (a task), with its pull requests and how it was last closed. */
+export type SiblingNode = GateTaskNode & {
+  closedByPullRequestsReferences: { nodes: GatePullNode[] };
+  timelineItems: { nodes: LastCloserNode[] };
+};
 
 export interface GateCheckNode {
   __typename: string;
@@ -119,14 +195,17 @@ export interface GateQueryResult {
       body: string;
       headRefName: string;
       headRefOid: string;
+      isCrossRepository: boolean;
+      headRepository: { nameWithOwner: string } | null;
+      author: ActorNode | null;
+      editor: ActorNode | null;
       closingIssuesReferences: {
+        totalCount: number;
         nodes: (GateTaskNode & {
           parent:
             | (Pick<GateTaskNode, "number" | "url" | "body" | "repository"> & {
                 subIssues: {
-                  nodes: (GateTaskNode & {
-                    closedByPullRequestsReferences: { nodes: GatePullNode[] };
-                  })[];
+                  nodes: SiblingNode[];
                 };
               })
             | null;

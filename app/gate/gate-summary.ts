@@ -1,4 +1,4 @@
-import type { GateConclusion, GateInputs, GateMissing } from "./gate-inputs.ts";
+import type { GateConclusion, GateInputs, GateMissing, GateTaskInput } from "./gate-inputs.ts";
 import { link } from "./links.ts";
 
 const HEAD: Record<GateMissing["kind"], string> = {
@@ -8,10 +8,13 @@ const HEAD: Record<GateMissing["kind"], string> = {
   task: "Task",
 };
 
-/** The gate's check run summary: what is missing (as open items), what passed, which task. */
+/** The gate's check run summary: what is missing (as open items), what passed, notes, which task. */
 export function renderGateSummary(r: {
   inputs: GateInputs;
+  /** The task checked (the pull request's own); null when none is. */
+  task: GateTaskInput | null;
   missing: GateMissing[];
+  notes: string[];
   waiting: string[];
   passed: string[];
   conclusion: GateConclusion | null;
@@ -27,11 +30,12 @@ export function renderGateSummary(r: {
   for (const m of r.missing) out.push(`- [ ] **${HEAD[m.kind]}**: ${m.text}`);
   for (const w of r.waiting) out.push(`- [ ] **Contracts**: ${w}`);
   for (const p of r.passed) out.push(`- [x] ${p}`);
-  const task = r.inputs.task;
+  for (const n of r.notes) out.push("", `> ${n}`);
+  const task = r.task;
   out.push("");
   if (task)
     out.push(
-      `Task ${link(`\`${task.spec.task.id}\``, task.issueUrl)} of ${link(`${task.spec.hub}#${task.spec.hub_issue}`, task.hubUrl)} · head \`${r.inputs.pull.headSha.slice(0, 7)}\``,
+      `Task ${link(`\`${task.spec.task.id}\``, task.issue.url)} of ${link(`${task.spec.hub}#${task.spec.hub_issue}`, task.hubUrl)} · head \`${r.inputs.pull.headSha.slice(0, 7)}\``,
     );
   out.push(
     "The gate runs again when the pull request, its checks or its task's dependencies change; **Re-run gate** evaluates it now.",

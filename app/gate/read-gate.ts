@@ -1,16 +1,35 @@
+import { readControl } from "../core/control.ts";
 import type { GitHubClient } from "../gateway/client.ts";
-import { findMarkers } from "../spec/markers.ts";
+import { readAcceptanceSection } from "../spec/agent-pull.ts";
 import { parseSpecBlock } from "../spec/spec-block.ts";
-import type { GateCheckRun, GateInputs } from "./gate-inputs.ts";
+import type { MarkerSigner } from "../trust/marker-signer.ts";
+import { CONTRACTS_APP } from "./contract-rule.ts";
+import { hasWriteAccess } from "./editor-permission.ts";
+import type {
+  GateActor,
+  GateCheckRun,
+  GateInputs,
+  GatePull,
+  GateTaskInput,
+} from "./gate-inputs.ts";
 import {
+  CLOSING_LIMIT,
   GATE_QUERY,
+  type ActorNode,
   type GateCheckNode,
   type GateQueryResult,
-  type GateTaskNode,
 } from "./gate-query.ts";
-import { siblingTasks } from "./sibling-tasks.ts";
+import { isAppActor, siblingTasks } from "./sibling-tasks.ts";
 
 export const GATE_CHECK = "havun/gate";
+
+export interface GateOptions {
+  appSlug: string;
+  /** The App's signer: only specs and control state it signed are trusted. */
+  signer: MarkerSigner;
+  /** The App whose `havun/contracts` runs count (GitHub Actions unless said otherwise). */
+  contractsApp?: string;
+}
 
 export interface GateRead {
   inputs: GateInputs;
@@ -19,56 +38,106 @@ export interface GateRead {
   own: GateCheckRun | null;
 }
 
-/** Reads a pull request's gate inputs with one GraphQL request; null when it does not exist. */
+const actor = (a: ActorNode | null): GateActor | null =>
+  a ? { login: a.login, bot: a.__typename === "Bot" } : null;
+
+/**
+ * Reads a pull request's gate inputs with one GraphQL request (and, when its checklist has a
+ * tick saved by a person, one permission check of that person); null when it does not exist.
+ */
 export async function readGate(
   octokit: GitHubClient,
   repo: string,
   number: number,
-  appSlug: string,
+  o: GateOptions,
 ): Promise<GateRead | null> {
   const [owner = "", name = ""] = repo.split("/");
   const data = await octokit.graphql<GateQueryResult>(GATE_QUERY, { owner, name, number });
   const pr = data.repository?.pullRequest;
   if (!pr) return null;
-  const isApp = (n: GateTaskNode) =>
-    n.author?.login === `${appSlug}[bot]` || n.author?.login === appSlug;
-  let task: GateInputs["task"] = null;
-  let specProblem: string | null = null;
+  const read = gateFromQuery(repo, pr, o);
+  const { pull, tasks } = read.inputs;
+  const ticked = readAcceptanceSection(pull.body)?.some((i) => i.checked) ?? false;
+  if (tasks.length && ticked && pull.editor && !pull.editor.bot)
+    pull.editor.canWrite = await hasWriteAccess(octokit, repo, pull.editor.login);
+  return read;
+}
+
+type PullNode = NonNullable<NonNullable<GateQueryResult["repository"]>["pullRequest"]>;
+
+/**
+ * The gate's inputs from the query's answer, trusting only what the App signed: a closed issue's
+ * task counts when its spec verifies, the App's bot wrote it and it sits under its hub issue;
+ * breaking changes come from the hub's signed control state. The editor's permission is left
+ * unasked (null).
+ */
+export function gateFromQuery(repo: string, pr: PullNode, o: GateOptions): GateRead {
+  const tasks: GateTaskInput[] = [];
+  const problems: string[] = [];
   for (const issue of pr.closingIssuesReferences.nodes) {
-    const parsed = parseSpecBlock(issue.body);
+    const parsed = parseSpecBlock(issue.body, o.signer);
     if (!parsed) continue;
-    const ref = `${issue.repository.nameWithOwner}#${issue.number}`;
-    if ("error" in parsed || !parsed.digestOk || !isApp(issue)) {
-      specProblem ??= `the sub-issue [${ref}](${issue.url}) carries no intact task spec written by HavunCore (${"error" in parsed ? parsed.error : parsed.digestOk ? "not written by the App" : "it was edited"}): restore its spec block from the edit history, or \`/retry\` the task there for a fresh sub-issue body`;
+    const ref = `[${issue.repository.nameWithOwner}#${issue.number}](${issue.url})`;
+    const byApp = isAppActor(issue.author, o.appSlug);
+    if ("error" in parsed || parsed.authentic !== true || !byApp) {
+      const why =
+        "error" in parsed
+          ? parsed.error
+          : !byApp
+            ? "not written by the App"
+            : "its signature does not verify: it was edited or copied";
+      problems.push(
+        `the sub-issue ${ref} carries no intact task spec written by HavunCore (${why}): restore its spec block from the edit history, or \`/retry\` the task there for a fresh sub-issue body`,
+      );
       continue;
     }
-    const spec = parsed.spec;
+    const { spec } = parsed;
     const hub = issue.parent;
-    task = {
+    if (
+      !hub ||
+      hub.repository.nameWithOwner.toLowerCase() !== spec.hub.toLowerCase() ||
+      hub.number !== spec.hub_issue
+    ) {
+      problems.push(
+        `the sub-issue ${ref} of task \`${spec.task.id}\` is not a sub-issue of its hub issue ${spec.hub}#${spec.hub_issue}: add it back there`,
+      );
+      continue;
+    }
+    tasks.push({
       spec,
-      issueUrl: issue.url,
-      hubUrl: hub?.url ?? "",
-      siblings: hub ? siblingTasks(hub.subIssues.nodes, spec.hub, spec.hub_issue, isApp) : [],
-      breakingAllowed: hub
-        ? findMarkers(hub.body, "breaking").flatMap((m) =>
-            m.fields.contract ? [m.fields.contract] : [],
-          )
-        : [],
-    };
-    break;
+      issue: { repo: issue.repository.nameWithOwner, number: issue.number, url: issue.url },
+      hubUrl: hub.url,
+      siblings: siblingTasks(hub.subIssues.nodes, spec.hub, spec.hub_issue, o.appSlug, o.signer),
+      breaking: readControl(hub.body, o.signer).breaking,
+    });
   }
-  if (!task && !specProblem && /^havun\//.test(pr.headRefName))
-    specProblem = `the branch \`${pr.headRefName}\` is an agent's, but the pull request closes no HavunCore sub-issue: its body must say \`Closes owner/repo#<sub-issue>\``;
+  const closing = pr.closingIssuesReferences;
+  if (closing.totalCount > closing.nodes.length)
+    problems.push(
+      `the pull request closes ${closing.totalCount} issues, more than the ${CLOSING_LIMIT} the gate reads: a task's pull request closes only its own sub-issue`,
+    );
+  const pull: GatePull = {
+    repo,
+    number: pr.number,
+    url: pr.url,
+    headSha: pr.headRefOid,
+    body: pr.body,
+    author: actor(pr.author),
+    headRef: pr.headRefName,
+    headRepo: pr.isCrossRepository ? (pr.headRepository?.nameWithOwner ?? null) : repo,
+    editor: pr.editor ? { ...actor(pr.editor)!, canWrite: null } : null,
+  };
   const runs = (pr.statusCheckRollup?.contexts.nodes ?? []).flatMap(checkRun);
-  const own = runs.filter((r) => r.name === GATE_CHECK && r.app === appSlug).pop() ?? null;
+  const mine = (r: GateCheckRun) => r.name === GATE_CHECK && r.app === o.appSlug;
   return {
     state: pr.state,
-    own,
+    own: runs.filter(mine).pop() ?? null,
     inputs: {
-      pull: { repo, number: pr.number, url: pr.url, headSha: pr.headRefOid, body: pr.body },
-      task,
-      specProblem: task ? null : specProblem,
-      checks: runs.filter((r) => !(r.name === GATE_CHECK && r.app === appSlug)),
+      pull,
+      trust: { appSlug: o.appSlug, contractsApp: o.contractsApp ?? CONTRACTS_APP },
+      tasks,
+      problems,
+      checks: runs.filter((r) => !mine(r)),
     },
   };
 }

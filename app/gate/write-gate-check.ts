@@ -32,7 +32,7 @@ export async function writeGateCheck(
   const common = {
     owner,
     repo,
-    ...(inputs.task ? { details_url: inputs.task.issueUrl } : {}),
+    ...(inputs.tasks[0] ? { details_url: inputs.tasks[0].issue.url } : {}),
     output: { title: result.title, summary: result.summary },
     actions: [{ ...RERUN_ACTION }],
   };

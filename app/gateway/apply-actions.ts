@@ -33,6 +33,7 @@ export async function applyActions(
     "update-body": 4,
     comment: 5,
     close: 6,
+    reopen: 6,
     "delete-comment": 7,
   };
   const rest = actions
@@ -93,6 +94,13 @@ async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
       } catch (err) {
         if (!isStatus(err, 404)) throw err;
       }
+      return;
+    case "reopen":
+      await octokit.rest.issues.update({
+        ...splitRepo(a.issue.repo),
+        issue_number: a.issue.number,
+        state: "open",
+      });
       return;
     case "close":
       await octokit.rest.issues.update({

@@ -1,5 +1,7 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { planIsValid, type PlanProblem } from "../spec/plan-problem.ts";
 import { planSchema, type Plan } from "../spec/task-schema.ts";
+import { validatePlan, type PlanContext } from "../spec/validate-plan.ts";
 
 /**
  * The accepted plan lives in the App's plan comments on the hub issue, compressed in a hidden
@@ -28,6 +30,28 @@ export function readPlanFromComments(bodies: string[]): Plan | null {
     }
   }
   return plan;
+}
+
+/**
+ * What is wrong with a stored plan under the hub's configuration now: the same validation as a
+ * fresh plan (tasks only in configured projects, ids, a graph without cycles, secrets sealed
+ * for their repositories, body sizes). Errors only; [] means the App may act on it. A plan is
+ * checked every time it is read, so a marker that got into the App's comments some other way,
+ * or a project removed from the config since, never files anything.
+ */
+export function storedPlanProblems(plan: Plan, ctx: PlanContext): PlanProblem[] {
+  const problems = validatePlan(plan, { ...ctx, existingTaskIds: [] });
+  return planIsValid(problems) ? [] : problems.filter((p) => p.level === "error");
+}
+
+export type CheckedPlan = { plan: Plan; problems: [] } | { plan: null; problems: PlanProblem[] };
+
+/** The stored plan, only when it is valid under `ctx`; otherwise null and why. */
+export function readCheckedPlanFromComments(bodies: string[], ctx: PlanContext): CheckedPlan {
+  const plan = readPlanFromComments(bodies);
+  if (!plan) return { plan: null, problems: [] };
+  const problems = storedPlanProblems(plan, ctx);
+  return problems.length ? { plan: null, problems } : { plan, problems: [] };
 }
 
 /** The earlier plan plus the tasks of a later one that it does not have yet. */

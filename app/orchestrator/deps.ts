@@ -1,5 +1,6 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import type { GitHubClient } from "../gateway/client.ts";
+import type { MarkerSigner } from "../trust/marker-signer.ts";
 
 export interface Logger {
   info(obj: unknown, msg?: string): void;
@@ -13,6 +14,8 @@ export interface OrchestratorDeps {
   anthropic: Anthropic;
   /** The App's slug: its bot writes as `<slug>[bot]`. */
   appSlug: string;
+  /** Signs and verifies what the App writes (specs, control state, cost markers). */
+  signer: MarkerSigner;
   log: Logger;
 }
 

@@ -1,21 +1,28 @@
 import type { GitHubClient } from "../gateway/client.ts";
-import { readControlPresent } from "./hub-marker.ts";
-import { parseSpecBlock } from "../spec/spec-block.ts";
+import { hasAuthenticControl } from "../core/control.ts";
+import { authenticSpec } from "../spec/spec-block.ts";
+import type { MarkerSigner } from "../trust/marker-signer.ts";
 
 export interface HubKey {
   hub: string;
   number: number;
 }
 
-/** The orchestration an issue belongs to: its own (a hub issue) or its spec's (a sub-issue). */
+/**
+ * The orchestration an issue belongs to: its own (a hub issue the App runs: its signed control
+ * state) or its spec's (a sub-issue: a spec the App signed, for this repository). Text anyone
+ * can write routes nothing.
+ */
 export function hubOfIssue(
   repo: string,
   issue: { number: number; body?: string | null },
+  signer: MarkerSigner,
 ): HubKey | null {
   const body = issue.body ?? "";
-  const parsed = parseSpecBlock(body);
-  if (parsed && "spec" in parsed) return { hub: parsed.spec.hub, number: parsed.spec.hub_issue };
-  if (readControlPresent(body)) return { hub: repo, number: issue.number };
+  const spec = authenticSpec(body, signer);
+  if (spec && spec.task.repo.toLowerCase() === repo.toLowerCase())
+    return { hub: spec.hub, number: spec.hub_issue };
+  if (hasAuthenticControl(body, signer)) return { hub: repo, number: issue.number };
   return null;
 }
 
@@ -34,6 +41,7 @@ export async function hubsOfPull(
   octokit: GitHubClient,
   repo: string,
   number: number,
+  signer: MarkerSigner,
 ): Promise<HubKey[]> {
   const [owner = "", name = ""] = repo.split("/");
   const data = await octokit.graphql<ClosingQuery>(
@@ -42,7 +50,7 @@ export async function hubsOfPull(
   );
   const out = new Map<string, HubKey>();
   for (const issue of data.repository?.pullRequest?.closingIssuesReferences.nodes ?? []) {
-    const hub = hubOfIssue(issue.repository.nameWithOwner, issue);
+    const hub = hubOfIssue(issue.repository.nameWithOwner, issue, signer);
     if (hub) out.set(`${hub.hub}#${hub.number}`, hub);
   }
   return [...out.values()];

@@ -1,11 +1,16 @@
 import type { Command } from "../commands/command.ts";
 import type { HubConfig } from "../config/hub-config-schema.ts";
 import { keyedComment } from "../gateway/apply-actions.ts";
-import { readOrchestration } from "../gateway/read-orchestration.ts";
+import { readForApp } from "../gateway/read-for-app.ts";
+import { scopeToWriter } from "./authorize.ts";
+import { approvalNeed, needsApproval } from "../planner/approval.ts";
+import { neutralise } from "../text/neutralise.ts";
 import { renderHelp } from "../render/help.ts";
+import { declareBreaking } from "./declare-breaking.ts";
 import { splitRepo, type OrchestratorDeps } from "./deps.ts";
 import { planComments } from "./plan-comments.ts";
 import { planFeature } from "./plan-feature.ts";
+import { problemList } from "./problem-text.ts";
 import { runOrchestration } from "./run-orchestration.ts";
 import { startOrchestration } from "./start-orchestration.ts";
 
@@ -47,7 +52,7 @@ export async function handleCommand(
   ev: CommandEvent,
 ): Promise<void> {
   const c = ev.command;
-  const state = await readOrchestration(deps.octokit.graphql, ev.hub, ev.number, deps.appSlug);
+  const state = await readForApp(deps, ev.hub, ev.number);
   if (!state) return;
   const taskIds = state.plan?.tasks.map((t) => t.id) ?? [];
   const taskArg = "taskId" in c ? (c.taskId ?? ev.subIssue?.taskId) : undefined;
@@ -127,22 +132,33 @@ export async function handleCommand(
         hub: ev.hub,
         hubIssue: ev.number,
         request: c.request,
-        config,
+        // New tasks only in projects the person asking can write to.
+        config: (await scopeToWriter(deps, config, ev.author)).config,
         existingTasks: state.plan.tasks,
       });
       if (!outcome.ok)
         return reply(
           deps,
           ev,
-          `The replan was not valid, so nothing changed:\n\n${outcome.problems.map((p) => `- \`${p.path}\`: ${p.message} — ${p.fix}`).join("\n")}`,
+          `The replan was not valid, so nothing changed. The problems, quoting the model's answer:\n\n${problemList(outcome.problems)}`,
           state.commentKeys,
         );
       const fresh = outcome.plan.tasks.filter((t) => !taskIds.includes(t.id));
       if (!fresh.length)
         return reply(deps, ev, "The replan added no new tasks.", state.commentKeys);
+      const need =
+        config.approval === "auto"
+          ? null
+          : approvalNeed(
+              fresh,
+              c.request,
+              config,
+              state.plan.tasks.map((t) => t.repo),
+            );
+      const waits = config.approval === "required" || (need !== null && needsApproval(need));
       const bodies = planComments(
         { summary: outcome.plan.summary, tasks: fresh },
-        { hub: ev.hub, issueNumber: ev.number, approval: "auto" },
+        { hub: ev.hub, issueNumber: ev.number, approval: waits ? "required" : "auto", need },
       );
       for (const [i, body] of bodies.entries()) {
         await deps.octokit.rest.issues.createComment({
@@ -151,9 +167,23 @@ export async function handleCommand(
           body: keyedComment(`replan-${ev.commentId}-${i}`, body),
         });
       }
-      await runOrchestration(deps, ev.hub, ev.number, config);
+      // New tasks that attach secrets or reach unnamed projects wait for a writer's /approve.
+      await runOrchestration(
+        deps,
+        ev.hub,
+        ev.number,
+        config,
+        waits
+          ? (s) => {
+              s.control.approved = false;
+              s.control.approvedBy = null;
+            }
+          : undefined,
+      );
       return;
     }
+    case "breaking":
+      return declareBreaking(deps, config, ev, c, state);
     case "note": {
       const target = ev.subIssue ?? { repo: ev.hub, number: ev.number };
       await deps.octokit.rest.reactions.createForIssueComment({
@@ -173,6 +203,11 @@ export async function handleCommand(
         state.commentKeys,
       );
     case "invalid":
-      return reply(deps, ev, `${c.message}: ${c.fix}.`, state.commentKeys);
+      return reply(
+        deps,
+        ev,
+        neutralise(`${c.message}: ${c.fix}.`.slice(0, 2000)),
+        state.commentKeys,
+      );
   }
 }

@@ -1,5 +1,5 @@
 import { GITHUB_BODY_LIMIT } from "../render/markdown.ts";
-import { renderPlanComment } from "../render/plan-comment.ts";
+import { renderPlanComment, type PlanCommentContext } from "../render/plan-comment.ts";
 import { renderPlanMarker } from "../gateway/plan-store.ts";
 import type { Plan } from "../spec/task-schema.ts";
 
@@ -7,10 +7,7 @@ import type { Plan } from "../spec/task-schema.ts";
  * The plan comment (table, graph, the plan itself in a hidden marker). When the marker would
  * not fit beside the table, the plan's tasks go into as many extra comments as needed.
  */
-export function planComments(
-  plan: Plan,
-  ctx: { hub: string; issueNumber: number; approval: "auto" | "required" },
-): string[] {
+export function planComments(plan: Plan, ctx: PlanCommentContext): string[] {
   const visible = renderPlanComment(plan, ctx);
   const room = GITHUB_BODY_LIMIT - 200;
   const whole = `${visible}\n\n${renderPlanMarker(plan)}`;

@@ -1,4 +1,6 @@
 import Anthropic from "@anthropic-ai/sdk";
+import { VIEW_ONLY_SIGNER } from "../trust/marker-signer.ts";
+import { approvalNeed } from "../planner/approval.ts";
 import { createRestClient } from "../gateway/rest-client.ts";
 import { renderPlanComment } from "../render/plan-comment.ts";
 import type { Plan } from "../spec/task-schema.ts";
@@ -21,6 +23,8 @@ export async function planDryRun(input: {
     octokit,
     anthropic: new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY ?? "sk-ant-local" }),
     appSlug: "havuncore",
+    // A dry run writes nothing and has no App key: nothing it reads is acted on.
+    signer: VIEW_ONLY_SIGNER,
     log: silent,
   };
   const config = await loadHubConfig(deps, input.hub);
@@ -44,6 +48,10 @@ export async function planDryRun(input: {
       hub: input.hub,
       issueNumber: 0,
       approval: config.config.approval,
+      need:
+        config.config.approval === "risky"
+          ? approvalNeed(outcome.plan.tasks, input.request, config.config)
+          : null,
     }),
     "",
     `(dry run: nothing was written · ${outcome.rounds} model round(s) · ${usage.inputTokens} input, ${usage.outputTokens} output, ${usage.cacheReadTokens} cache-read tokens)`,

@@ -3,8 +3,9 @@ import { describeAction } from "../core/actions.ts";
 import { reconcile, type ReconcileResult } from "../core/reconcile.ts";
 import type { OrchestrationState } from "../core/state.ts";
 import { applyActions } from "../gateway/apply-actions.ts";
-import { readOrchestration } from "../gateway/read-orchestration.ts";
+import { readForApp } from "../gateway/read-for-app.ts";
 import type { OrchestratorDeps } from "./deps.ts";
+import { guardStoredPlan } from "./stored-plan.ts";
 
 const MAX_ROUNDS = 6;
 
@@ -31,10 +32,14 @@ export async function runOrchestration(
   let state: OrchestrationState | null = null;
   let result: ReconcileResult | null = null;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    state = await readOrchestration(deps.octokit.graphql, hub, number, deps.appSlug);
+    state = await readForApp(deps, hub, number);
     if (!state) return { state, result, rounds: round, actions: done };
+    // A stored plan is checked against the config every time it is read: one that names
+    // repositories outside the config (or is otherwise invalid now) is never acted on.
+    if (round === 1 && state.plan && !(await guardStoredPlan(deps, state, config)))
+      return { state, result: null, rounds: round, actions: done };
     if (round === 1 && edit) edit(state);
-    result = reconcile(state, config);
+    result = reconcile(state, config, { signer: deps.signer, appSlug: deps.appSlug });
     if (result.actions.length === 0) return { state, result, rounds: round, actions: done };
     deps.log.info({ hub, number, actions: result.actions.map(describeAction) }, "reconcile");
     await applyActions(

@@ -3,6 +3,8 @@ import { reconcile } from "../core/reconcile.ts";
 import { createRestClient } from "../gateway/rest-client.ts";
 import { readOrchestration } from "../gateway/read-orchestration.ts";
 import { loadHubConfig } from "./load-config.ts";
+import { checkStoredPlan } from "./stored-plan.ts";
+import { VIEW_ONLY_SIGNER } from "../trust/marker-signer.ts";
 
 export interface StatusReport {
   hub: { repo: string; issue: number; title: string; state: string; url: string };
@@ -34,17 +36,46 @@ export async function statusReport(input: {
 }): Promise<StatusReport | { error: string }> {
   const octokit = createRestClient({ token: input.token, baseUrl: input.baseUrl });
   const appSlug = input.appSlug ?? "havuncore";
-  const state = await readOrchestration(octokit.graphql, input.hub, input.number, appSlug);
+  const state = await readOrchestration(octokit.graphql, input.hub, input.number, {
+    appSlug,
+    signer: VIEW_ONLY_SIGNER,
+  });
   if (!state)
     return { error: `${input.hub}#${input.number} does not exist (or the token cannot see it)` };
   const config = await loadHubConfig(
-    { octokit, anthropic: new Anthropic({ apiKey: "unused" }), appSlug, log: silent },
+    {
+      octokit,
+      anthropic: new Anthropic({ apiKey: "unused" }),
+      appSlug,
+      signer: VIEW_ONLY_SIGNER,
+      log: silent,
+    },
     input.hub,
   );
   if (!config.ok) return { error: config.comment };
-  const result = reconcile(state, config.config);
+  if (state.plan) {
+    const problems = await checkStoredPlan(
+      {
+        octokit,
+        anthropic: new Anthropic({ apiKey: "unused" }),
+        appSlug,
+        signer: VIEW_ONLY_SIGNER,
+        log: silent,
+      },
+      input.hub,
+      input.number,
+      state.plan,
+      config.config,
+    );
+    if (problems.length)
+      return {
+        error: `${input.hub}#${input.number}'s plan is not valid under its hub config now, so HavunCore does not act on it: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
+      };
+  }
+  const result = reconcile(state, config.config, { signer: VIEW_ONLY_SIGNER, appSlug });
   const tasks = result.views.map((v) => {
-    const pr = v.issue?.pulls.find((p) => p.state === "MERGED") ?? v.issue?.pulls[0];
+    const own = v.issue?.pulls.filter((p) => p.own) ?? [];
+    const pr = own.find((p) => p.state === "MERGED") ?? own[0];
     return {
       id: v.task.id,
       title: v.task.title,

@@ -1,3 +1,5 @@
+import type { HubConfig } from "../config/hub-config-schema.ts";
+import { needsApproval, type ApprovalNeed } from "../planner/approval.ts";
 import type { Plan } from "../spec/task-schema.ts";
 import { formatMinutes } from "./duration.ts";
 import { fitRows } from "./fit-rows.ts";
@@ -7,13 +9,38 @@ import { dependencyGraph } from "./mermaid.ts";
 export interface PlanCommentContext {
   hub: string;
   issueNumber: number;
-  approval: "auto" | "required";
+  approval: HubConfig["approval"];
+  /** Under `approval: risky`: what makes this plan wait (nothing: it starts by itself). */
+  need?: ApprovalNeed | null;
 }
 
 const HEAD = [
   "| # | Task | Title | Repository | Kind | Priority | Depends on | Estimate |",
   "|---:|---|---|---|---|---|---|---:|",
 ];
+
+/** Why a plan under `approval: risky` waits: its secrets and the projects the request did not name. */
+function reasons(need: ApprovalNeed): string[] {
+  return [
+    ...need.secrets.map(
+      (s) =>
+        `- task ${code(s.task)} (${s.repo}) attaches sealed ${s.names.length === 1 ? "secret" : "secrets"} ${s.names.map(code).join(", ")}`,
+    ),
+    ...need.repos.map((r) => `- it puts tasks in ${r}, which the request does not name`),
+  ];
+}
+
+function nextStep(ctx: PlanCommentContext): string {
+  if (ctx.need && needsApproval(ctx.need))
+    return [
+      "**Waiting for approval** — a writer comments `/approve` to start, because:",
+      "",
+      ...reasons(ctx.need),
+    ].join("\n");
+  return ctx.approval === "required"
+    ? "**Waiting for approval:** comment `/approve` to start, or `/replan <what to change>` to plan again."
+    : "Tasks start as soon as their dependencies are done. Comment `/cancel` to stop, `/status` for the state.";
+}
 
 /**
  * The plan as a hub issue comment: summary, a table of tasks, a Mermaid graph of dependencies,
@@ -48,10 +75,7 @@ export function renderPlanComment(plan: Plan, ctx: PlanCommentContext): string {
     "",
     ...HEAD,
   ].join("\n");
-  const next =
-    ctx.approval === "required"
-      ? "**Waiting for approval:** comment `/approve` to start, or `/replan <what to change>` to plan again."
-      : "Tasks start as soon as their dependencies are done. Comment `/cancel` to stop, `/status` for the state.";
+  const next = nextStep(ctx);
   const note = (hidden: number) =>
     `_… ${plural(hidden, "more task")} not shown: the comment would be too long._`;
   const graph = dependencyGraph(tasks);

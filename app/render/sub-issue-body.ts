@@ -1,12 +1,15 @@
 import { taskMarker } from "../spec/markers.ts";
 import { renderSpecBlock } from "../spec/spec-block.ts";
 import { taskSpecSchema, type TaskSpec, type TaskSpecInput } from "../spec/task-spec.ts";
+import { VIEW_ONLY_SIGNER, type MarkerSigner } from "../trust/marker-signer.ts";
 import type { IssueRef } from "./issue-ref.ts";
 import { GITHUB_BODY_LIMIT } from "./markdown.ts";
 import * as section from "./sub-issue-sections.ts";
 
 export interface SubIssueContext {
   hubIssueUrl: string;
+  /** Signs the spec block (the App's key). */
+  signer: MarkerSigner;
   snippets?: section.SnippetAttachment[];
   contracts?: section.ContractAttachment[];
   /** Issues of dependencies already filed, by task id; linked when known. */
@@ -71,8 +74,10 @@ function snippetsOf(spec: TaskSpec, ctx: SubIssueContext): section.SnippetAttach
 }
 
 /** The body's length with nothing left out (what validatePlan checks against the limit). */
-export function subIssueBodyLength(spec: TaskSpec, ctx: SubIssueContext): number {
-  return render(spec, ctx, fullShape(spec), renderSpecBlock(spec)).length;
+export function subIssueBodyLength(spec: TaskSpec, ctx: Omit<SubIssueContext, "signer">): number {
+  // A signature has the same length whoever signs, so the length needs no key.
+  const c = { ...ctx, signer: VIEW_ONLY_SIGNER };
+  return render(spec, c, fullShape(spec), renderSpecBlock(spec, VIEW_ONLY_SIGNER)).length;
 }
 
 function fullShape(spec: TaskSpec): Shape {
@@ -92,7 +97,7 @@ function fullShape(spec: TaskSpec): Shape {
  */
 export function fitSubIssueBody(input: TaskSpecInput, ctx: SubIssueContext): FittedBody {
   const spec = taskSpecSchema.parse(input);
-  const block = renderSpecBlock(spec);
+  const block = renderSpecBlock(spec, ctx.signer);
   const shape = fullShape(spec);
   const full = render(spec, ctx, shape, block);
   if (full.length <= GITHUB_BODY_LIMIT) return { body: full, fullLength: full.length, omitted: [] };

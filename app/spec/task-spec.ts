@@ -14,6 +14,18 @@ export const taskSpecSchema = z.strictObject({
   attempt: z.number().int().min(1).max(100),
   /** The branch pull requests go to; the repository's default branch when absent. */
   base_branch: z.string().min(1).max(255).optional(),
+  /**
+   * How the agent runs, from the hub config when the App filed the task (its model by task kind,
+   * turn limit and budget): signed with the spec, so a project repository's workflow cannot
+   * raise them.
+   */
+  agent: z
+    .strictObject({
+      model: z.string().min(1).max(100),
+      max_turns: z.number().int().min(1).max(500),
+      budget_usd: z.number().positive().max(10000),
+    })
+    .optional(),
 });
 
 export type TaskSpec = z.output<typeof taskSpecSchema>;

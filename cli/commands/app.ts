@@ -34,7 +34,18 @@ export function registerApp(program: Command): void {
     )
     .addHelpText(
       "after",
-      "\nEnvironment: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, ANTHROPIC_API_KEY (see README: Installing the App).",
+      [
+        "",
+        "Environment: APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, ANTHROPIC_API_KEY;",
+        "the workflow API (the agent and publish jobs exchange their ID tokens here):",
+        "  HAVUN_TRUSTED_WORKFLOWS  where HavunCore's workflows live and the refs accepted,",
+        "                           e.g. acme/havuncore@refs/tags/v1*,refs/heads/main",
+        "  HAVUN_OIDC_AUDIENCE      the ID tokens' audience (default havuncore)",
+        "  HAVUN_OIDC_ISSUER        default https://token.actions.githubusercontent.com",
+        "                           (GitHub Enterprise Server: https://HOST/_services/token)",
+        "  HOST                     address to listen on (default 127.0.0.1; 0.0.0.0 in a container)",
+        "See README: Installing the App.",
+      ].join("\n"),
     )
     .action(async (flags: AppFlags) => {
       const appId = process.env.APP_ID;
@@ -50,7 +61,26 @@ export function registerApp(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port must be a port number, not "${flags.port}"`);
       const { startAppServer } = await import("../../app/server.ts");
+      const { parseTrustedWorkflows } = await import("../../app/api/trusted-workflows.ts");
+      let workflowApi;
+      if (process.env.HAVUN_TRUSTED_WORKFLOWS) {
+        try {
+          workflowApi = {
+            issuer: process.env.HAVUN_OIDC_ISSUER ?? "https://token.actions.githubusercontent.com",
+            audience: process.env.HAVUN_OIDC_AUDIENCE ?? "havuncore",
+            trusted: parseTrustedWorkflows(process.env.HAVUN_TRUSTED_WORKFLOWS),
+            ...(process.env.HAVUN_SERVER_URL ? { serverUrl: process.env.HAVUN_SERVER_URL } : {}),
+          };
+        } catch (err) {
+          throw new CliError((err as Error).message);
+        }
+      } else
+        process.stderr.write(
+          "havun: warning: HAVUN_TRUSTED_WORKFLOWS is not set, so the workflow API is off and agent runs cannot get their tasks or publish (see `havun app --help`)\n",
+        );
       const server = await startAppServer({
+        ...(workflowApi ? { workflowApi } : {}),
+        host: process.env.HOST ?? "127.0.0.1",
         appId,
         privateKey: privateKey(),
         webhookSecret: secret,

@@ -1,6 +1,21 @@
 import type { Command } from "commander";
 import { CliError } from "../errors.ts";
 
+interface DemoFlags {
+  json?: boolean;
+  keep?: boolean;
+  port: string;
+  realModel?: boolean;
+  modelScenarios?: string;
+}
+
+/** Until SIGINT or SIGTERM. */
+const untilStopped = () =>
+  new Promise<void>((resolve) => {
+    process.once("SIGINT", () => resolve());
+    process.once("SIGTERM", () => resolve());
+  });
+
 /** `havun demo`: the whole HavunCore loop on this machine, with a scripted model. */
 export function registerDemo(program: Command): void {
   program
@@ -8,54 +23,76 @@ export function registerDemo(program: Command): void {
     .description(
       "run the whole loop on a local sandbox: /orchestrate → plan → sub-issues → agents → PRs → merge",
     )
-    .option("--json", "print, last, one JSON document with the outcome")
+    .option("--json", "print one JSON document with the outcome (as soon as the loop ends)")
     .option(
       "--keep",
-      "leave the sandbox running afterwards (until Ctrl+C) and print how to look at it",
+      "leave the sandbox running afterwards (until Ctrl+C or SIGTERM) and print how to look at it",
     )
     .option("--port <n>", "the sandbox's port (0 picks a free one)", "0")
     .option(
       "--real-model",
       "plan and run the agents with the real Anthropic API (needs ANTHROPIC_API_KEY)",
     )
-    .action(
-      async (flags: { json?: boolean; keep?: boolean; port: string; realModel?: boolean }) => {
-        const realApiKey = flags.realModel ? process.env.ANTHROPIC_API_KEY : undefined;
-        if (flags.realModel && !realApiKey)
-          throw new CliError("--real-model needs ANTHROPIC_API_KEY (the real API's key)");
-        const { runDemo } = await import("../demo/run-demo.ts");
-        const log = (line: string) => process.stderr.write(`${line}\n`);
-        const result = await runDemo({
-          log: flags.json ? log : (line) => process.stdout.write(`${line}\n`),
-          port: Number(flags.port) || 0,
-          realApiKey,
-          keep: flags.keep
-            ? async (w) => {
-                log(`\nThe sandbox keeps running: ${w.sb.apiUrl} (token ${w.sb.token("wendy")})`);
-                log(
-                  `  npx havun status havun/hub#1 --api-url ${w.sb.apiUrl} --token ${w.sb.token("wendy")}`,
-                );
-                log(
-                  `  git clone ${w.sb.serverUrl.replace("http://", `http://x-access-token:${w.sb.token("wendy")}@`)}/havun/api.git`,
-                );
-                log("Press Ctrl+C to stop.");
-                await new Promise<void>((r) => process.once("SIGINT", () => r()));
+    .option(
+      "--model-scenarios <file>",
+      "YAML or JSON: one scenario or a list (sandbox/model's format) that answers before the built-in ones",
+    )
+    .action(async (flags: DemoFlags) => {
+      const realApiKey = flags.realModel ? process.env.ANTHROPIC_API_KEY : undefined;
+      if (flags.realModel && !realApiKey)
+        throw new CliError("--real-model needs ANTHROPIC_API_KEY (the real API's key)");
+      const { loadScenariosFile } = await import("../../sandbox/model/index.ts");
+      let extraScenarios;
+      try {
+        extraScenarios = flags.modelScenarios ? loadScenariosFile(flags.modelScenarios) : [];
+      } catch (err) {
+        const e = err as Error & { hint?: string };
+        throw new CliError(`--model-scenarios: ${e.message}${e.hint ? ` (${e.hint})` : ""}`);
+      }
+      const { runDemo } = await import("../demo/run-demo.ts");
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const result = await runDemo({
+        log: flags.json ? log : (line) => process.stdout.write(`${line}\n`),
+        port: Number(flags.port) || 0,
+        realApiKey,
+        extraScenarios,
+        onResult: (r, w) => {
+          if (!flags.json) return;
+          const sandbox = flags.keep
+            ? {
+                sandbox: {
+                  apiUrl: w.sb.apiUrl,
+                  graphqlUrl: w.sb.graphqlUrl,
+                  token: w.sb.token("wendy"),
+                },
               }
-            : undefined,
-        });
-        if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-        else {
-          process.stdout.write(
-            `\n${"task".padEnd(18)} ${"repo".padEnd(14)} ${"issue".padEnd(6)} pull request\n`,
-          );
-          for (const t of result.tasks)
-            process.stdout.write(
-              `${t.id.padEnd(18)} ${t.repo.padEnd(14)} #${String(t.issue).padEnd(5)} ${t.pr ? `#${t.pr.number} ${t.pr.merged ? "merged" : "open"} (${t.pr.files.join(", ")})` : "—"}\n`,
-            );
-          process.stdout.write(
-            `\nhub ${result.hub.repo}#${result.hub.issue}: ${result.hub.state}, checklist ${result.hub.checklist.checked}/${result.hub.checklist.total} · ${result.api.requests} GitHub requests · ${result.model.requests} model requests · ${(result.durationMs / 1000).toFixed(1)} s\n`,
-          );
-        }
-      },
-    );
+            : {};
+          process.stdout.write(`${JSON.stringify({ ...r, ...sandbox })}\n`);
+        },
+        keep: flags.keep
+          ? async (w) => {
+              log(`\nThe sandbox keeps running: ${w.sb.apiUrl} (token ${w.sb.token("wendy")})`);
+              log(
+                `  npx havun status havun/hub#1 --api-url ${w.sb.apiUrl} --token ${w.sb.token("wendy")}`,
+              );
+              log(
+                `  git clone ${w.sb.serverUrl.replace("http://", `http://x-access-token:${w.sb.token("wendy")}@`)}/havun/api.git`,
+              );
+              log("Press Ctrl+C (or send SIGTERM) to stop.");
+              await untilStopped();
+            }
+          : undefined,
+      });
+      if (flags.json) return;
+      process.stdout.write(
+        `\n${"task".padEnd(18)} ${"repo".padEnd(14)} ${"issue".padEnd(6)} pull request\n`,
+      );
+      for (const t of result.tasks)
+        process.stdout.write(
+          `${t.id.padEnd(18)} ${t.repo.padEnd(14)} #${String(t.issue).padEnd(5)} ${t.pr ? `#${t.pr.number} ${t.pr.merged ? "merged" : "open"} (${t.pr.files.join(", ")})` : "—"}\n`,
+        );
+      process.stdout.write(
+        `\nhub ${result.hub.repo}#${result.hub.issue}: ${result.hub.state}, checklist ${result.hub.checklist.checked}/${result.hub.checklist.total} · ${result.api.requests} GitHub requests · ${result.model.requests} model requests · ${(result.durationMs / 1000).toFixed(1)} s\n`,
+      );
+    });
 }

@@ -1,8 +1,6 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { CliError } from "../errors.ts";
 import { auditLog } from "../../vault/audit-log.ts";
-import { isVaultError, type VaultErrorCode } from "../../vault/errors.ts";
 import { parseExpiryDate } from "../../vault/expiry.ts";
 import { createRepoKey } from "../../vault/keygen.ts";
 import { listSecrets } from "../../vault/listing.ts";
@@ -11,39 +9,30 @@ import { auditTable, secretsTable, verifyReport } from "../../vault/report.ts";
 import { readSecretValue } from "../../vault/read-value.ts";
 import { rotateRepoKey } from "../../vault/rotate.ts";
 import { sealIntoVault } from "../../vault/seal-into-vault.ts";
-import { parsePinnedSealers, trustedSealer } from "../../vault/sealers-file.ts";
+import { parsePinnedSealers } from "../../vault/pinned-sealers.ts";
+import { trustedSealer } from "../../vault/sealers-file.ts";
 import { wipe } from "../../vault/secure.ts";
 import { generateSigningKey } from "../../vault/signer.ts";
 import { openTaskSecrets } from "../../vault/task-secrets.ts";
 import { addTrustedSealer } from "../../vault/trust-sealer.ts";
 import { deleteSecretFile } from "../../vault/vault-dir.ts";
+import { hubMissing, initVault, readVaultHub } from "../../vault/vault-config.ts";
 import { verifyVault } from "../../vault/verify.ts";
-import { vaultEnv, type VaultEnv } from "../../vault/env.ts";
-
-/** A usage error (exit 2) that still prints a vault code and hint. */
-class VaultUsageError extends CliError {
-  constructor(
-    readonly code: VaultErrorCode,
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message, 2);
-  }
-}
-
-interface DirOptions {
-  dir?: string;
-}
-interface RepoOptions extends DirOptions {
-  repo: string;
-}
-interface SecretSetOptions extends RepoOptions {
-  setSecret?: boolean;
-  token?: string;
-  apiUrl?: string;
-}
-
-const KEY_SECRET = "HAVUN_VAULT_KEY";
+import { vaultEnv } from "../../vault/env.ts";
+import {
+  dirOf,
+  guard,
+  KEY_SECRET,
+  note,
+  out,
+  requirePrivateKey,
+  secretTarget,
+  storeKey,
+  withSecretOptions,
+  type DirOptions,
+  type RepoOptions,
+  type SecretSetOptions,
+} from "./vault-support.ts";
 
 export function registerVault(program: Command): void {
   const env = vaultEnv();
@@ -55,6 +44,26 @@ export function registerVault(program: Command): void {
     "the vault directory (default: vault/ of the current directory)",
   ] as const;
   const repoOption = ["--repo <owner/name>", "the repository the secret is for"] as const;
+  const hubOption = [
+    "--hub <owner/name>",
+    "the hub whose vault/ this is (default: the vault's vault.json; recorded there if it has none)",
+  ] as const;
+
+  vault
+    .command("init")
+    .description("record which hub the vault belongs to (writes vault.json; commit it)")
+    .requiredOption("--hub <owner/name>", "the hub repository whose vault/ this is")
+    .option(...dirOption)
+    .action(
+      guard(async (o: DirOptions & { hub: string }) => {
+        const r = await initVault(dirOf(o), o.hub);
+        note(
+          r.created
+            ? `wrote ${r.file} (hub ${r.hub}); commit it: sealed files are bound to this hub`
+            : `${r.file} already names hub ${r.hub}`,
+        );
+      }),
+    );
 
   withSecretOptions(vault.command("keygen").description("create a repository's key pair"))
     .requiredOption(...repoOption)
@@ -74,6 +83,7 @@ export function registerVault(program: Command): void {
     .description("seal the value read from stdin for a repository")
     .requiredOption(...repoOption)
     .option("--expires <YYYY-MM-DD>", "last day the secret may be opened (UTC)")
+    .option(...hubOption)
     .option(...dirOption)
     .action(
       guard(async (name: string, o: RepoOptions & { expires?: string }) => {
@@ -85,6 +95,7 @@ export function registerVault(program: Command): void {
         try {
           const r = await sealIntoVault({
             dir: dirOf(o),
+            hub: o.hub,
             repo: o.repo,
             name,
             value,
@@ -92,7 +103,10 @@ export function registerVault(program: Command): void {
             signingKey: env.signingKey,
           });
           const signed = r.signedBy === null ? "unsigned" : `signed by ${r.signedBy}`;
-          note(`sealed ${name} v${r.version} for key ${r.keyId} (${signed}): ${r.file}; commit it`);
+          note(
+            `sealed ${name} v${r.version} for key ${r.keyId} in hub ${r.hub} (${signed}): ${r.file}; commit it`,
+          );
+          if (r.configFile !== null) note(`wrote ${r.configFile} (hub ${r.hub}); commit it too`);
         } finally {
           wipe(value);
         }
@@ -103,11 +117,16 @@ export function registerVault(program: Command): void {
     .command("unseal <NAME>")
     .description(`print a secret's value (private key from ${KEY_SECRET})`)
     .requiredOption(...repoOption)
+    .option("--hub <owner/name>", "the hub the files must be bound to (default: vault.json's)")
     .option(...dirOption)
     .action(
       guard(async (name: string, o: RepoOptions) => {
+        const dir = dirOf(o);
+        const hub = o.hub ?? (await readVaultHub(dir));
+        if (hub === undefined) throw hubMissing(dir);
         const values = await openTaskSecrets({
-          files: dirOf(o),
+          files: dir,
+          hub,
           repo: o.repo,
           names: [name],
           privateKey: requirePrivateKey(env),
@@ -133,11 +152,12 @@ export function registerVault(program: Command): void {
   vault
     .command("verify")
     .description("check every vault file (for CI); exits 1 on any problem")
+    .option("--hub <owner/name>", "the hub this vault must belong to (vault.json must name it)")
     .option(...dirOption)
     .action(
       guard(async (o: DirOptions) => {
         const dir = dirOf(o);
-        const result = await verifyVault(dir);
+        const result = await verifyVault(dir, new Date(), o.hub);
         for (const w of result.warnings) note(`warning: ${w}`);
         out(verifyReport(result, dir, { annotate: env.inActions, cwd: process.cwd() }));
         if (result.problems.length > 0) process.exitCode = 1;
@@ -148,12 +168,14 @@ export function registerVault(program: Command): void {
     vault.command("rotate").description("new key pair; re-seal the repository's secrets to it"),
   )
     .requiredOption(...repoOption)
+    .option(...hubOption)
     .option(...dirOption)
     .action(
       guard(async (o: SecretSetOptions) => {
         const target = secretTarget(o, env);
         const r = await rotateRepoKey({
           dir: dirOf(o),
+          hub: o.hub,
           repo: o.repo,
           oldPrivateKey: requirePrivateKey(env),
           signingKey: env.signingKey,
@@ -163,6 +185,7 @@ export function registerVault(program: Command): void {
           `rotated ${normalizeRepo(o.repo)}: key ${r.oldKeyId} → ${r.keyId}; re-sealed ${r.files.length} secret(s)`,
         );
         note(`commit ${r.keyFile} and the secrets; the old key opens none of them`);
+        if (r.configFile !== null) note(`wrote ${r.configFile} (hub ${r.hub}); commit it too`);
         await storeKey(target, r.privateKey);
       }),
     );
@@ -204,6 +227,7 @@ export function registerVault(program: Command): void {
         const sealer = trustedSealer(o.name, key.publicKey);
         out(key.secretKey);
         note(`signer ${sealer.keyId}: set HAVUN_VAULT_SIGNING_KEY to the line above when sealing`);
+        note(`to pin it where secrets are opened: ${sealer.keyId}:${sealer.publicKey}`);
         if (!o.trust) {
           note(
             `to trust it, add to ${path.join(dirOf(o), "sealers.json")} "sealers" (or rerun with --trust):`,
@@ -217,82 +241,4 @@ export function registerVault(program: Command): void {
           note("sealers.json is new: from now on unsigned files are refused — re-seal them signed");
       }),
     );
-}
-
-function withSecretOptions(command: Command): Command {
-  return command
-    .option(
-      "--set-secret",
-      `store the private key as the repository's Actions secret ${KEY_SECRET}`,
-    )
-    .option("--token <token>", "GitHub token for --set-secret (default: env GITHUB_TOKEN)")
-    .option(
-      "--api-url <url>",
-      "GitHub REST API (default: env GITHUB_API_URL or https://api.github.com)",
-    );
-}
-
-/** Checks the --set-secret options before any key is made. */
-function secretTarget(
-  o: SecretSetOptions,
-  env: VaultEnv,
-): { repo: string; token: string; apiUrl: string } | undefined {
-  if (!o.setSecret) return undefined;
-  const token = o.token ?? env.githubToken;
-  if (token === undefined || token === "") {
-    throw new CliError("--set-secret needs --token TOKEN or env GITHUB_TOKEN");
-  }
-  const apiUrl = o.apiUrl ?? env.githubApiUrl;
-  return { repo: normalizeRepo(o.repo), token, apiUrl };
-}
-
-async function storeKey(
-  target: ReturnType<typeof secretTarget>,
-  privateKey: string,
-): Promise<void> {
-  if (target === undefined) {
-    note(
-      `store the line on stdout as the repository's Actions secret ${KEY_SECRET} (or use --set-secret)`,
-    );
-    return;
-  }
-  const { storeActionsSecret } = await import("../../vault/actions-secret.ts"); // loads Octokit only when needed
-  await storeActionsSecret({ ...target, name: KEY_SECRET, value: privateKey });
-  note(`stored as Actions secret ${KEY_SECRET} of ${target.repo}`);
-}
-
-function requirePrivateKey(env: VaultEnv): string {
-  if (env.privateKey !== undefined) return env.privateKey;
-  throw new VaultUsageError(
-    "VAULT_KEY_MISSING",
-    `${KEY_SECRET} is not set`,
-    `set ${KEY_SECRET} to the repository's private key (printed by \`havun vault keygen\` or \`rotate\`)`,
-  );
-}
-
-function dirOf(o: DirOptions): string {
-  return path.resolve(o.dir ?? "vault");
-}
-
-function out(text: string): void {
-  process.stdout.write(text + "\n");
-}
-
-function note(text: string): void {
-  process.stderr.write(text + "\n");
-}
-
-/** Vault errors about malformed input become usage errors (exit 2); other refusals exit 1. */
-function guard<A extends unknown[]>(
-  action: (...args: A) => Promise<void>,
-): (...args: A) => Promise<void> {
-  return async (...args) => {
-    try {
-      await action(...args);
-    } catch (err) {
-      if (isVaultError(err) && err.isUsage)
-        throw new VaultUsageError(err.code, err.message, err.hint);
-      throw err;
-    }
-  };
 }

@@ -5,7 +5,7 @@ export const API_FILES: Record<string, string> = {
   "CLAUDE.md": "Keep the API dependency-free (node:http only). Every route gets a test in test/.\n",
   "package.json":
     JSON.stringify(
-      { name: "api", version: "1.0.0", type: "module", scripts: { test: "node --test test/" } },
+      { name: "api", version: "1.0.0", type: "module", scripts: { test: "node --test" } },
       null,
       2,
     ) + "\n",
@@ -48,7 +48,7 @@ export const PORTAL_FILES: Record<string, string> = {
     "# portal\n\nThe customer portal. `src/checkout.js` builds the checkout page from the API.\n",
   "package.json":
     JSON.stringify(
-      { name: "portal", version: "1.0.0", type: "module", scripts: { test: "node --test test/" } },
+      { name: "portal", version: "1.0.0", type: "module", scripts: { test: "node --test" } },
       null,
       2,
     ) + "\n",

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DEMO_REQUEST, demoScenarios } from "./scenarios.ts";
 import { settle } from "./settle.ts";
+import type { ScenarioInput } from "../../sandbox/model/index.ts";
 import { startWorld, type World } from "./world.ts";
 
 export interface DemoResult {
@@ -32,6 +33,10 @@ export interface DemoOptions {
   secretValue?: string;
   /** Use the real Anthropic API with this key instead of the scripted model. */
   realApiKey?: string;
+  /** Scenarios that answer before the built-in ones (`--model-scenarios`). */
+  extraScenarios?: ScenarioInput[];
+  /** Called once the loop has ended, before `keep` (prints `--json` early). */
+  onResult?: (result: DemoResult, w: World) => void;
 }
 
 type Pull = Awaited<ReturnType<World["reviewer"]["pulls"]["list"]>>["data"][number];
@@ -102,7 +107,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     "Starting the sandbox (a local GitHub with an Actions runner), the scripted model and the HavunCore App…",
   );
   const w = await startWorld({
-    scenarios: demoScenarios(),
+    scenarios: [...(o.extraScenarios ?? []), ...demoScenarios()],
     secretValue,
     port: o.port,
     realApiKey: o.realApiKey,
@@ -123,7 +128,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     const deadline = started + (o.timeoutMs ?? 10 * 60_000);
     for (;;) {
       await settle(w);
-      await report(w, hub, seen, o.log);
+      if (await report(w, hub, seen, o.log)) continue;
       const state = (
         await w.reviewer.issues.get({ owner: "havun", repo: "hub", issue_number: hub })
       ).data.state;
@@ -138,6 +143,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     }
     o.log(`The hub issue havun/hub#${hub} is closed: every task is done.`);
     const result = await collect(w, hub, started);
+    o.onResult?.(result, w);
     if (o.keep) await o.keep(w);
     return result;
   } finally {
@@ -166,7 +172,7 @@ async function report(
   hub: number,
   seen: Set<string>,
   log: (l: string) => void,
-): Promise<void> {
+): Promise<boolean> {
   const say = (key: string, line: string) => {
     if (!seen.has(key)) log(line);
     seen.add(key);
@@ -179,6 +185,23 @@ async function report(
       "plan",
       "  ✓ the App planned the feature with Claude and commented the plan (table + dependency graph)",
     );
+  const waiting = comments.find(
+    (c) => c.body?.includes("havun:plan v1") && c.body.includes("**Waiting for approval"),
+  );
+  if (waiting && !seen.has("approved")) {
+    // The plan attaches a sealed secret, so it waits for a writer: the reviewer reads it and approves.
+    await w.reviewer.issues.createComment({
+      owner: "havun",
+      repo: "hub",
+      issue_number: hub,
+      body: "/approve",
+    });
+    say(
+      "approved",
+      "  ✓ the plan attaches a sealed secret, so it waited for a writer: the reviewer commented /approve",
+    );
+    return true;
+  }
   for (const s of await subIssues(w, hub)) {
     const repo = s.repository_url.split("/").slice(-2).join("/");
     const task = taskOf(s.body);
@@ -196,6 +219,7 @@ async function report(
       say(`pr:${repo}#${pr.number}`, `  ✓ agent opened havun/${repo}#${pr.number} "${pr.title}"`);
     }
   }
+  return false;
 }
 
 async function collect(w: World, hub: number, started: number): Promise<DemoResult> {

@@ -2,13 +2,11 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import Anthropic from "@anthropic-ai/sdk";
-import { createAppAuth } from "@octokit/auth-app";
 import { Octokit } from "@octokit/rest";
 import { startAppServer, type AppServer } from "../../app/server.ts";
 import { APP_MANIFEST } from "../../sandbox/default-seed.ts";
 import { startSandbox, type Sandbox } from "../../sandbox/index.ts";
 import { createModelApi, type ModelApi, type ScenarioInput } from "../../sandbox/model/index.ts";
-import { storeActionsSecret } from "../../vault/actions-secret.ts";
 import { createRepoKey } from "../../vault/keygen.ts";
 import { sealIntoVault } from "../../vault/seal-into-vault.ts";
 import { CALLER_WORKFLOW, CI_WORKFLOW, CLAUDE_BIN, havuncoreRepoFiles } from "./havuncore-files.ts";
@@ -33,6 +31,10 @@ export interface World {
   /** The person who orchestrates and reviews (an org admin). */
   reviewer: Octokit;
   secretValue: string;
+  /** The API repository's private vault key (stored as its HAVUN_VAULT_KEY secret). */
+  vaultKey: string;
+  /** The model key stored as the projects' ANTHROPIC_API_KEY secret. */
+  modelKey: string;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ async function vaultFiles(
     const { privateKey } = await createRepoKey(dir, "havun/api");
     await sealIntoVault({
       dir,
+      hub: "havun/hub",
       repo: "havun/api",
       name: "PAYMENT_API_KEY",
       value: Buffer.from(secretValue),
@@ -68,8 +71,9 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 /**
  * The demo's world on one machine: the sandbox (GitHub with its Actions runner), the scripted
- * model, and the HavunCore App server; org `havun` with a hub, an API and a portal whose agent
- * workflows call HavunCore's reusable workflow, the App's token and a sealed secret in place.
+ * model, and the HavunCore App server with its workflow API; org `havun` with a hub, an API and
+ * a portal whose agent workflows call HavunCore's reusable workflows, and a sealed secret in
+ * place. No GitHub token is stored in any repository.
  */
 export async function startWorld(o: {
   scenarios: ScenarioInput[];
@@ -78,6 +82,8 @@ export async function startWorld(o: {
   port?: number;
   /** A real Anthropic API key: the planner and the agents use the real API instead of the script. */
   realApiKey?: string;
+  /** The hub's `.github/havun.yml` (the demo's by default). */
+  hubConfig?: string;
 }): Promise<World> {
   const model = createModelApi({ scenarios: o.scenarios });
   const vault = await vaultFiles(o.secretValue);
@@ -103,7 +109,11 @@ export async function startWorld(o: {
           owner: "havun",
           name: "hub",
           description: "Orchestration hub",
-          files: { "README.md": "# hub\n", ".github/havun.yml": HUB_CONFIG, ...vault.files },
+          files: {
+            "README.md": "# hub\n",
+            ".github/havun.yml": o.hubConfig ?? HUB_CONFIG,
+            ...vault.files,
+          },
         },
         {
           owner: "havun",
@@ -135,23 +145,32 @@ export async function startWorld(o: {
     },
   });
   const registered = sb.seeded.apps.havuncore!.app;
-  const installationId = sb.seeded.apps.havuncore!.installations[0]!.id;
   const reviewer = new Octokit({ auth: sb.token("wendy"), baseUrl: sb.apiUrl, log: quiet });
-  // The agent pushes with an App installation token (HAVUN_TOKEN) so that its pushes start CI.
-  const appClient = new Octokit({
+  // No stored GitHub token anywhere: the publish job exchanges its ID token with the App.
+  const app = await startAppServer({
+    appId: registered.id,
+    privateKey: registered.privateKeyPem,
+    webhookSecret: registered.webhookSecret,
     baseUrl: sb.apiUrl,
-    authStrategy: createAppAuth,
-    auth: { appId: registered.id, privateKey: registered.privateKeyPem, installationId },
-    log: quiet,
+    anthropic: o.realApiKey
+      ? new Anthropic({ apiKey: o.realApiKey })
+      : new Anthropic({ apiKey, baseURL: `${sb.serverUrl}/anthropic` }),
+    logLevel: (process.env.HAVUN_DEMO_LOG_LEVEL as "fatal" | undefined) ?? "fatal",
+    writeSpacingMs: 0,
+    resume: false,
+    workflowApi: {
+      issuer: sb.oidcIssuer,
+      audience: "havuncore",
+      trusted: { repo: "havun/havuncore", refs: ["refs/heads/main"] },
+      serverUrl: sb.serverUrl,
+    },
   });
-  const { token } = (await appClient.auth({ type: "installation" })) as { token: string };
   for (const repo of ["api", "portal"]) {
-    await storeActionsSecret({
-      repo: `havun/${repo}`,
-      token: sb.token("wendy"),
-      apiUrl: sb.apiUrl,
-      name: "HAVUN_TOKEN",
-      value: token,
+    await reviewer.request("POST /repos/{owner}/{repo}/actions/variables", {
+      owner: "havun",
+      repo,
+      name: "HAVUN_APP_URL",
+      value: app.url,
     });
     if (!o.realApiKey) {
       await reviewer.request("POST /repos/{owner}/{repo}/actions/variables", {
@@ -162,18 +181,6 @@ export async function startWorld(o: {
       });
     }
   }
-  const app = await startAppServer({
-    appId: registered.id,
-    privateKey: registered.privateKeyPem,
-    webhookSecret: registered.webhookSecret,
-    baseUrl: sb.apiUrl,
-    anthropic: o.realApiKey
-      ? new Anthropic({ apiKey: o.realApiKey })
-      : new Anthropic({ apiKey, baseURL: `${sb.serverUrl}/anthropic` }),
-    logLevel: "fatal",
-    writeSpacingMs: 0,
-    resume: false,
-  });
   registered.webhookUrl = app.webhookUrl;
   return {
     sb,
@@ -181,6 +188,8 @@ export async function startWorld(o: {
     model,
     reviewer,
     secretValue: o.secretValue,
+    vaultKey: vault.privateKey,
+    modelKey: apiKey,
     async stop() {
       await app.stop();
       await sb.actions?.idle();

@@ -1,6 +1,6 @@
 import { verifyMarkdown } from "../pact/format.ts";
 import type { VerifyReport } from "../pact/verify.ts";
-import type { CheckProblem } from "./contract-check.ts";
+import type { CheckProblem } from "./check-problem.ts";
 import type { OpenApiStep } from "./openapi-step.ts";
 import { renderVerdict, type ContractsVerdict } from "./result-marker.ts";
 
@@ -24,7 +24,7 @@ export function checkSummary(input: {
   problems: CheckProblem[];
 }): string {
   const { verdict: v } = input;
-  const out = [renderVerdict(v), `## Contracts of \`${v.service}\``, ""];
+  const out = [`## Contracts of \`${v.service}\``, ""];
   for (const p of input.problems)
     out.push(
       `> [!CAUTION]`,
@@ -39,6 +39,9 @@ export function checkSummary(input: {
     out.push("### Pact verification: no consumer has published a pact for this service yet", "");
   else if (v.pacts === "skipped")
     out.push("Pact: not verified (no hub or provider URL given).", "");
-  const text = out.join("\n");
+  // Text from the description and the pact report (both the pull request's) cannot pose as
+  // a verdict marker: only the first line is one.
+  const body = out.join("\n").replace(/<!--(\s*havun:)/gi, "&lt;!--$1");
+  const text = `${renderVerdict(v)}\n${body}`;
   return text.length <= MAX ? text : `${text.slice(0, MAX)}\n\n… (cut to fit GitHub's limit)\n`;
 }

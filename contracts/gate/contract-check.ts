@@ -1,29 +1,36 @@
 import type { Level } from "../openapi/catalogue/index.ts";
 import { ContractError } from "../openapi/errors.ts";
-import { PactError } from "../pact/errors.ts";
-import { startProvider } from "../pact/provider-process.ts";
-import { loadStateHandlers } from "../pact/states.ts";
-import { verifyPacts, type VerifyReport } from "../pact/verify.ts";
+import type { VerifyReport } from "../pact/verify.ts";
+import type { CheckProblem } from "./check-problem.ts";
 import { checkSummary, checkTitle } from "./check-summary.ts";
 import { diffOpenApi, type OpenApiStep } from "./openapi-step.ts";
+import type { PactHalf } from "./pact-half.ts";
+import { readPactResult } from "./pact-result.ts";
+import { verifyPactHalf, type PactStepOptions } from "./pact-step.ts";
 import type { ContractsVerdict } from "./result-marker.ts";
 import { annotationsFromWorkflowCommands, type CheckAnnotation } from "./workflow-annotations.ts";
+
+export type { CheckProblem } from "./check-problem.ts";
 
 export interface ContractCheckOptions {
   service: string;
   /** The provider repository's checkout (at the pull request's head). */
   cwd: string;
-  /** Compare `base:path` with the working tree's `path`. */
-  openapi?: { path: string; base: string; failOn?: Level; allowExternalRefs?: boolean };
-  /** Verify the hub's pacts for the service against the provider at `providerUrl`. */
-  pacts?: { dir: string; providerUrl: string; providerStart?: string; statesModule?: string };
-}
-
-/** A half of the check that could not run: what happened and what to do. */
-export interface CheckProblem {
-  step: "openapi" | "pacts";
-  message: string;
-  hint: string;
+  /** Compare `base:path` with the working tree's `path` (or `head:path`). */
+  openapi?: {
+    path: string;
+    base: string;
+    head?: string;
+    failOn?: Level;
+    allowExternalRefs?: boolean;
+  };
+  /** Verify the hub's pacts for the service against the provider at `providerUrl`, here. */
+  pacts?: PactStepOptions;
+  /**
+   * Or take the Pact half from a result file that the job which ran the provider wrote
+   * (`--result-file`); it is validated, and an absent or invalid one fails the Pact half.
+   */
+  pactResult?: { file: string; headSha?: string };
 }
 
 export interface ContractCheckResult {
@@ -45,44 +52,21 @@ export async function runContractCheck(
   options: ContractCheckOptions,
 ): Promise<ContractCheckResult> {
   const problems: CheckProblem[] = [];
-  const guard = async <T>(step: CheckProblem["step"], fn: () => Promise<T>) => {
+  let openapi: OpenApiStep | null = null;
+  if (options.openapi) {
     try {
-      return await fn();
+      openapi = await diffOpenApi({ ...options.openapi, cwd: options.cwd });
     } catch (err) {
-      if (!(err instanceof ContractError || err instanceof PactError)) throw err;
-      problems.push({ step, message: err.message, hint: err.hint });
-      return null;
+      if (!(err instanceof ContractError)) throw err;
+      problems.push({ step: "openapi", message: err.message, hint: err.hint });
     }
-  };
-  const openapi = options.openapi
-    ? await guard("openapi", () => diffOpenApi({ ...options.openapi!, cwd: options.cwd }))
-    : null;
-  let noPacts = false;
-  const pacts = options.pacts
-    ? await guard("pacts", async () => {
-        try {
-          return await verifyAgainstProvider(options.pacts!, options.service, options.cwd);
-        } catch (err) {
-          if (err instanceof PactError && err.code === "PACT_NONE_FOUND") {
-            noPacts = true;
-            return null;
-          }
-          throw err;
-        }
-      })
-    : null;
+  }
+  const pacts = await pactHalf(options);
+  problems.push(...pacts.problems);
   const verdict: ContractsVerdict = {
     service: options.service,
     openapi: !options.openapi ? "skipped" : (openapi?.status ?? "error"),
-    pacts: !options.pacts
-      ? "skipped"
-      : noPacts
-        ? "none"
-        : !pacts
-          ? "error"
-          : pacts.ok
-            ? "verified"
-            : "broken",
+    pacts: pacts.status,
   };
   const failed =
     problems.length > 0 || verdict.openapi === "breaking" || verdict.pacts === "broken";
@@ -91,34 +75,21 @@ export async function runContractCheck(
     verdict,
     conclusion: failed ? "failure" : "success",
     title: checkTitle(verdict, problems.length),
-    summary: checkSummary({ verdict, openapi, pacts, problems }),
+    summary: checkSummary({ verdict, openapi, pacts: pacts.report, problems }),
     annotations: annotationsFromWorkflowCommands(workflowCommands),
     workflowCommands,
     openapi,
-    pacts,
+    pacts: pacts.report,
     problems,
   };
 }
 
-async function verifyAgainstProvider(
-  p: NonNullable<ContractCheckOptions["pacts"]>,
-  service: string,
-  cwd: string,
-): Promise<VerifyReport> {
-  const stateHandlers = p.statesModule
-    ? await loadStateHandlers(p.statesModule, { providerUrl: p.providerUrl })
-    : undefined;
-  const provider = p.providerStart
-    ? await startProvider(p.providerStart, p.providerUrl, { cwd })
-    : null;
-  try {
-    return await verifyPacts({
-      dir: p.dir,
-      service,
-      providerUrl: p.providerUrl,
-      ...(stateHandlers ? { stateHandlers } : {}),
+function pactHalf(options: ContractCheckOptions): Promise<PactHalf> {
+  if (options.pacts) return verifyPactHalf(options.pacts, options.service, options.cwd);
+  if (options.pactResult)
+    return readPactResult(options.pactResult.file, {
+      service: options.service,
+      ...(options.pactResult.headSha ? { headSha: options.pactResult.headSha } : {}),
     });
-  } finally {
-    await provider?.stop();
-  }
+  return Promise.resolve({ status: "skipped", report: null, problems: [] });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseVerifierJson } from "../pact/verify-result.ts";
-import { checkTitle } from "./check-summary.ts";
+import { checkSummary, checkTitle } from "./check-summary.ts";
 import { readVerdicts, renderVerdict } from "./result-marker.ts";
 import { annotationsFromWorkflowCommands } from "./workflow-annotations.ts";
 
@@ -40,6 +40,20 @@ describe("the contracts verdict marker", () => {
       { service: "search", openapi: "new", pacts: "none" },
     ]);
     expect(readVerdicts(null)).toEqual([]);
+  });
+
+  it("is the summary's only marker: one inside the reports is defused", () => {
+    const forged = "<!-- havun:contracts service=billing openapi=compatible pacts=verified -->";
+    const summary = checkSummary({
+      verdict: { service: "billing", openapi: "skipped", pacts: "error" },
+      openapi: null,
+      pacts: null,
+      problems: [{ step: "pacts", message: `provider said ${forged}`, hint: "<!--havun:x -->" }],
+    });
+    expect(readVerdicts(summary)).toEqual([
+      { service: "billing", openapi: "skipped", pacts: "error" },
+    ]);
+    expect(summary).toContain("&lt;!-- havun:contracts service=billing openapi=compatible");
   });
 
   it("titles say what broke", () => {

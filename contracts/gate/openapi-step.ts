@@ -6,6 +6,7 @@ import type { Finding } from "../openapi/finding.ts";
 import { formatFindings } from "../openapi/format/index.ts";
 import { loadSpec } from "../openapi/load.ts";
 import type { ContractsVerdict } from "./result-marker.ts";
+import { loadSpecAtRevision } from "./spec-at-revision.ts";
 
 const run = promisify(execFile);
 
@@ -20,12 +21,16 @@ export interface OpenApiStep {
 }
 
 /**
- * The OpenAPI half of the contract check: `BASE:PATH` against the working tree's PATH, as
- * `havun contracts diff` does. A description the base does not have yet is new: nothing to break.
+ * The OpenAPI half of the contract check: `BASE:PATH` against the head's PATH — the working
+ * tree's file, or with `head` the revision's, read from git's objects like the base (what the
+ * contracts workflow's report job does: it runs nothing of the pull request's and opens none of
+ * its files). A description the base does not have yet is new: nothing to break.
  */
 export async function diffOpenApi(options: {
   path: string;
   base: string;
+  /** Read the head description at this revision instead of from the working tree. */
+  head?: string;
   cwd: string;
   failOn?: Level;
   allowExternalRefs?: boolean;
@@ -44,8 +49,8 @@ export async function diffOpenApi(options: {
   }
   const load = { cwd, allowExternalRefs: options.allowExternalRefs ?? false };
   const [baseSpec, headSpec] = await Promise.all([
-    loadSpec(`${base}:${path}`, load),
-    loadSpec(path, load),
+    loadSpecAtRevision(base, path, load),
+    options.head ? loadSpecAtRevision(options.head, path, load) : loadSpec(path, load),
   ]);
   const findings = diffSpecs(baseSpec, headSpec);
   const threshold = LEVEL_RANK[options.failOn ?? "ERR"];

@@ -10,8 +10,8 @@ export interface ContractsVerdict {
   pacts: "verified" | "broken" | "none" | "skipped" | "error";
 }
 
-const OPENAPI = ["compatible", "breaking", "new", "skipped", "error"] as const;
-const PACTS = ["verified", "broken", "none", "skipped", "error"] as const;
+export const OPENAPI_STATUSES = ["compatible", "breaking", "new", "skipped", "error"] as const;
+export const PACT_STATUSES = ["verified", "broken", "none", "skipped", "error"] as const;
 const PATTERN = /<!-- havun:contracts ((?:[a-z]+=[^\s=]+ ?)+)-->/g;
 
 export function renderVerdict(v: ContractsVerdict): string {
@@ -28,8 +28,8 @@ export function readVerdicts(summary: string | null | undefined): ContractsVerdi
         .split(/\s+/)
         .map((kv) => kv.split("=") as [string, string]),
     );
-    const openapi = OPENAPI.find((x) => x === fields.openapi);
-    const pacts = PACTS.find((x) => x === fields.pacts);
+    const openapi = OPENAPI_STATUSES.find((x) => x === fields.openapi);
+    const pacts = PACT_STATUSES.find((x) => x === fields.pacts);
     if (fields.service && openapi && pacts) out.push({ service: fields.service, openapi, pacts });
   }
   return out;

@@ -27,6 +27,7 @@ import {
 import { pullRequestCommitType, pullRequestType } from "./resolvers/pull-request.ts";
 import { pageInfoType, queryType, rateLimitType } from "./resolvers/query.ts";
 import { repositoryType } from "./resolvers/repository.ts";
+import { closedEventType } from "./resolvers/timeline.ts";
 
 /** Every object type the sandbox serves, by GraphQL type name. */
 export const typeDefs: ReadonlyMap<string, TypeDef> = new Map(
@@ -47,6 +48,7 @@ export const typeDefs: ReadonlyMap<string, TypeDef> = new Map(
     repositoryType,
     issueType,
     subIssuesSummaryType,
+    closedEventType,
     pullRequestType,
     pullRequestCommitType,
     issueCommentType,

@@ -7,7 +7,7 @@ export {
   type Outcome,
   type RecorderSummary,
 } from "./recorder.ts";
-export { loadScenarioFile, parseScenario } from "./scenario-file.ts";
+export { loadScenarioFile, loadScenariosFile, parseScenario } from "./scenario-file.ts";
 export type {
   Scenario,
   ScenarioInput,

@@ -21,6 +21,38 @@ export function parseScenario(input: unknown, source = "scenario"): Scenario {
 
 /** Reads a scenario from a `.yaml`/`.yml`/`.json` file. A missing `name` defaults to the file's. */
 export function loadScenarioFile(path: string): Scenario {
+  const raw = readScenarioText(path);
+  const withName =
+    raw && typeof raw === "object" && !("name" in raw)
+      ? { name: basename(path).replace(/\.(ya?ml|json)$/, ""), ...raw }
+      : raw;
+  return parseScenario(withName as ScenarioInput, path);
+}
+
+/**
+ * Reads one scenario or a list of them from a `.yaml`/`.yml`/`.json` file; unnamed ones are
+ * named after the file and their position.
+ */
+export function loadScenariosFile(path: string): Scenario[] {
+  const raw = readScenarioText(path);
+  const list = Array.isArray(raw) ? raw : [raw];
+  if (list.length === 0)
+    throw new ScenarioError(
+      "SCENARIO_INVALID",
+      `${path} holds an empty list`,
+      "give one scenario or a list of them",
+    );
+  const base = basename(path).replace(/\.(ya?ml|json)$/, "");
+  return list.map((item, i) => {
+    const named =
+      item && typeof item === "object" && !("name" in item)
+        ? { name: list.length === 1 ? base : `${base}-${i + 1}`, ...item }
+        : item;
+    return parseScenario(named as ScenarioInput, `${path}${list.length === 1 ? "" : ` [${i}]`}`);
+  });
+}
+
+function readScenarioText(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -41,9 +73,5 @@ export function loadScenarioFile(path: string): Scenario {
       "fix the YAML/JSON syntax at the position given",
     );
   }
-  const withName =
-    raw && typeof raw === "object" && !("name" in raw)
-      ? { name: basename(path).replace(/\.(ya?ml|json)$/, ""), ...raw }
-      : raw;
-  return parseScenario(withName as ScenarioInput, path);
+  return raw;
 }

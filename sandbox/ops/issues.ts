@@ -2,7 +2,7 @@ import type { Actor, SandboxCore } from "../core.ts";
 import { checkBodyLength, GitHubError, validationFailed } from "../http/github-error.ts";
 import { renderIssue } from "../render/issue.ts";
 import { renderUser } from "../render/user.ts";
-import type { IssueRecord, RepoRecord } from "../state/types.ts";
+import type { CloseEventRecord, IssueRecord, RepoRecord } from "../state/types.ts";
 import { emitEvent } from "./emit.ts";
 import { addLabels, setLabels } from "./labels.ts";
 
@@ -131,6 +131,7 @@ export function setState(
   issue: IssueRecord,
   state: "open" | "closed",
   reason: IssueRecord["stateReason"],
+  closer: CloseEventRecord["closer"] = null,
 ): void {
   const now = core.store.now();
   issue.state = state;
@@ -139,6 +140,14 @@ export function setState(
     issue.closedAt = now;
     issue.closedById = actor.accountId;
     issue.stateReason = reason ?? "completed";
+    const events = (issue.closeEvents ??= []);
+    events.push({
+      id: core.store.newId(),
+      at: now,
+      actorId: actor.accountId,
+      reason: issue.stateReason === "reopened" ? "completed" : issue.stateReason,
+      closer,
+    });
   } else {
     issue.closedAt = null;
     issue.closedById = null;

@@ -74,18 +74,20 @@ export async function mergePull(
     number: issue.number,
     pull_request: renderPull(core, issue),
   });
-  await afterPush(core, actor, repo, [
-    { ref: `refs/heads/${pr.baseRef}`, oldSha: before, newSha: outcome.sha },
-  ]);
+  // The pull request's own closing references close first (their ClosedEvent's closer is the
+  // pull request); what the merge commit's message references afterwards is already closed.
   if (pr.baseRef === repo.defaultBranch) {
     for (const ref of closingReferences(issue.body)) {
       const target = ref.owner && ref.repo ? core.store.repo(ref.owner, ref.repo) : repo;
       const closed = target ? core.store.issue(target.id, ref.number) : undefined;
       if (!closed || closed.isPull || closed.state !== "open" || !target) continue;
       if (target.ownerId !== repo.ownerId && target.private) continue;
-      setState(core, actor, closed, "closed", "completed");
+      setState(core, actor, closed, "closed", "completed", { kind: "pull", issueId: issue.id });
     }
   }
+  await afterPush(core, actor, repo, [
+    { ref: `refs/heads/${pr.baseRef}`, oldSha: before, newSha: outcome.sha },
+  ]);
   core.store.changed();
   return outcome.sha;
 }

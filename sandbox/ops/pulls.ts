@@ -130,6 +130,9 @@ export async function updatePull(
   if (patch.body !== undefined && patch.body !== issue.body) {
     changes.body = { from: issue.body };
     issue.body = patch.body;
+    // GitHub's `editor` / `lastEditedAt` of the pull request's body, as for an issue's.
+    issue.lastEditedById = actor.accountId;
+    issue.lastEditedAt = core.store.now();
   }
   if (patch.base && patch.base !== pr.baseRef) {
     if (!(await core.git.resolve(pr.repoId, `refs/heads/${patch.base}`)))

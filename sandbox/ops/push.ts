@@ -4,6 +4,8 @@ import { renderPull } from "../render/pull.ts";
 import type { RepoRecord } from "../state/types.ts";
 import { emitEvent } from "./emit.ts";
 import { refreshPull } from "./pulls.ts";
+import { closingReferences } from "./closing-references.ts";
+import { setState } from "./issues.ts";
 
 const ZERO = "0".repeat(40);
 
@@ -80,6 +82,7 @@ export async function afterPush(
     });
     if (!u.ref.startsWith("refs/heads/")) continue;
     const branch = u.ref.slice("refs/heads/".length);
+    if (branch === repo.defaultBranch && !deleted) closeFromCommits(core, actor, repo, commits);
     for (const pr of core.store.state.pulls) {
       const issue = core.store.issueById(pr.issueId);
       if (!issue || issue.state !== "open") continue;
@@ -101,4 +104,30 @@ export async function afterPush(
     }
   }
   core.store.changed();
+}
+
+/**
+ * GitHub closes an issue when a commit whose message carries a closing keyword for it reaches
+ * the default branch ("Linking a pull request to an issue": keywords in commit messages work
+ * when the commit is merged into the default branch); the ClosedEvent's closer is the commit.
+ */
+function closeFromCommits(
+  core: SandboxCore,
+  actor: Actor,
+  repo: RepoRecord,
+  commits: { id: string; message: string }[],
+): void {
+  for (const c of commits) {
+    for (const ref of closingReferences(c.message)) {
+      const target = ref.owner && ref.repo ? core.store.repo(ref.owner, ref.repo) : repo;
+      const issue = target ? core.store.issue(target.id, ref.number) : undefined;
+      if (!issue || issue.isPull || issue.state !== "open" || !target) continue;
+      if (target.ownerId !== repo.ownerId && target.private) continue;
+      setState(core, actor, issue, "closed", "completed", {
+        kind: "commit",
+        repoId: repo.id,
+        sha: c.id,
+      });
+    }
+  }
 }

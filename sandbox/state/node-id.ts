@@ -7,6 +7,7 @@ export type NodeKind =
   | "Issue"
   | "PullRequest"
   | "IssueComment"
+  | "ClosedEvent"
   | "Label"
   | "Reaction"
   | "CheckRun"
@@ -28,6 +29,7 @@ const prefixes: Record<NodeKind, string> = {
   Issue: "I",
   PullRequest: "PR",
   IssueComment: "IC",
+  ClosedEvent: "CE",
   Label: "LA",
   Reaction: "REA",
   CheckRun: "CR",

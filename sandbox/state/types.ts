@@ -109,6 +109,11 @@ export interface IssueRecord {
   updatedAt: string;
   closedAt: string | null;
   closedById: number | null;
+  /**
+   * Every close, oldest first (GitHub's ClosedEvents): who closed it, why, and what did — the
+   * merge of a pull request that references it, or a commit pushed to the default branch.
+   */
+  closeEvents?: CloseEventRecord[];
   /** Sub-issue ids in priority order. */
   subIssueIds: number[];
   parentId: number | null;
@@ -308,6 +313,25 @@ export interface WorkflowJobRecord {
   completedAt: string | null;
 }
 
+/** An artifact uploaded by a job: its zip lives in the runner's data directory under its id. */
+export interface ArtifactRecord {
+  id: number;
+  repoId: number;
+  runId: number;
+  runAttempt: number;
+  jobId: number;
+  name: string;
+  /** Size of the zip archive. */
+  sizeInBytes: number;
+  /** SHA-256 of the zip archive, hex. */
+  digest: string;
+  headBranch: string | null;
+  headSha: string;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+}
+
 export interface ProjectFieldRecord {
   id: number;
   name: string;
@@ -377,6 +401,7 @@ export interface State {
   workflows: WorkflowRecord[];
   workflowRuns: WorkflowRunRecord[];
   workflowJobs: WorkflowJobRecord[];
+  artifacts: ArtifactRecord[];
 }
 
 export function emptyState(): State {
@@ -403,5 +428,16 @@ export function emptyState(): State {
     workflows: [],
     workflowRuns: [],
     workflowJobs: [],
+    artifacts: [],
   };
+}
+
+/** One close of an issue (a ClosedEvent in its timeline). */
+export interface CloseEventRecord {
+  id: number;
+  at: string;
+  actorId: number;
+  reason: "completed" | "not_planned" | "duplicate";
+  closer:
+    { kind: "pull"; issueId: number } | { kind: "commit"; repoId: number; sha: string } | null;
 }

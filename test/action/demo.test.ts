@@ -1,46 +1,105 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Octokit } from "@octokit/rest";
 import { describe, expect, it } from "vitest";
 import type { DemoResult } from "../../cli/demo/run-demo.ts";
+import { quiet } from "../sandbox/fixtures.ts";
 
-const run = promisify(execFile);
+/** A scenario of one's own (`--model-scenarios`): the admin task's agent, saying something new. */
+const SCENARIO = `
+- name: my-admin-agent
+  match:
+    firstUser: 'task "admin-dashboard"'
+    tools: [Edit]
+  turns:
+    - content:
+        - { type: tool_use, name: Read, input: { file_path: "{{cwd}}/src/admin.js" } }
+    - content:
+        - type: tool_use
+          name: Edit
+          input:
+            file_path: "{{cwd}}/src/admin.js"
+            old_string: "  return payments.map((p) => ({ id: p.id, amount: p.amount }));"
+            new_string: "  return payments.map((p) => ({ id: p.id, amount: p.amount, months: p.installments ?? 1 }));"
+    - content: [{ type: text, text: "MY-OWN-SCENARIO answered this task." }]
+`;
 
 /**
  * The README's main command, end to end: `npx havun demo --json` runs the App (Probot over HTTP,
  * signed webhooks), the sandbox's Actions runner, the real Claude Code CLI driven by the
  * scripted model, real git and real crypto. Only GitHub and the Anthropic API are stand-ins.
+ * With `--keep --json --model-scenarios`, the JSON comes as soon as the loop ends, names the
+ * sandbox, and the process stays up until SIGTERM.
  */
-describe("npx havun demo --json", () => {
-  it("plans three tasks in two repositories, merges a PR with real changes for each, and closes the hub", async () => {
-    const { stdout, stderr } = await run(process.execPath, ["cli/bin/havun.js", "demo", "--json"], {
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 300_000,
-    });
-    const result = JSON.parse(stdout.trim().split("\n").pop()!) as DemoResult;
-    expect(result.hub).toMatchObject({
-      repo: "havun/hub",
-      state: "closed",
-      checklist: { total: 3, checked: 3 },
-    });
-    expect(result.tasks.map((t) => t.id).sort()).toEqual([
-      "admin-dashboard",
-      "api-installments",
-      "portal-checkout",
-    ]);
-    expect(new Set(result.tasks.map((t) => t.repo))).toEqual(
-      new Set(["havun/api", "havun/portal"]),
+describe("npx havun demo --json --keep --model-scenarios FILE", () => {
+  it("plans three tasks in two repositories, merges a PR with real changes for each, closes the hub, and stays up until SIGTERM", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "havun-demo-test-"));
+    const file = join(dir, "mine.yaml");
+    writeFileSync(file, SCENARIO);
+    const child = spawn(
+      process.execPath,
+      ["cli/bin/havun.js", "demo", "--json", "--keep", "--model-scenarios", file],
+      { stdio: ["ignore", "pipe", "pipe"] },
     );
-    for (const t of result.tasks) {
-      expect(t.state).toBe("closed");
-      expect(t.pr?.merged).toBe(true);
-      expect(t.pr?.files.length).toBeGreaterThan(0);
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
+    const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+    const line = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (d: Buffer) => {
+        stdout += d;
+        if (stdout.includes("\n")) resolve(stdout.split("\n")[0]!);
+      });
+      child.on("exit", () =>
+        reject(new Error(`the demo ended without JSON: ${stderr.slice(-2000)}`)),
+      );
+    });
+    try {
+      const result = JSON.parse(line) as DemoResult & {
+        sandbox: { apiUrl: string; graphqlUrl: string; token: string };
+      };
+      expect(result.hub).toMatchObject({
+        repo: "havun/hub",
+        state: "closed",
+        checklist: { total: 3, checked: 3 },
+      });
+      expect(result.tasks.map((t) => t.id).sort()).toEqual([
+        "admin-dashboard",
+        "api-installments",
+        "portal-checkout",
+      ]);
+      for (const t of result.tasks) {
+        expect(t.state).toBe("closed");
+        expect(t.pr?.merged).toBe(true);
+        expect(t.pr?.files.length).toBeGreaterThan(0);
+      }
+      expect(result.tasks.find((t) => t.id === "api-installments")!.pr!.files).toEqual([
+        "src/routes.js",
+        "test/installments.test.js",
+      ]);
+      expect(result.model.requests).toBeGreaterThan(3);
+      expect(result.api.requests).toBeGreaterThan(50);
+      expect(stderr).toContain("reviewer merged havun/api#");
+      // The sandbox is still up, and the scenario given on the command line answered its task.
+      const gh = new Octokit({
+        auth: result.sandbox.token,
+        baseUrl: result.sandbox.apiUrl,
+        log: quiet,
+      });
+      const admin = result.tasks.find((t) => t.id === "admin-dashboard")!;
+      const pr = await gh.pulls.get({
+        owner: "havun",
+        repo: "portal",
+        pull_number: admin.pr!.number,
+      });
+      expect(pr.data.body).toContain("MY-OWN-SCENARIO answered this task.");
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
     }
-    expect(result.tasks.find((t) => t.id === "api-installments")!.pr!.files).toEqual([
-      "src/routes.js",
-      "test/installments.test.js",
-    ]);
-    expect(result.model.requests).toBeGreaterThan(3);
-    expect(result.api.requests).toBeGreaterThan(50);
-    expect(stderr).toContain("reviewer merged havun/api#");
   }, 300_000);
 });

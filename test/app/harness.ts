@@ -40,7 +40,13 @@ export interface Harness {
  * process: the App talks to both through HTTP as it would in production.
  */
 export async function startHarness(
-  opts: { scenarios?: ScenarioInput[]; hubConfig?: string; seed?: SeedDescription } = {},
+  opts: {
+    scenarios?: ScenarioInput[];
+    hubConfig?: string;
+    seed?: SeedDescription;
+    /** Serve the workflow API, trusting `havun/havuncore`'s workflows at refs/heads/main. */
+    workflowApi?: boolean;
+  } = {},
 ): Promise<Harness> {
   const model = createModelApi({ scenarios: opts.scenarios ?? [] });
   const sb = await startSandbox({
@@ -93,6 +99,16 @@ export async function startHarness(
     logLevel: "error",
     resume: false,
     writeSpacingMs: 0, // the sandbox enforces GitHub's secondary limit itself
+    ...(opts.workflowApi
+      ? {
+          workflowApi: {
+            issuer: sb.oidcIssuer,
+            audience: "havuncore",
+            trusted: { repo: "havun/havuncore", refs: ["refs/heads/main"] },
+            serverUrl: sb.serverUrl,
+          },
+        }
+      : {}),
   });
   registered.webhookUrl = app.webhookUrl;
   const client = (login: string) =>

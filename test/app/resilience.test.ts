@@ -9,6 +9,7 @@ import { createSubIssues } from "../../app/gateway/create-sub-issues.ts";
 import { keyedComment } from "../../app/gateway/apply-actions.ts";
 import { planComments } from "../../app/orchestrator/plan-comments.ts";
 import { renderSubIssueBody } from "../../app/render/sub-issue-body.ts";
+import { signerFromPrivateKey } from "../../app/trust/marker-signer.ts";
 import { quiet } from "../sandbox/fixtures.ts";
 import { prefixed, rounds } from "./edge-plans.ts";
 import { startHarness, type Harness } from "./harness.ts";
@@ -191,7 +192,10 @@ describe("a crash half-way", () => {
           task: first as never,
           spec,
           title: first.title,
-          body: renderSubIssueBody(spec, { hubIssueUrl: issue.data.html_url }),
+          body: renderSubIssueBody(spec, {
+            hubIssueUrl: issue.data.html_url,
+            signer: signerFromPrivateKey(registered.privateKeyPem),
+          }),
           labels: ["havun"],
         },
       ],

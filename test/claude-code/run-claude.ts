@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseStreamJson, type ParsedStreamJson } from "../../action/src/stream-json.ts";
+import { parseStreamJson, type ParsedStreamJson } from "../../action/src/agent/stream-json.ts";
 
 /** The pinned Claude Code CLI (`@anthropic-ai/claude-code`, a native binary). */
 export const CLAUDE_BIN = resolve(

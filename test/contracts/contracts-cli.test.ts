@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseResultFile } from "../../contracts/gate/result-file.ts";
+import { publishPact } from "../../contracts/pact/publish.ts";
 import { BILLING_FIXTURES, copyBillingService } from "./billing-hub.ts";
 import { writeWebPact } from "./web-consumer.ts";
 
@@ -98,5 +100,87 @@ describe("havun contracts publish-pact and verify-pacts", () => {
     expect(down!.code).toBe(2);
     expect(down!.stderr).toContain("error[PACT_PROVIDER_UNREACHABLE]");
     expect(down!.stderr).toContain("pass --provider-start");
+  });
+});
+
+describe("havun contracts check in two jobs", () => {
+  it("writes the Pact half where the provider runs, and reports from that file alone", async () => {
+    await publishPact({ file: pact, hubDir: hub, service: "billing" });
+    const sha = "c".repeat(40);
+    const port = await freePort();
+    const file = join(dir, "two-jobs", "pacts.json");
+    const verify = await havun(
+      "contracts",
+      "check",
+      "--service",
+      "billing",
+      "--hub-dir",
+      hub,
+      "--provider-url",
+      `http://127.0.0.1:${port}`,
+      "--provider-start",
+      start(port),
+      "--states-module",
+      join(BILLING_FIXTURES, "pact-states.mjs"),
+      "--head-sha",
+      sha,
+      "--result-file",
+      file,
+      "--summary-file",
+      join(dir, "verify-summary.md"),
+    );
+    expect(verify.code).toBe(0);
+    expect(parseResultFile(JSON.parse(await readFile(file, "utf8")))).toMatchObject({
+      ok: true,
+      file: {
+        headSha: sha,
+        conclusion: "success",
+        verdict: { openapi: "skipped", pacts: "verified" },
+      },
+    });
+
+    const report = (pactResult: string, summary: string) =>
+      havun(
+        "contracts",
+        "check",
+        "--service",
+        "billing",
+        "--pact-result",
+        pactResult,
+        "--head-sha",
+        sha,
+        "--summary-file",
+        join(dir, summary),
+      );
+    const kept = await report(file, "kept.md");
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain("✓ billing: contract kept");
+    expect(await readFile(join(dir, "kept.md"), "utf8")).toContain(
+      "<!-- havun:contracts service=billing openapi=skipped pacts=verified -->",
+    );
+    const absent = await report(join(dir, "none.json"), "absent.md");
+    expect(absent.code).toBe(2);
+    expect(absent.stdout).toContain(
+      `the Pact verification's result ${join(dir, "none.json")} is absent`,
+    );
+    expect(absent.stdout).toContain("✗ billing: the contract check could not run");
+    expect(await readFile(join(dir, "absent.md"), "utf8")).toContain("pacts=error");
+
+    const both = await havun(
+      "contracts",
+      "check",
+      "--service",
+      "billing",
+      "--hub-dir",
+      hub,
+      "--provider-url",
+      "http://127.0.0.1:1",
+      "--pact-result",
+      file,
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(
+      "--hub-dir verifies the pacts here, --pact-result takes another job's result",
+    );
   });
 });

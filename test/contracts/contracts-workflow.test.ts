@@ -18,6 +18,7 @@ import { BILLING_FIXTURES, copyBillingService } from "./billing-hub.ts";
 import { writeWebPact } from "./web-consumer.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
+const HOSTILE_FIXTURES = join(import.meta.dirname, "fixtures", "hostile");
 // Stands in for installing the published package: the job runs this checkout's CLI.
 const HAVUN = `node ${join(ROOT, "cli", "bin", "havun.js")}`;
 
@@ -96,29 +97,43 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-/** Opens a pull request in acme/billing whose branch edits files, as a person or agent would. */
-async function pullRequest(branch: string, edits: Record<string, (text: string) => string>) {
+/**
+ * Opens a pull request in acme/billing whose branch edits files (a function of the old text) or
+ * writes them (the new text), as a person or agent would.
+ */
+async function pullRequest(
+  branch: string,
+  edits: Record<string, string | ((text: string) => string)>,
+) {
   const gh = octokitFor(sb, sb.token("alice"));
   const repo = { owner: "acme", repo: "billing" };
   const main = await gh.git.getRef({ ...repo, ref: "heads/main" });
   await gh.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: main.data.object.sha });
   for (const [path, edit] of Object.entries(edits)) {
-    const file = await gh.repos.getContent({ ...repo, path, ref: branch });
-    const { content, sha } = file.data as { content: string; sha: string };
+    const file = await gh.repos.getContent({ ...repo, path, ref: branch }).then(
+      (r) => r.data as { content: string; sha: string },
+      () => null, // a new file
+    );
+    const old = file ? Buffer.from(file.content, "base64").toString("utf8") : "";
+    const text = typeof edit === "string" ? edit : edit(old);
     await gh.repos.createOrUpdateFileContents({
       ...repo,
       path,
       branch,
-      sha,
+      ...(file ? { sha: file.sha } : {}),
       message: `Edit ${path}`,
-      content: Buffer.from(edit(Buffer.from(content, "base64").toString("utf8"))).toString(
-        "base64",
-      ),
+      content: Buffer.from(text).toString("base64"),
     });
   }
   const pr = await gh.pulls.create({ ...repo, title: branch, head: branch, base: "main" });
   return pr.data;
 }
+
+/** A breaking change: invoices lose their required `status`. */
+const dropStatus = (t: string) =>
+  t
+    .replace("required: [id, total, status]", "required: [id, total]")
+    .replace(/ {8}status:\n {10}type: string\n {10}enum: \[open, paid\]\n/, "");
 
 async function contractsCheck(headSha: string) {
   const gh = octokitFor(sb, sb.token("alice"));
@@ -165,10 +180,7 @@ describe("the reusable contracts workflow on a provider's pull request", () => {
 
   it("fails on a breaking change with the finding annotated on the description and the broken pact", async () => {
     const pr = await pullRequest("drop-status", {
-      "openapi.yaml": (t) =>
-        t
-          .replace("required: [id, total, status]", "required: [id, total]")
-          .replace(/ {8}status:\n {10}type: string\n {10}enum: \[open, paid\]\n/, ""),
+      "openapi.yaml": dropStatus,
       "server.mjs": (t) =>
         t.replace('fields = ["id", "total", "status"]', 'fields = ["id", "total"]'),
     });
@@ -188,7 +200,81 @@ describe("the reusable contracts workflow on a provider's pull request", () => {
         message: expect.stringContaining("Clients reading the property get nothing."),
       }),
     );
-    const [job] = await jobsOf(sb, "billing", wf.id);
-    expect(await jobLog(sb, "billing", job!.id)).toContain("✗ billing: breaking OpenAPI change");
+    const jobs = await jobsOf(sb, "billing", wf.id);
+    expect(jobs.map((j) => [j.name, j.conclusion])).toEqual([
+      ["contracts / hub pacts", "success"],
+      ["contracts / verify pacts (pull request code, read-only)", "failure"],
+      ["contracts / report havun/contracts", "failure"],
+    ]);
+    expect(await jobLog(sb, "billing", jobs[2]!.id)).toContain(
+      "✗ billing: breaking OpenAPI change, a consumer's pact fails",
+    );
+  });
+
+  it("keeps the verdict from a pull request whose provider and states module are hostile", async () => {
+    const hostile = (f: string) => readFile(join(HOSTILE_FIXTURES, f), "utf8");
+    // It breaks the contract (drops `status`) and ships code that hunts for a write token to
+    // publish a passing havun/contracts itself, and forges the verify job's result file.
+    const pr = await pullRequest("hostile", {
+      "openapi.yaml": dropStatus,
+      "server.mjs": (t) =>
+        `import { hunt } from "./hunt.mjs";\nawait hunt("provider");\n${t.replace('fields = ["id", "total", "status"]', 'fields = ["id", "total"]')}`,
+      "hunt.mjs": await hostile("hunt.mjs"),
+      "pact-states.mjs": await hostile("pact-states.mjs"),
+    });
+    const runs = await settledRuns(sb, "billing", 3, 90_000);
+    const wf = runs.find((r) => r.head_sha === pr.head.sha)!;
+    const [, verify, report] = await jobsOf(sb, "billing", wf.id);
+    const verifyLog = await jobLog(sb, "billing", verify!.id);
+    // (i) The hostile code ran, in the provider and in the verifier's process, and found no
+    // token that may create a check run: the only havun/contracts is the report job's.
+    for (const where of ["provider", "states module"]) {
+      expect(verifyLog).toMatch(
+        new RegExp(
+          `hostile\\(${where}\\): scanned [1-9]\\d* runner processes, tried \\d+ tokens, 0 accepted`,
+        ),
+      );
+    }
+    expect(verifyLog).toContain("hostile(states module): no token → 401");
+    expect(verifyLog).toContain("hostile(states module): forged the result file");
+    expect(await jobLog(sb, "billing", report!.id)).not.toContain("hostile(");
+    const { run, annotations } = await contractsCheck(pr.head.sha);
+    expect(run.app?.slug).toBe("github-actions");
+    // (ii) The forged result's "OpenAPI compatible" is ignored: the report job's own diff finds
+    // the break. (Its Pact half is taken, as the verify job's word: pacts=verified although the
+    // provider really dropped `status`.)
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.title).toBe("billing: breaking OpenAPI change");
+    expect(run.output.summary).toContain(
+      "<!-- havun:contracts service=billing openapi=breaking pacts=verified -->",
+    );
+    expect(annotations).toContainEqual(
+      expect.objectContaining({
+        path: "openapi.yaml",
+        annotation_level: "failure",
+        title: "response-required-property-removed (GET /invoices/{id})",
+      }),
+    );
+    expect(wf.conclusion).toBe("failure");
+  });
+
+  it("fails the Pact half when the verify job hands over no result, even with its job green", async () => {
+    // The states module ends the verifier's process before it writes its result, with exit 0.
+    const pr = await pullRequest("no-result", {
+      "pact-states.mjs": "process.exit(0);\n",
+    });
+    const runs = await settledRuns(sb, "billing", 4, 90_000);
+    const wf = runs.find((r) => r.head_sha === pr.head.sha)!;
+    const jobs = await jobsOf(sb, "billing", wf.id);
+    expect(jobs.map((j) => j.conclusion)).toEqual(["success", "success", "failure"]);
+    const { run } = await contractsCheck(pr.head.sha);
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.title).toBe("billing: the contract check could not run");
+    expect(run.output.summary).toContain(
+      "<!-- havun:contracts service=billing openapi=compatible pacts=error -->",
+    );
+    expect(run.output.summary).toMatch(
+      /The Pact verification could not run: the Pact verification's result \S+ is absent/,
+    );
   });
 });

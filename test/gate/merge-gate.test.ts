@@ -1,75 +1,49 @@
+import { RequestError } from "@octokit/request-error";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestCheckRunAction } from "../../sandbox/ops/check-actions.ts";
-import { startHarness, type Harness } from "../app/harness.ts";
-import { planScenario } from "../app/installments-plan.ts";
 import {
-  acceptanceSection,
+  appClient,
+  jobClient,
   openAgentPull,
   pushCommit,
   reportContracts,
+  tick,
+  ticked,
   type AgentPull,
 } from "./agent-pull.ts";
+import { startGateHarness, type GateHarness } from "./gate-harness.ts";
 
-let h: Harness;
-let hub: number;
-const subs = new Map<string, { repo: string; number: number }>();
-
+let g: GateHarness;
 beforeAll(async () => {
-  h = await startHarness({ scenarios: [planScenario()] });
-  const issue = await h.writer.issues.create({
-    owner: "havun",
-    repo: "hub",
-    title: "Installments",
-    body: "/orchestrate Add installment payments with 3-month and 6-month options",
-  });
-  hub = issue.data.number;
-  await h.settle();
-  const listed = await h.writer.issues.listSubIssues({
-    owner: "havun",
-    repo: "hub",
-    issue_number: hub,
-  });
-  for (const s of listed.data) {
-    const id = /id=([a-z0-9-]+) -->/.exec(s.body ?? "")?.[1];
-    if (id)
-      subs.set(id, { repo: s.repository_url.split("/").slice(-2).join("/"), number: s.number });
-  }
+  g = await startGateHarness();
 });
-afterAll(() => h.stop());
-
-async function gateRun(pull: { repo: string }, headSha: string) {
-  const [owner = "", repo = ""] = pull.repo.split("/");
-  const { data } = await h.writer.checks.listForRef({
-    owner,
-    repo,
-    ref: headSha,
-    check_name: "havun/gate",
-  });
-  expect(data.check_runs).toHaveLength(1); // updated in place, never duplicated
-  return data.check_runs[0]!;
-}
+afterAll(() => g.h.stop());
 
 const API_CRITERIA = ["GET /installment-plans lists 3 and 6 months", "Tests cover both endpoints"];
+const PORTAL_CRITERIA = ["Checkout shows both options"];
 
-describe("the merge gate (havun/gate) on agent pull requests", () => {
+describe("the merge gate (havun/gate) on a task's own pull requests", () => {
   let api: AgentPull;
   let portal: AgentPull;
 
   it("blocks the provider's pull request on a breaking change (a failed havun/contracts), naming it", async () => {
+    const { h } = g;
     api = await openAgentPull(h.sb, {
       repo: "havun/api",
-      hubIssue: hub,
+      hubIssue: g.hub,
       taskId: "api-installments",
-      subIssue: subs.get("api-installments")!.number,
-      acceptance: API_CRITERIA.map((c) => [c, true]),
+      subIssue: g.subs.get("api-installments")!.number,
+      criteria: API_CRITERIA,
     });
     await h.settle();
-    let run = await gateRun(api, api.headSha);
+    let run = await g.gateRun(api, api.headSha);
     expect(run.app?.slug).toBe("havuncore");
     expect(run.conclusion).toBe("failure");
-    expect(run.output.summary).toContain("no `havun/contracts` check run on");
-    expect(run.output.summary).toContain("- [x] Acceptance: all 2 criteria checked");
+    expect(run.output.summary).toContain(
+      "“Tests cover both endpoints” is not ticked by a person with write access",
+    );
 
+    await tick(h.writer, api, API_CRITERIA); // wendy, an admin, verified them
     await reportContracts(
       h.sb,
       "havun/api",
@@ -79,48 +53,73 @@ describe("the merge gate (havun/gate) on agent pull requests", () => {
       "payments-api: breaking OpenAPI change",
     );
     await h.settle();
-    run = await gateRun(api, api.headSha);
+    run = await g.gateRun(api, api.headSha);
     expect(run.conclusion).toBe("failure");
     expect(run.output.title).toBe("1 missing: contract checks");
+    expect(run.output.summary).toContain(
+      "- [x] Acceptance: all 2 criteria ticked, the body last saved by `wendy` (write access)",
+    );
     expect(run.output.summary).toMatch(
-      /- \[ \] \*\*Contracts\*\*: \[`havun\/contracts`\]\(http[^)]+\) failure: payments-api: breaking OpenAPI change; the plan does not declare a breaking change of `payments-api`/,
+      /- \[ \] \*\*Contracts\*\*: \[`havun\/contracts`\]\(http[^)]+\) failure: payments-api: breaking OpenAPI change; no breaking change of `payments-api` is declared \(a person with write access to the hub comments `\/breaking payments-api <reason>`/,
     );
   });
 
-  it("blocks the consumer's pull request on an unchecked item and an unmerged dependency", async () => {
+  it("blocks the consumer's pull request on an unticked item and an unmerged dependency", async () => {
+    const { h } = g;
     portal = await openAgentPull(h.sb, {
       repo: "havun/portal",
-      hubIssue: hub,
+      hubIssue: g.hub,
       taskId: "portal-checkout",
-      subIssue: subs.get("portal-checkout")!.number,
-      acceptance: [["Checkout shows both options", false]],
+      subIssue: g.subs.get("portal-checkout")!.number,
+      criteria: PORTAL_CRITERIA,
     });
     await h.settle();
-    const run = await gateRun(portal, portal.headSha);
+    const run = await g.gateRun(portal, portal.headSha);
     expect(run.conclusion).toBe("failure");
     expect(run.output.title).toBe("2 missing: acceptance checklist, dependencies");
     const summary = run.output.summary ?? "";
-    expect(summary).toContain("- [ ] **Acceptance**: “Checkout shows both options” is not checked");
+    expect(summary).toContain(
+      "- [ ] **Acceptance**: “Checkout shows both options” is not ticked by a person with write access",
+    );
     expect(summary).toMatch(
       /- \[ \] \*\*Dependency\*\*: \[api-installments\]\(http[^)]+\/havun\/api\/issues\/\d+\) is not done: its pull request \[havun\/api#\d+\]\(http[^)]+\) is not merged yet/,
     );
     expect(run.details_url).toMatch(/\/havun\/portal\/issues\/\d+$/);
   });
 
+  it("counts no ticks a workflow's token saved, and refuses a reader's edit as GitHub does", async () => {
+    const { h } = g;
+    await tick(jobClient(h.sb, "havun/portal"), portal, PORTAL_CRITERIA);
+    await h.settle();
+    const run = await g.gateRun(portal, portal.headSha);
+    expect(run.output.summary).toContain(
+      "> The checklist has 1 tick, but the body was last saved by `github-actions`, a bot, so it does not count",
+    );
+    const refused = await tick(h.reader, portal, PORTAL_CRITERIA).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RequestError);
+    expect((refused as RequestError).status).toBe(403);
+  });
+
   it("re-evaluates on the Re-run gate button (an edit whose webhook was lost), and writes nothing when nothing changed", async () => {
+    const { h } = g;
     const app = h.sb.seeded.apps.havuncore!.app;
     const url = app.webhookUrl;
     app.webhookUrl = null; // the App misses the edit, as when a delivery fails
+    const pr = await h.writer.pulls.get({
+      owner: "havun",
+      repo: "portal",
+      pull_number: portal.number,
+    });
     await h.writer.pulls.update({
       owner: "havun",
       repo: "portal",
       pull_number: portal.number,
-      body: `Closes havun/portal#${subs.get("portal-checkout")!.number}\n\n${acceptanceSection([["Checkout shows both options", true]])}`,
+      body: `${ticked(pr.data.body ?? "", PORTAL_CRITERIA)}\n\nLooks good.`,
     });
     await h.settle();
     app.webhookUrl = url;
-    let run = await gateRun(portal, portal.headSha);
-    expect(run.output.summary).toContain("is not checked"); // stale
+    let run = await g.gateRun(portal, portal.headSha);
+    expect(run.output.summary).toContain("a bot, so it does not count"); // stale
 
     // Stands in for a person clicking "Re-run gate" on the check run.
     const wendy = h.sb.core.store.account("wendy")!;
@@ -132,38 +131,88 @@ describe("the merge gate (havun/gate) on agent pull requests", () => {
       });
     click();
     await h.settle();
-    run = await gateRun(portal, portal.headSha);
+    run = await g.gateRun(portal, portal.headSha);
     expect(run.output.title).toBe("1 missing: dependencies");
-    expect(run.output.summary).toContain("- [x] Acceptance: all 1 criteria checked");
+    expect(run.output.summary).toContain("- [x] Acceptance: all 1 criteria ticked");
 
     const mark = h.sb.log.mark();
     click();
     await h.settle();
     const counts = h.sb.log.counts(mark, "installation:havuncore[bot]").byRoute;
-    expect(Object.keys(counts)).toEqual(["POST /graphql"]); // one read, no write
+    // One read and the editor's permission, no write.
+    expect(Object.keys(counts).sort()).toEqual([
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
+      "POST /graphql",
+    ]);
   });
 
-  it("accepts a declared breaking change only once every consumer task is done", async () => {
-    const issue = await h.writer.issues.get({ owner: "havun", repo: "hub", issue_number: hub });
+  it("ignores a breaking-change marker in the hub issue's text; honours `/breaking`, once every consumer task is done", async () => {
+    const { h } = g;
+    const issue = await h.writer.issues.get({ owner: "havun", repo: "hub", issue_number: g.hub });
     await h.writer.issues.update({
       owner: "havun",
       repo: "hub",
-      issue_number: hub,
+      issue_number: g.hub,
       body: `<!-- havun:breaking contract=payments-api -->\n${issue.data.body ?? ""}`,
     });
     await h.settle();
-    const run = await gateRun(api, api.headSha);
+    let run = await g.gateRun(api, api.headSha);
+    expect(run.output.summary).toContain("no breaking change of `payments-api` is declared");
+
+    await h.writer.issues.createComment({
+      owner: "havun",
+      repo: "hub",
+      issue_number: g.hub,
+      body: "/breaking billing",
+    });
+    await h.settle();
+    const refused = await h.writer.issues.listComments({
+      owner: "havun",
+      repo: "hub",
+      issue_number: g.hub,
+    });
+    expect(refused.data.at(-1)?.body).toContain(
+      "No task of this orchestration provides a contract `billing`. Contracts its tasks provide: `payments-api`.",
+    );
+
+    await h.writer.issues.createComment({
+      owner: "havun",
+      repo: "hub",
+      issue_number: g.hub,
+      body: "/breaking payments-api the plans endpoint replaces the old one",
+    });
+    await h.settle();
+    run = await g.gateRun(api, api.headSha);
     expect(run.conclusion).toBe("failure");
     expect(run.output.summary).toMatch(
       /the breaking change of `payments-api` is declared, but its consumer task \[portal-checkout\]\(http[^)]+\) \(its pull request \[havun\/portal#\d+\]\(http[^)]+\) is not merged yet\) must be done first/,
     );
+    const comments = await h.writer.issues.listComments({
+      owner: "havun",
+      repo: "hub",
+      issue_number: g.hub,
+    });
+    expect(comments.data.at(-1)?.body).toContain(
+      "Breaking change of `payments-api` declared by `wendy`: the plans endpoint replaces the old one.",
+    );
   });
 
   it("passes the provider once a new head's contract check succeeds", async () => {
-    const head = await pushCommit(h.sb, api, "src/compatible.js");
+    const { h } = g;
+    const head = await pushCommit(api, "src/compatible.js");
     await h.settle();
-    expect((await gateRun(api, head)).output.summary).toContain(
-      "no `havun/contracts` check run on",
+    expect((await g.gateRun(api, head)).output.summary).toContain(
+      "no `havun/contracts` check run from `github-actions` on",
+    );
+    // Another App's `havun/contracts` (here HavunCore's own installation) does not count.
+    await reportContracts(
+      h.sb,
+      "havun/api",
+      head,
+      { service: "payments-api", openapi: "compatible", pacts: "verified" },
+      "success",
+      "payments-api: contract kept",
+      appClient(h.sb),
     );
     await reportContracts(
       h.sb,
@@ -174,16 +223,20 @@ describe("the merge gate (havun/gate) on agent pull requests", () => {
       "payments-api: contract kept",
     );
     await h.settle();
-    const run = await gateRun(api, head);
+    const run = await g.gateRun(api, head);
     expect(run.conclusion).toBe("success");
     expect(run.output.title).toBe("Ready to merge");
+    expect(run.output.summary).toMatch(
+      /> \[`havun\/contracts`\]\(http[^)]+\) reported by the App `havuncore` is ignored: only `github-actions`'s contract checks count\./,
+    );
     api.headSha = head;
   });
 
   it("passes the consumer once its dependency's pull request is merged", async () => {
+    const { h } = g;
     await h.writer.pulls.merge({ owner: "havun", repo: "api", pull_number: api.number });
     await h.settle();
-    const run = await gateRun(portal, portal.headSha);
+    const run = await g.gateRun(portal, portal.headSha);
     expect(run.conclusion).toBe("success");
     expect(run.output.summary).toContain("- [x] Dependencies: `api-installments` done");
   });

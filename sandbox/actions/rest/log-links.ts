@@ -1,4 +1,3 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -6,21 +5,13 @@ import type { SandboxCore } from "../../core.ts";
 import type { WorkflowJobRecord } from "../../state/types.ts";
 import { zipFiles } from "../runner/zip.ts";
 import { runnerOf } from "../runner/registry.ts";
+import { signedLink, validLink } from "./signed-links.ts";
 
-/** Log links expire like GitHub's (one minute) and are signed, so they need no token. */
-const LINK_TTL_MS = 60_000;
-const KEY = randomBytes(32);
 const PREFIX = "/_sandbox/actions/logs/";
-
-function sign(path: string, expires: number): string {
-  return createHmac("sha256", KEY).update(`${path}:${expires}`).digest("base64url");
-}
 
 /** A short-lived URL serving a run's logs (zip) or a job's log (text), as GitHub redirects to. */
 export function logLink(core: SandboxCore, what: string): string {
-  const path = `${PREFIX}${what}`;
-  const expires = Date.now() + LINK_TTL_MS;
-  return `${core.urls.server}${path}?expires=${expires}&sig=${sign(path, expires)}`;
+  return signedLink(core, `${PREFIX}${what}`);
 }
 
 function jobLogText(logsDir: string, job: WorkflowJobRecord): string {
@@ -46,25 +37,13 @@ export function runLogsZip(
   );
 }
 
-function valid(url: URL): boolean {
-  const expires = Number(url.searchParams.get("expires"));
-  const sig = Buffer.from(url.searchParams.get("sig") ?? "");
-  const want = Buffer.from(sign(url.pathname, expires));
-  return (
-    Number.isFinite(expires) &&
-    expires >= Date.now() &&
-    sig.length === want.length &&
-    timingSafeEqual(sig, want)
-  );
-}
-
 /** Serves the signed log links (mounted beside GitHub's routes). */
 export function logRoute(core: SandboxCore) {
   return async (_req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (!url.pathname.startsWith(PREFIX)) return false;
     const runner = runnerOf(core);
     const m = /^(runs|jobs)\/(\d+)(?:\/attempts\/(\d+))?$/.exec(url.pathname.slice(PREFIX.length));
-    if (!runner || !m || !valid(url)) {
+    if (!runner || !m || !validLink(url)) {
       res
         .writeHead(403, { "content-type": "text/plain" })
         .end("This link has expired or is not valid; ask the API for a new one.\n");

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { BUILTIN_NAMES } from "../builtin/index.ts";
 import { parseAction, type ActionManifest } from "../workflow/index.ts";
 import { RunnerError } from "./errors.ts";
 import { extractTree } from "./extract-tree.ts";
@@ -63,7 +64,7 @@ export async function loadAction(io: StepIo, uses: string): Promise<LoadedAction
   if (!source)
     throw new RunnerError(
       "ACTION_NOT_FOUND",
-      `${where}: there is no repository ${owner}/${name} in the sandbox. Only actions/checkout is built in; push the action to a sandbox repository, or use a local action (./path).`,
+      `${where}: there is no repository ${owner}/${name} in the sandbox. Built in are only ${BUILTIN_NAMES.join(", ")}; push the action to a sandbox repository, or use a local action (./path).`,
     );
   if (source.private && source.ownerId !== repo.ownerId)
     throw new RunnerError(

@@ -4,6 +4,7 @@ import { WorkflowError } from "../workflow/index.ts";
 export type RunnerErrorCode =
   | "ACTION_NOT_FOUND"
   | "ACTION_UNSUPPORTED"
+  | "ACTION_FAILED"
   | "CHECKOUT_FAILED"
   | "COMMAND_REFUSED"
   | "ENV_FILE"

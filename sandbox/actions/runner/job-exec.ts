@@ -2,6 +2,7 @@ import { interpolate, evaluateCondition, type ExprValue } from "../expressions/i
 import { describeError } from "./errors.ts";
 import type { JobOutcome } from "./job-records.ts";
 import { JobRuntime, type JobSetup } from "./job-runtime.ts";
+import { reportForcedToNode24 } from "./node-deprecation.ts";
 import { runPosts, runSteps, stepContext, type StepScope } from "./steps.ts";
 
 /** `env:` values with expressions expanded in order (later entries see earlier ones via `env`). */
@@ -112,6 +113,7 @@ export async function executeJob(
     clearTimeout(timer);
     cancel.removeEventListener("abort", onCancel);
   }
+  reportForcedToNode24(rt);
   const outcome = outcomeOf(rt, scope, error);
   rt.log.line(`Job completed: ${outcome.conclusion}`);
   rt.cleanup(outcome.conclusion !== "success");

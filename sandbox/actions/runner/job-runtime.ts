@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Permissions, TokenRecord, WorkflowJobRecord } from "../../state/types.ts";
 import type { ExprValue } from "../expressions/index.ts";
 import type { Job, RunDefaults } from "../workflow/index.ts";
+import { grantIdTokens, revokeIdTokens, type IdTokenGrant } from "../oidc/grants.ts";
 import { githubContext, runnerContext } from "./contexts.ts";
 import { JobLog } from "./job-log.ts";
 import { Masker } from "./masker.ts";
@@ -54,6 +55,8 @@ export class JobRuntime {
   readonly masker = new Masker();
   readonly log: JobLog;
   readonly token: TokenRecord;
+  /** With `id-token: write`: where and with what its steps ask for OIDC ID tokens. */
+  readonly idToken: IdTokenGrant | null;
   /** Aborted on cancel and on timeout: kills the running step. */
   readonly abort = new AbortController();
   timedOut = false;
@@ -101,6 +104,9 @@ export class JobRuntime {
     this.masker.add(this.token.token);
     // checkout persists it as a basic-auth header: mask that form too, as GitHub does.
     this.masker.add(Buffer.from(`x-access-token:${this.token.token}`).toString("base64"));
+    this.idToken =
+      setup.permissions.id_token === "write" ? grantIdTokens(env.core, env, setup.scope) : null;
+    if (this.idToken) this.masker.add(this.idToken.token);
     this.log = new JobLog(join(env.dirs.logs, `${record.id}.txt`), this.masker);
     this.defaults = { ...setup.scope.wf.defaults?.run, ...setup.job.defaults?.run };
   }
@@ -145,10 +151,11 @@ export class JobRuntime {
     };
   }
 
-  /** Ends leftover processes, revokes the token, removes the directories (kept on failure if asked). */
+  /** Ends leftover processes, revokes the tokens, removes the directories (kept on failure if asked). */
   cleanup(failed: boolean): void {
     for (const pid of this.groups) killGroup(pid);
     revokeJobToken(this.setup.env.core, this.token);
+    if (this.idToken) revokeIdTokens(this.setup.env.core, this.idToken.token);
     if (!(failed && this.setup.env.keepFailedWorkspaces))
       rmSync(this.root, { recursive: true, force: true });
   }

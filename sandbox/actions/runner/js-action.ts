@@ -3,6 +3,8 @@ import { interpolate } from "../expressions/index.ts";
 import type { Step } from "../workflow/index.ts";
 import type { LoadedAction } from "./action-load.ts";
 import { RunnerError } from "./errors.ts";
+import { noteForcedToNode24 } from "./node-deprecation.ts";
+import { node24 } from "./node-runtime.ts";
 import { runInGroup } from "./spawn-group.ts";
 import { readStepFiles } from "./step-files.ts";
 import { logExitCode, logStopped, type StepIo, type StepResult } from "./step-io.ts";
@@ -36,7 +38,7 @@ async function runNode(
   script: string,
   env: Record<string, string>,
 ): Promise<StepResult> {
-  const result = await runInGroup(process.execPath, [join(action.dir, script)], {
+  const result = await runInGroup(node24().path, [join(action.dir, script)], {
     cwd: io.rt.workspace,
     env: { ...io.env, ...env },
     onLine: io.lines.onLine,
@@ -51,7 +53,11 @@ async function runNode(
   return { ok, outputs, state };
 }
 
-/** A JavaScript action (`runs.using: node20|node24`): `main` now, `post` when the job ends. */
+/**
+ * A JavaScript action: `main` now, `post` when the job ends, both on Node 24. A `node20` action
+ * runs on Node 24 too, as on GitHub since Node 20 left the runners, and the job ends with
+ * GitHub's deprecation warning naming it.
+ */
 export async function runJsAction(
   io: StepIo,
   action: LoadedAction,
@@ -72,6 +78,7 @@ export async function runJsAction(
       `${label}: a ${runs.using} action needs 'runs.main'.`,
     );
   const inputs = inputEnv(io, action, given);
+  if (runs.using === "node20") noteForcedToNode24(io.rt, step.uses ?? "");
   const actionEnv = {
     ...inputs,
     GITHUB_ACTION: step.id ?? `__${action.repository.replace("/", "_")}`,

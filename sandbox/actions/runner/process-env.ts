@@ -87,6 +87,12 @@ export function processEnv(
     RUNNER_TOOL_CACHE: rt.toolCache,
     RUNNER_WORKSPACE: rt.root,
     GITHUB_CHECK_RUN_ID: String(record.checkRunId),
+    ...(rt.idToken
+      ? {
+          ACTIONS_ID_TOKEN_REQUEST_URL: rt.idToken.url,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: rt.idToken.token,
+        }
+      : {}),
   };
   const merged: Record<string, string> = {
     ...host,

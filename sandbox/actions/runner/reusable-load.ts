@@ -10,6 +10,10 @@ export interface CalledWorkflow {
   repo: RepoRecord;
   sha: string;
   ref: string;
+  /** The file's path in its repository. */
+  path: string;
+  /** The ref it was read at, qualified (`refs/tags/v1`, `refs/heads/main`, or a sha). */
+  qualifiedRef: string;
 }
 
 /** Reads and parses the workflow a job calls: from this repository, or another at a ref. */
@@ -24,6 +28,7 @@ export async function loadCalledWorkflow(
   let sha: string | null = scope.source.sha;
   let path = uses.slice(2);
   let ref = sha;
+  let qualifiedRef = scope.source.ref;
   if (!uses.startsWith("./")) {
     const m = /^([\w.-]+)\/([\w.-]+)\/(.+)@(.+)$/.exec(uses);
     if (!m)
@@ -49,6 +54,7 @@ export async function loadCalledWorkflow(
     sha = null;
     for (const candidate of [`refs/tags/${at}`, `refs/heads/${at}`, at]) {
       sha = await core.git.resolve(found.id, candidate).catch(() => null);
+      qualifiedRef = candidate;
       if (sha) break;
     }
     if (!sha)
@@ -64,5 +70,6 @@ export async function loadCalledWorkflow(
       "REUSABLE_WORKFLOW",
       `${where}: '${uses}': ${path} does not exist at ${ref} in ${core.store.fullName(repo)}.`,
     );
-  return { wf: parseWorkflow(file.content.toString("utf8"), label), label, repo, sha, ref };
+  const wf = parseWorkflow(file.content.toString("utf8"), label);
+  return { wf, label, repo, sha, ref, path, qualifiedRef };
 }

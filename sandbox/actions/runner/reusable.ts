@@ -120,7 +120,11 @@ export async function runReusable(
     nested = {
       wf: called.wf,
       file: called.label,
-      source: { repo: called.repo, sha: called.sha },
+      source: { repo: called.repo, sha: called.sha, ref: called.qualifiedRef },
+      jobWorkflow: {
+        ref: `${env.core.store.fullName(called.repo)}/${called.path}@${called.qualifiedRef}`,
+        sha: called.sha,
+      },
       inputs,
       secrets,
       namePrefix: `${caller.name} / `,

@@ -68,7 +68,11 @@ export async function executeRun(
   const scope: GraphScope = {
     wf,
     file: wf.file,
-    source: { repo: env.repo, sha: env.trigger.sha },
+    source: { repo: env.repo, sha: env.trigger.sha, ref: env.trigger.ref },
+    jobWorkflow: {
+      ref: `${core.store.fullName(env.repo)}/${run.path}@${env.trigger.ref}`,
+      sha: env.trigger.sha,
+    },
     inputs,
     secrets: env.secrets,
     namePrefix: "",

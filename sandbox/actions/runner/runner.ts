@@ -37,6 +37,8 @@ const MAX_CHAIN = 3;
 export class ActionsRunner {
   readonly ids: ActionsIdentity;
   readonly logsDir: string;
+  /** Uploaded artifacts' zips, by artifact id. */
+  readonly artifactsDir: string;
   private readonly workDir: string;
   private readonly slots: Limiter;
   private readonly groups = new ConcurrencyGroups();
@@ -52,6 +54,7 @@ export class ActionsRunner {
   ) {
     this.ids = ensureActionsIdentity(core);
     this.logsDir = join(dataDir, "actions", "logs");
+    this.artifactsDir = join(dataDir, "actions", "artifacts");
     this.workDir = join(dataDir, "actions", "work");
     this.slots = new Limiter(Math.max(1, options.concurrency ?? 2));
     settleInterrupted(core);
@@ -131,7 +134,7 @@ export class ActionsRunner {
     const shared = {
       core: this.core,
       ids: this.ids,
-      dirs: { work: this.workDir, logs: this.logsDir },
+      dirs: { work: this.workDir, logs: this.logsDir, artifacts: this.artifactsDir },
       slots: this.slots,
       groups: this.groups,
       keepFailedWorkspaces: this.options.keepFailedWorkspaces ?? false,

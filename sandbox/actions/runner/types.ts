@@ -21,8 +21,8 @@ export interface RunEnv {
   repo: RepoRecord;
   run: WorkflowRunRecord;
   trigger: RunTrigger;
-  /** `work`: job workspaces; `logs`: job logs. */
-  dirs: { work: string; logs: string };
+  /** `work`: job workspaces; `logs`: job logs; `artifacts`: artifact archives. */
+  dirs: { work: string; logs: string; artifacts: string };
   slots: Limiter;
   groups: ConcurrencyGroups;
   /** Aborted when the run is cancelled (REST, or a newer run in its concurrency group). */
@@ -40,8 +40,10 @@ export interface GraphScope {
   wf: Workflow;
   /** The file as messages name it. */
   file: string;
-  /** Where `./.github/workflows/…` calls resolve. */
-  source: { repo: RepoRecord; sha: string };
+  /** Where `./.github/workflows/…` calls resolve (`ref` as GitHub names it: refs/heads/…). */
+  source: { repo: RepoRecord; sha: string; ref: string };
+  /** The workflow file holding these jobs, as OIDC's job_workflow_ref/_sha name it. */
+  jobWorkflow: { ref: string; sha: string };
   inputs: Record<string, ExprValue>;
   secrets: Record<string, string>;
   /** `caller / ` for called workflows' job names; `caller/` for their keys. */

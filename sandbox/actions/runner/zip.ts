@@ -1,9 +1,10 @@
 import { crc32, deflateRawSync } from "node:zlib";
 
-/** A zip archive of text files (deflated), as GitHub serves a run's logs. */
+/** A zip archive of files (deflated at zlib `level`), as GitHub serves a run's logs and artifacts. */
 export function zipFiles(
   files: { name: string; content: string | Buffer }[],
   when = new Date(),
+  level = 6,
 ): Buffer {
   const dosTime =
     (when.getHours() << 11) | (when.getMinutes() << 5) | Math.floor(when.getSeconds() / 2);
@@ -16,7 +17,7 @@ export function zipFiles(
   let offset = 0;
   for (const f of files) {
     const data = Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content);
-    const packed = deflateRawSync(data);
+    const packed = deflateRawSync(data, { level });
     const name = Buffer.from(f.name);
     const crc = crc32(data);
     const header = Buffer.alloc(30);

@@ -6,6 +6,7 @@ import { closingPulls } from "../linked-pulls.ts";
 import { issueLikeObj, type IssueObj } from "../objects.ts";
 import { defineType, plainType } from "../registry.ts";
 import { issueLikeFields } from "./issue-like.ts";
+import { timelineItems } from "./timeline.ts";
 
 const PAGE = ["first", "last", "after", "before"];
 
@@ -13,6 +14,7 @@ export const issueType = defineType<IssueObj>("Issue", {
   ...issueLikeFields,
   state: (s) => s.record.state.toUpperCase(),
   stateReason: (s) => s.record.stateReason?.toUpperCase() ?? null,
+  timelineItems,
   parent: (s, _a, ctx) => {
     const parent =
       s.record.parentId != null ? ctx.core.store.issueById(s.record.parentId) : undefined;

@@ -63,6 +63,21 @@ export const appHandlers: HandlerTable = {
     if (!inst.repositoryIds.includes(repo.id)) throw notFound();
     return ok(renderInstallation(req.core, inst));
   },
+  "apps/get-user-installation": (req) => {
+    const account = req.core.store.account(String(req.params.username));
+    if (!account) throw notFound();
+    return ok(renderInstallation(req.core, findInstallation(req, account.id)));
+  },
+  /** `DELETE /installation/token`: the installation token that calls it stops working. */
+  "apps/revoke-installation-access-token": (req) => {
+    const t = req.access.token;
+    if (t.kind !== "installation")
+      throw new GitHubError(403, "This endpoint requires an installation token.");
+    const st = req.core.store.state;
+    st.tokens = st.tokens.filter((x) => x !== t);
+    req.core.store.changed();
+    return { status: 204 };
+  },
   "apps/get-org-installation": (req) => {
     const org = req.core.store.account(String(req.params.org));
     if (!org) throw notFound();

@@ -67,6 +67,20 @@ export const issueHandlers: HandlerTable = {
     else req.access.require(repo, issuePermissions(issue), "write");
     const triage = canTriage(req, repo.id);
     const b = req.body;
+    // Editing someone else's title or body is for write, maintain and admin (GitHub's roles
+    // table): triage may label, assign, close and reopen, but not rewrite what others wrote.
+    if (
+      !own &&
+      req.access.token.kind === "user" &&
+      (b.title !== undefined || b.body !== undefined)
+    ) {
+      const role = req.core.store.roleOf(req.access.actor.accountId, repo);
+      if (role !== "write" && role !== "maintain" && role !== "admin")
+        throw new GitHubError(
+          403,
+          "Must have push access to edit others' issues and pull requests.",
+        );
+    }
     updateIssue(req.core, req.access.actor, issue, {
       title: b.title === undefined ? undefined : String(b.title ?? ""),
       body: b.body,

@@ -14,6 +14,22 @@ function pullOf(req: RestRequest, level: "read" | "write"): IssueRecord {
   return issue;
 }
 
+/**
+ * "To open or update a pull request in a public repository, you must have write access to the
+ * head or the source branch" (GitHub's REST reference), and editing someone else's pull request
+ * is for write, maintain and admin (the repository roles table): a person with triage may close
+ * and reopen a pull request but not change its title, body or base. An App's token needs
+ * `pull_requests: write`, checked by `pullOf`.
+ */
+function requireHeadWrite(req: RestRequest, issue: IssueRecord): void {
+  if (req.access.token.kind !== "user") return;
+  const pr = req.core.store.pull(issue.id);
+  const head = req.core.store.repoById(pr?.headRepoId ?? issue.repoId);
+  const role = req.core.store.roleOf(req.access.actor.accountId, head);
+  if (role === "write" || role === "maintain" || role === "admin") return;
+  throw new GitHubError(403, "Must have push access to repository.");
+}
+
 export const pullHandlers: HandlerTable = {
   "pulls/create": async (req) => {
     const repo = repoOf(req);
@@ -55,6 +71,9 @@ export const pullHandlers: HandlerTable = {
   },
   "pulls/update": async (req) => {
     const issue = pullOf(req, "write");
+    const b = req.body;
+    if (b.title !== undefined || b.body !== undefined || b.base !== undefined)
+      requireHeadWrite(req, issue);
     await updatePull(req.core, req.access.actor, issue, {
       title: req.body.title,
       body: req.body.body,

@@ -1,0 +1,241 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { agentBranch } from "../../../app/spec/agent-pull.ts";
+import { appApi } from "../shared/app-api.ts";
+import { secretsIn } from "../shared/encoded-forms.ts";
+import { writeFailureResult } from "../shared/failure-result.ts";
+import { changedFiles, commitAll, git } from "../shared/git.ts";
+import {
+  ActionInputError,
+  input,
+  positiveNumber,
+  readJobEnv,
+  type JobEnv,
+} from "../shared/job-env.ts";
+import { mask, setOutput, writeSummary } from "../shared/outputs.ts";
+import { redact } from "../shared/redact.ts";
+import {
+  BUNDLE_FILE,
+  OUT_DIR,
+  RESULT_FILE,
+  SECRETS_FILE,
+  TASK_DIR,
+  TASK_FILE,
+  TRANSCRIPT_FILE,
+  secretsFileSchema,
+  taskFileSchema,
+  type RunResultFile,
+  type TaskFile,
+} from "../shared/run-files.ts";
+import { claudeArgs, ensureClaudeCode, runAgent, type AgentRun } from "./claude-code.ts";
+import { bubblewrapWorks, confine, findBubblewrap, installationDir } from "./isolation.ts";
+import { startModelProxy } from "./model-proxy.ts";
+import { ProgressLog, Throttle } from "./progress.ts";
+import { buildPrompt } from "./prompt.ts";
+import { machineSettings } from "./run-env.ts";
+
+const DEFAULT_TOOLS =
+  "Read,Edit,Write,Glob,Grep,Bash(npm test:*),Bash(npm run:*),Bash(node:*),Bash(git status:*),Bash(git diff:*)";
+
+/** The task and its secrets the prepare step left; the secrets file is deleted as it is read. */
+function readHandover(job: JobEnv): { task: TaskFile; secrets: Map<string, string> } {
+  const dir = join(job.runnerTemp, TASK_DIR);
+  const taskPath = join(dir, TASK_FILE);
+  if (!existsSync(taskPath))
+    throw new ActionInputError(
+      "the prepare step left no task",
+      "run HavunCore's prepare action before the agent (HavunCore's agent workflow does)",
+    );
+  const task = taskFileSchema.parse(JSON.parse(readFileSync(taskPath, "utf8")));
+  const secretsPath = join(dir, SECRETS_FILE);
+  const secrets = new Map<string, string>();
+  if (existsSync(secretsPath)) {
+    const parsed = secretsFileSchema.parse(JSON.parse(readFileSync(secretsPath, "utf8")));
+    rmSync(secretsPath, { force: true });
+    for (const [k, v] of Object.entries(parsed)) secrets.set(k, v);
+  }
+  return { task, secrets };
+}
+
+function toolCounts(agent: AgentRun): Record<string, number> {
+  const tools: Record<string, number> = {};
+  for (const t of agent.toolUses) tools[t.name] = (tools[t.name] ?? 0) + 1;
+  return tools;
+}
+
+/**
+ * The agent step: runs Claude Code confined (see isolation.ts) with the model key behind a
+ * loopback proxy, then commits what it changed (the agent cannot write `.git`), refuses a change
+ * that carries a secret in any encoding, and leaves the commit (a git bundle) and the run's
+ * result for the publish job. It holds no credential that can write to GitHub.
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const job = readJobEnv(env);
+  const apiKey = input(env, "anthropic_api_key", true);
+  mask(apiKey);
+  const { task, secrets } = readHandover(job);
+  const spec = task.spec;
+  const branch = agentBranch(spec);
+  const baseSha = await git(job.workspace, ["rev-parse", "HEAD"]);
+  const out = join(job.runnerTemp, OUT_DIR);
+  mkdirSync(out, { recursive: true });
+  const hidden = () => [...secrets.values(), apiKey];
+  const fail = (reason: string, agent: AgentRun | null): number => {
+    const tail = redact(
+      [...(agent?.texts ?? []).slice(-3), agent?.stderr ?? ""].join("\n"),
+      hidden(),
+    );
+    writeFailureResult(job.runnerTemp, { reason: redact(reason, hidden()), branch, baseSha, tail });
+    process.stdout.write(`::error::${redact(reason, hidden())}\n`);
+    return 1;
+  };
+  const bwrap = findBubblewrap();
+  if (!bwrap || !bubblewrapWorks(bwrap))
+    return fail(
+      "the agent cannot be confined: bubblewrap (bwrap) is missing or cannot create namespaces on this runner — install it (`sudo apt-get install -y bubblewrap`; HavunCore's agent workflow does) and allow unprivileged user namespaces",
+      null,
+    );
+  const bin = await ensureClaudeCode({
+    path: input(env, "claude_code_path"),
+    version: input(env, "claude_code_version") || "2.1.329",
+    cacheDir: env.RUNNER_TOOL_CACHE ?? job.runnerTemp,
+  });
+  const maxTurns = spec.agent?.max_turns ?? 30;
+  const proxy = await startModelProxy({
+    upstream: env.ANTHROPIC_BASE_URL || "https://api.anthropic.com",
+    apiKey,
+    maxRequests: maxTurns * 4 + 20,
+  });
+  const home = mkdtempSync(join(job.runnerTemp, "havun-home-"));
+  const log = new ProgressLog(job.workspace);
+  const progress = new Throttle(positiveNumber(env, "progress_interval_seconds", 5) * 1000, () =>
+    appApi
+      .progress(job, {
+        issue: job.issueNumber,
+        hub: job.hub,
+        state: "working",
+        steps: log.steps.map((s) => redact(s, hidden())),
+      })
+      .then(() => undefined)
+      .catch(
+        (err: Error) =>
+          void process.stdout.write(`::warning::progress not posted: ${err.message}\n`),
+      ),
+  );
+  let agent: AgentRun | null = null;
+  try {
+    const claudeMdPath = join(job.workspace, "CLAUDE.md");
+    const prompt = buildPrompt({
+      spec,
+      issueUrl: `${job.serverUrl}/${job.repo.full}/issues/${job.issueNumber}`,
+      claudeMd: existsSync(claudeMdPath) ? readFileSync(claudeMdPath, "utf8") : null,
+      notes: task.notes,
+      secretNames: [...secrets.keys()],
+    });
+    const confined = confine({
+      bwrap,
+      program: bin,
+      args: claudeArgs({
+        prompt,
+        model: spec.agent?.model ?? "claude-sonnet-5-5",
+        maxTurns,
+        allowedTools: (input(env, "allowed_tools") || DEFAULT_TOOLS)
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean),
+        budgetUsd: spec.agent?.budget_usd ?? 5,
+      }),
+      workspace: job.workspace,
+      home,
+      readOnly: [installationDir(bin)],
+      env: {
+        PATH: env.PATH ?? "/usr/bin:/bin",
+        HOME: home,
+        ANTHROPIC_BASE_URL: proxy.url,
+        ANTHROPIC_API_KEY: proxy.runKey,
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+        DISABLE_AUTOUPDATER: "1",
+        ...(process.getuid?.() === 0 ? { IS_SANDBOX: "1" } : {}),
+        ...machineSettings(env),
+        ...Object.fromEntries(secrets),
+      },
+    });
+    agent = await runAgent({
+      command: confined.command,
+      args: confined.args,
+      cwd: job.workspace,
+      timeoutMs: positiveNumber(env, "timeout_minutes", 30) * 60_000,
+      onEvent: (e) => {
+        if (log.add(e)) progress.poke();
+      },
+    });
+    await progress.done();
+    const result = agent.result;
+    if (agent.timedOut) return fail("the agent ran out of time", agent);
+    if (!result || result.is_error)
+      return fail(
+        `the agent did not finish: ${result?.subtype ?? `exit code ${agent.exitCode}`}`,
+        agent,
+      );
+    const files = await changedFiles(job.workspace);
+    if (files.length === 0) return fail("the agent changed no files", agent);
+    const message = `${spec.task.title}\n\nTask ${spec.task.id} of ${spec.hub}#${spec.hub_issue} (attempt ${spec.attempt}).`;
+    const commit = await commitAll(job.workspace, branch, message);
+    const diff = await git(job.workspace, [
+      "diff",
+      "--no-ext-diff",
+      "--no-textconv",
+      "--binary",
+      baseSha,
+      commit,
+    ]);
+    const carried = secretsIn(
+      `${files.join("\n")}\n${diff}`,
+      new Map([...secrets, ["the model key", apiKey]]),
+    );
+    if (carried.length)
+      return fail(
+        `the agent's change carries ${carried.join(", ")} (plain or encoded); nothing is published`,
+        agent,
+      );
+    await git(job.workspace, ["bundle", "create", join(out, BUNDLE_FILE), branch, `^${baseSha}`]);
+    const summary = redact(result.result ?? agent.texts.at(-1) ?? "", hidden());
+    const u = result.usage;
+    const facts: RunResultFile = {
+      v: 1,
+      conclusion: "success",
+      summary: summary.slice(0, 20_000),
+      tail: "",
+      cost_usd: result.total_cost_usd,
+      turns: result.num_turns,
+      input_tokens:
+        u.input_tokens + (u.cache_read_input_tokens ?? 0) + (u.cache_creation_input_tokens ?? 0),
+      output_tokens: u.output_tokens,
+      duration_ms: agent.durationMs,
+      files: files.map((f) => redact(f, hidden())),
+      steps: log.steps.map((s) => redact(s, hidden())).slice(-2000),
+      tools: toolCounts(agent),
+      branch,
+      base_sha: baseSha,
+      commit_sha: commit,
+    };
+    writeFileSync(join(out, RESULT_FILE), JSON.stringify(facts));
+    writeFileSync(
+      join(out, TRANSCRIPT_FILE),
+      redact(agent.transcript.slice(-20_000_000), hidden()),
+    );
+    setOutput("conclusion", "success");
+    setOutput("cost_usd", facts.cost_usd.toFixed(4));
+    writeSummary(
+      `### HavunCore agent · ${spec.task.id}\n\n${facts.turns} turns · ${facts.input_tokens} input / ${facts.output_tokens} output tokens · $${facts.cost_usd.toFixed(2)} · ${(agent.durationMs / 1000).toFixed(1)} s · ${files.length} file(s) changed · ${proxy.requests()} model requests through the proxy`,
+    );
+    return 0;
+  } catch (err) {
+    await progress.done().catch(() => undefined);
+    return fail((err as Error).message, agent);
+  } finally {
+    secrets.clear();
+    await proxy.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+}

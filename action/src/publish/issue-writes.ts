@@ -1,0 +1,54 @@
+import { AGENT_PROGRESS_MARKER, renderAgentProgress } from "../../../app/render/agent-progress.ts";
+import type { ActionOctokit } from "../shared/github.ts";
+import type { JobEnv } from "../shared/job-env.ts";
+
+/** The publish job's writes to its sub-issue: labels, the progress comment, plain comments. */
+export class IssueWriter {
+  constructor(
+    private readonly gh: ActionOctokit,
+    private readonly job: JobEnv,
+    /** The App's bot: only its own progress comment is updated. */
+    private readonly bot: string,
+  ) {}
+
+  private get where() {
+    return {
+      owner: this.job.repo.owner,
+      repo: this.job.repo.name,
+      issue_number: this.job.issueNumber,
+    };
+  }
+
+  async setStatus(add: string | null, remove: string[]): Promise<void> {
+    for (const name of remove) {
+      await this.gh.rest.issues
+        .removeLabel({ ...this.where, name })
+        .catch((e: { status?: number }) => {
+          if (e.status !== 404) throw e;
+        });
+    }
+    if (add) await this.gh.rest.issues.addLabels({ ...this.where, labels: [add] });
+  }
+
+  /** The progress comment the App started, brought to its final state. */
+  async progress(o: { taskId: string; state: string; steps: string[] }): Promise<void> {
+    const body = renderAgentProgress({ ...o, runUrl: this.job.runUrl });
+    const existing = (
+      await this.gh.rest.issues.listComments({ ...this.where, per_page: 100 })
+    ).data.find(
+      (c) => c.user?.login === this.bot && (c.body ?? "").includes(AGENT_PROGRESS_MARKER),
+    );
+    if (existing)
+      await this.gh.rest.issues.updateComment({
+        owner: this.job.repo.owner,
+        repo: this.job.repo.name,
+        comment_id: existing.id,
+        body,
+      });
+    else await this.gh.rest.issues.createComment({ ...this.where, body });
+  }
+
+  async comment(body: string): Promise<void> {
+    await this.gh.rest.issues.createComment({ ...this.where, body });
+  }
+}

@@ -1,0 +1,85 @@
+import type {
+  ProgressRequestBody,
+  PublishRequestBody,
+  PublishResponse,
+  TaskRequestBody,
+  TaskResponse,
+} from "../../../app/api/schemas.ts";
+import type { JobEnv } from "./job-env.ts";
+
+/** A refusal by the App (or a failure to reach it), with its code. */
+export class AppApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "AppApiError";
+  }
+}
+
+/** The job's GitHub Actions ID token for the App's audience (needs `permissions: id-token: write`). */
+async function idToken(job: JobEnv): Promise<string> {
+  if (!job.idToken)
+    throw new AppApiError(
+      "NO_ID_TOKEN",
+      "this job cannot request an ID token: give it `permissions: id-token: write` (HavunCore's reusable workflows do; check the caller's permissions)",
+      0,
+    );
+  const sep = job.idToken.url.includes("?") ? "&" : "?";
+  const res = await fetch(`${job.idToken.url}${sep}audience=${encodeURIComponent(job.audience)}`, {
+    headers: { authorization: `bearer ${job.idToken.token}`, accept: "application/json" },
+  });
+  if (!res.ok)
+    throw new AppApiError(
+      "ID_TOKEN",
+      `GitHub refused the ID token request (${res.status})`,
+      res.status,
+    );
+  const body = (await res.json()) as { value?: string };
+  if (!body.value)
+    throw new AppApiError("ID_TOKEN", "GitHub's ID token response has no value", res.status);
+  return body.value;
+}
+
+async function call<T>(job: JobEnv, endpoint: string, body: unknown): Promise<T> {
+  const jwt = await idToken(job);
+  let res: Response | null = null;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      res = await fetch(`${job.appUrl}/api/havun/v1/${endpoint}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${jwt}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    } catch (err) {
+      if (attempt === 3)
+        throw new AppApiError(
+          "APP_UNREACHABLE",
+          `cannot reach the HavunCore App at ${job.appUrl}: ${(err as Error).message}`,
+          0,
+        );
+    }
+    if (res && res.status < 500) break;
+    await new Promise((r) => setTimeout(r, 500 * attempt));
+  }
+  if (!res)
+    throw new AppApiError("APP_UNREACHABLE", `cannot reach the HavunCore App at ${job.appUrl}`, 0);
+  const data = (await res.json().catch(() => ({}))) as {
+    error?: { code?: string; message?: string };
+  };
+  if (!res.ok)
+    throw new AppApiError(
+      data.error?.code ?? "APP_ERROR",
+      data.error?.message ?? `the App answered ${res.status}`,
+      res.status,
+    );
+  return data as T;
+}
+
+export const appApi = {
+  task: (job: JobEnv, body: TaskRequestBody) => call<TaskResponse>(job, "task", body),
+  progress: (job: JobEnv, body: ProgressRequestBody) => call<{ ok: true }>(job, "progress", body),
+  publish: (job: JobEnv, body: PublishRequestBody) => call<PublishResponse>(job, "publish", body),
+};

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { repoSchema } from "../config/repo-name.ts";
+
+/** One schema per request of the App's API; the Action builds its requests from these types. */
+export const taskRequestSchema = z.strictObject({
+  issue: z.number().int().positive(),
+  hub: repoSchema,
+});
+
+export const progressRequestSchema = taskRequestSchema.extend({
+  state: z.string().min(1).max(200),
+  steps: z.array(z.string().max(500)).max(200),
+});
+
+export const runResultSchema = z.strictObject({
+  conclusion: z.enum(["success", "failure"]),
+  cost_usd: z.number().min(0).max(100_000),
+  turns: z.number().int().min(0).max(100_000),
+});
+
+export const publishRequestSchema = taskRequestSchema.extend({ result: runResultSchema });
+
+export type TaskRequestBody = z.infer<typeof taskRequestSchema>;
+export type ProgressRequestBody = z.infer<typeof progressRequestSchema>;
+export type PublishRequestBody = z.infer<typeof publishRequestSchema>;
+export type RunResult = z.infer<typeof runResultSchema>;
+
+/** What the agent job receives: the signed spec's task, writers' notes, and sealed files. */
+export interface TaskResponse {
+  spec: import("../spec/task-spec.ts").TaskSpec;
+  notes: string[];
+  sealed: { path: string; text: string }[];
+}
+
+/** What the publish job receives: a token for its repository only, and the signed cost marker. */
+export interface PublishResponse {
+  spec: import("../spec/task-spec.ts").TaskSpec;
+  token: string;
+  expires_at: string;
+  cost_marker: string;
+  labels: { ready: string; running: string; failed: string };
+  /** The App's bot login (the publish job's writes appear as it). */
+  bot: string;
+  /** Globs the change may not touch (the hub config's agent.protected_paths). */
+  protected_paths: string[];
+}

@@ -1,0 +1,67 @@
+import { labelNames } from "../core/labels.ts";
+import { splitRepo } from "../gateway/client.ts";
+import type { ActionsClaims } from "../oidc/verifier.ts";
+import { orchestratorDeps, type ApiDeps } from "./api-deps.ts";
+import { writeProgress } from "./progress-comment.ts";
+import { sealedFilesFor } from "./sealed-files.ts";
+import type { ProgressRequestBody, TaskRequestBody, TaskResponse } from "./schemas.ts";
+import { taskAccess } from "./task-access.ts";
+import { writerNotes } from "./task-notes.ts";
+
+/**
+ * `POST /api/havun/v1/task` (agent job): the signed spec, the hub writers' notes and the task's
+ * sealed files. The App marks the task running and starts its progress comment.
+ */
+export async function taskRoute(
+  deps: ApiDeps,
+  claims: ActionsClaims,
+  body: TaskRequestBody,
+  serverUrl: string,
+): Promise<TaskResponse> {
+  const t = await taskAccess(deps, claims, "agent", body, serverUrl);
+  const names = labelNames(t.config);
+  const d = orchestratorDeps(deps, t.hubOctokit);
+  const notes = await writerNotes(t.octokit, d, { repo: t.repo, issue: t.issue, hub: t.spec.hub });
+  const sealed = await sealedFilesFor(t.hubOctokit, {
+    hub: t.spec.hub,
+    repo: t.repo,
+    names: t.spec.task.secrets,
+  });
+  const where = { ...splitRepo(t.repo), issue_number: t.issue };
+  if (!t.labels.includes(names.running))
+    await t.octokit.rest.issues.addLabels({ ...where, labels: [names.running] });
+  for (const stale of [names.ready, names.failed])
+    if (t.labels.includes(stale))
+      await t.octokit.rest.issues.removeLabel({ ...where, name: stale }).catch(() => undefined);
+  await writeProgress(t.octokit, {
+    repo: t.repo,
+    issue: t.issue,
+    appSlug: deps.appSlug,
+    taskId: t.spec.task.id,
+    state: `running (attempt ${t.spec.attempt})`,
+    runUrl: t.runUrl,
+    steps: [],
+  });
+  deps.log.info({ repo: t.repo, issue: t.issue, run: claims.run_id }, "agent job started");
+  return { spec: t.spec, notes, sealed };
+}
+
+/** `POST /api/havun/v1/progress` (agent job): the App updates the sub-issue's progress comment. */
+export async function progressRoute(
+  deps: ApiDeps,
+  claims: ActionsClaims,
+  body: ProgressRequestBody,
+  serverUrl: string,
+): Promise<{ ok: true }> {
+  const t = await taskAccess(deps, claims, "agent", body, serverUrl);
+  await writeProgress(t.octokit, {
+    repo: t.repo,
+    issue: t.issue,
+    appSlug: deps.appSlug,
+    taskId: t.spec.task.id,
+    state: body.state,
+    runUrl: t.runUrl,
+    steps: body.steps,
+  });
+  return { ok: true };
+}
