@@ -47,6 +47,8 @@ async function idToken(job) {
   return body.value;
 }
 async function call(job, endpoint, body) {
+  if (!job.appUrl)
+    throw new AppApiError("NO_APP_URL", "no App server address (app_url) is set for this call", 0);
   let jwt2 = await idToken(job), res = null;
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
@@ -15517,11 +15519,11 @@ function readJobEnv(env = process.env) {
       `input hub must be OWNER/NAME, not "${hub}"`,
       "set `hub` to the hub repository this repository takes tasks from"
     );
-  let appUrl = input2(env, "app_url", !0).replace(/\/+$/, "");
-  if (!/^https?:\/\//.test(appUrl))
+  let appUrl = input2(env, "app_url").replace(/\/+$/, "") || null;
+  if (appUrl !== null && !/^https?:\/\//.test(appUrl))
     throw new ActionInputError(
       `input app_url must be an http(s) URL, not "${appUrl}"`,
-      "set `app_url` (or the HAVUN_APP_URL variable) to the HavunCore App server's address"
+      "set `app_url` (or the HAVUN_APP_URL variable) to the HavunCore App server's address, or leave it empty to run without one"
     );
   let serverUrl = env.GITHUB_SERVER_URL ?? "https://github.com", url2 = env.ACTIONS_ID_TOKEN_REQUEST_URL, token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   return {
@@ -15793,8 +15795,9 @@ function confine(o) {
   for (let [k, v] of Object.entries(o.env)) args.push("--setenv", k, v);
   return args.push("--", o.program, ...o.args), { command: o.bwrap, args };
 }
-function installationDir(program) {
-  return dirname(realpathSync(program));
+function installation(program) {
+  let file2 = realpathSync(program);
+  return { file: file2, dir: dirname(dirname(file2)) };
 }
 function bubblewrapWorks(bwrap) {
   try {
@@ -16042,7 +16045,7 @@ async function run2(env = process.env) {
     maxRequests: maxTurns * 4 + 20
   }), home = mkdtempSync(join4(job.runnerTemp, "havun-home-")), log = new ProgressLog(job.workspace), progress = new Throttle(
     positiveNumber(env, "progress_interval_seconds", 5) * 1e3,
-    () => appApi.progress(job, {
+    () => job.appUrl ? appApi.progress(job, {
       issue: job.issueNumber,
       hub: job.hub,
       state: "working",
@@ -16053,7 +16056,7 @@ async function run2(env = process.env) {
         process.stdout.write(`::warning::progress not posted: ${err.message}
 `);
       }
-    )
+    ) : Promise.resolve()
   ), agent = null;
   try {
     let claudeMdPath = join4(job.workspace, "CLAUDE.md"), prompt = buildPrompt({
@@ -16062,9 +16065,9 @@ async function run2(env = process.env) {
       claudeMd: existsSync3(claudeMdPath) ? readFileSync2(claudeMdPath, "utf8") : null,
       notes: task.notes,
       secretNames: [...secrets.keys()]
-    }), confined = confine({
+    }), claude = installation(bin), confined = confine({
       bwrap,
-      program: bin,
+      program: claude.file,
       args: claudeArgs({
         prompt,
         model: spec.agent?.model ?? "claude-sonnet-5-5",
@@ -16074,7 +16077,7 @@ async function run2(env = process.env) {
       }),
       workspace: job.workspace,
       home,
-      readOnly: [installationDir(bin)],
+      readOnly: [claude.dir],
       env: {
         PATH: env.PATH ?? "/usr/bin:/bin",
         HOME: home,
@@ -16159,15 +16162,20 @@ ${facts.turns} turns \xB7 ${facts.input_tokens} input / ${facts.output_tokens} o
   }
 }
 
-// action/src/index.ts
-run2().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stdout.write(
-      `::error::${err.code ? `[${err.code}] ` : ""}${err.message}${err.hint ? ` \u2014 ${err.hint}` : ""}
+// action/src/shared/entry.ts
+function runEntry(run3) {
+  run3().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stdout.write(
+        `::error::${err.code ? `[${err.code}] ` : ""}${err.message}${err.hint ? ` \u2014 ${err.hint}` : ""}
 `
-    ), process.exitCode = 1;
-  }
-);
+      ), process.exitCode = 1;
+    }
+  );
+}
+
+// action/src/index.ts
+runEntry(() => run2());

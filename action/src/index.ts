@@ -1,13 +1,4 @@
 import { run } from "./agent/main.ts";
+import { runEntry } from "./shared/entry.ts";
 
-run().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: Error & { code?: string; hint?: string }) => {
-    process.stdout.write(
-      `::error::${err.code ? `[${err.code}] ` : ""}${err.message}${err.hint ? ` — ${err.hint}` : ""}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runEntry(() => run());

@@ -7,6 +7,7 @@ import { startAppServer, type AppServer } from "../../app/server.ts";
 import { APP_MANIFEST } from "../../sandbox/default-seed.ts";
 import { startSandbox, type Sandbox } from "../../sandbox/index.ts";
 import { createModelApi, type ModelApi, type ScenarioInput } from "../../sandbox/model/index.ts";
+import { storeActionsSecret } from "../../vault/actions-secret.ts";
 import { createRepoKey } from "../../vault/keygen.ts";
 import { sealIntoVault } from "../../vault/seal-into-vault.ts";
 import { CALLER_WORKFLOW, CI_WORKFLOW, CLAUDE_BIN, havuncoreRepoFiles } from "./havuncore-files.ts";
@@ -84,6 +85,11 @@ export async function startWorld(o: {
   realApiKey?: string;
   /** The hub's `.github/havun.yml` (the demo's by default). */
   hubConfig?: string;
+  /**
+   * Without an exposed App server: no workflow API; the projects get the App's id (variable
+   * HAVUN_APP_ID) and its key (secret HAVUN_APP_PRIVATE_KEY) for the publish job.
+   */
+  standalone?: boolean;
 }): Promise<World> {
   const model = createModelApi({ scenarios: o.scenarios });
   const vault = await vaultFiles(o.secretValue);
@@ -158,20 +164,39 @@ export async function startWorld(o: {
     logLevel: (process.env.HAVUN_DEMO_LOG_LEVEL as "fatal" | undefined) ?? "fatal",
     writeSpacingMs: 0,
     resume: false,
-    workflowApi: {
-      issuer: sb.oidcIssuer,
-      audience: "havuncore",
-      trusted: { repo: "havun/havuncore", refs: ["refs/heads/main"] },
-      serverUrl: sb.serverUrl,
-    },
+    ...(o.standalone
+      ? {}
+      : {
+          workflowApi: {
+            issuer: sb.oidcIssuer,
+            audience: "havuncore",
+            trusted: { repo: "havun/havuncore", refs: ["refs/heads/main"] },
+            serverUrl: sb.serverUrl,
+          },
+        }),
   });
   for (const repo of ["api", "portal"]) {
-    await reviewer.request("POST /repos/{owner}/{repo}/actions/variables", {
-      owner: "havun",
-      repo,
-      name: "HAVUN_APP_URL",
-      value: app.url,
-    });
+    if (o.standalone) {
+      await reviewer.request("POST /repos/{owner}/{repo}/actions/variables", {
+        owner: "havun",
+        repo,
+        name: "HAVUN_APP_ID",
+        value: String(registered.id),
+      });
+      await storeActionsSecret({
+        repo: `havun/${repo}`,
+        token: sb.token("wendy"),
+        apiUrl: sb.apiUrl,
+        name: "HAVUN_APP_PRIVATE_KEY",
+        value: registered.privateKeyPem,
+      });
+    } else
+      await reviewer.request("POST /repos/{owner}/{repo}/actions/variables", {
+        owner: "havun",
+        repo,
+        name: "HAVUN_APP_URL",
+        value: app.url,
+      });
     if (!o.realApiKey) {
       await reviewer.request("POST /repos/{owner}/{repo}/actions/variables", {
         owner: "havun",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_REQUEST, demoScenarios } from "../../cli/demo/scenarios.ts";
-import { settle } from "../../cli/demo/settle.ts";
+import { demoScenarios } from "../../cli/demo/scenarios.ts";
+import { orchestrateAndApprove } from "./orchestrate.ts";
 import { HUB_CONFIG, startWorld, type World } from "../../cli/demo/world.ts";
 import type { ScenarioInput } from "../../sandbox/model/index.ts";
 
@@ -60,20 +60,7 @@ beforeAll(async () => {
     secretValue: "sk_live_refusals_123456",
     hubConfig: `${HUB_CONFIG}  attempts: 1\n`,
   });
-  const issue = await w.reviewer.issues.create({
-    owner: "havun",
-    repo: "hub",
-    title: "x",
-    body: `/orchestrate ${DEMO_REQUEST}`,
-  });
-  await settle(w);
-  await w.reviewer.issues.createComment({
-    owner: "havun",
-    repo: "hub",
-    issue_number: issue.data.number,
-    body: "/approve",
-  });
-  await settle(w);
+  await orchestrateAndApprove(w);
 }, 240_000);
 afterAll(() => w?.stop());
 

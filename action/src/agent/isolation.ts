@@ -78,9 +78,14 @@ export function confine(o: {
   return { command: o.bwrap, args };
 }
 
-/** The directory holding a program's real file (a symlinked `.bin/claude` resolves into its package). */
-export function installationDir(program: string): string {
-  return dirname(realpathSync(program));
+/**
+ * The program's real file and the installation around it (a symlinked `.bin/claude` resolves
+ * into its package, whose folder is bound read-only): the confinement runs the real file, so
+ * no link outside what it sees is needed.
+ */
+export function installation(program: string): { file: string; dir: string } {
+  const file = realpathSync(program);
+  return { file, dir: dirname(dirname(file)) };
 }
 
 /** Whether bubblewrap can create its namespaces here (user namespaces allowed). */

@@ -28,7 +28,7 @@ import {
   type TaskFile,
 } from "../shared/run-files.ts";
 import { claudeArgs, ensureClaudeCode, runAgent, type AgentRun } from "./claude-code.ts";
-import { bubblewrapWorks, confine, findBubblewrap, installationDir } from "./isolation.ts";
+import { bubblewrapWorks, confine, findBubblewrap, installation } from "./isolation.ts";
 import { startModelProxy } from "./model-proxy.ts";
 import { ProgressLog, Throttle } from "./progress.ts";
 import { buildPrompt } from "./prompt.ts";
@@ -108,19 +108,22 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   });
   const home = mkdtempSync(join(job.runnerTemp, "havun-home-"));
   const log = new ProgressLog(job.workspace);
+  // Without the App server (standalone) progress shows in the run's log only.
   const progress = new Throttle(positiveNumber(env, "progress_interval_seconds", 5) * 1000, () =>
-    appApi
-      .progress(job, {
-        issue: job.issueNumber,
-        hub: job.hub,
-        state: "working",
-        steps: log.steps.map((s) => redact(s, hidden())),
-      })
-      .then(() => undefined)
-      .catch(
-        (err: Error) =>
-          void process.stdout.write(`::warning::progress not posted: ${err.message}\n`),
-      ),
+    !job.appUrl
+      ? Promise.resolve()
+      : appApi
+          .progress(job, {
+            issue: job.issueNumber,
+            hub: job.hub,
+            state: "working",
+            steps: log.steps.map((s) => redact(s, hidden())),
+          })
+          .then(() => undefined)
+          .catch(
+            (err: Error) =>
+              void process.stdout.write(`::warning::progress not posted: ${err.message}\n`),
+          ),
   );
   let agent: AgentRun | null = null;
   try {
@@ -132,9 +135,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       notes: task.notes,
       secretNames: [...secrets.keys()],
     });
+    const claude = installation(bin);
     const confined = confine({
       bwrap,
-      program: bin,
+      program: claude.file,
       args: claudeArgs({
         prompt,
         model: spec.agent?.model ?? "claude-sonnet-5-5",
@@ -147,7 +151,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       }),
       workspace: job.workspace,
       home,
-      readOnly: [installationDir(bin)],
+      readOnly: [claude.dir],
       env: {
         PATH: env.PATH ?? "/usr/bin:/bin",
         HOME: home,

@@ -8,7 +8,9 @@ import { git } from "../shared/git.ts";
 import { input, readJobEnv } from "../shared/job-env.ts";
 import { mask, setOutput } from "../shared/outputs.ts";
 import { SECRETS_FILE, TASK_DIR, TASK_FILE, type TaskFile } from "../shared/run-files.ts";
+import { githubClient } from "../shared/github.ts";
 import { openSecrets } from "./secrets.ts";
+import { standaloneTask } from "./standalone-task.ts";
 
 /**
  * The agent job's first step, the only one that sees the vault key: asks the App for the task
@@ -20,7 +22,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   const vaultKey = input(env, "vault_key");
   if (vaultKey) mask(vaultKey);
   const baseSha = await git(job.workspace, ["rev-parse", "HEAD"]).catch(() => "0".repeat(40));
-  const task = await appApi.task(job, { issue: job.issueNumber, hub: job.hub });
+  const task = job.appUrl
+    ? await appApi.task(job, { issue: job.issueNumber, hub: job.hub })
+    : await standaloneTask(
+        githubClient(input(env, "github_token", true), job.apiUrl),
+        job,
+        input(env, "app_slug") || "havuncore",
+      );
   const branch = agentBranch(task.spec);
   setOutput("branch", branch);
   setOutput("task_id", task.spec.task.id);

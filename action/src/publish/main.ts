@@ -4,7 +4,9 @@ import { inertBlock, inertCommitMessage } from "../../../app/text/inert.ts";
 import { appApi } from "../shared/app-api.ts";
 import { credentialForms, git, pushCommit } from "../shared/git.ts";
 import { githubClient } from "../shared/github.ts";
-import { input, readJobEnv, type JobEnv } from "../shared/job-env.ts";
+import { ActionInputError, input, readJobEnv, type JobEnv } from "../shared/job-env.ts";
+import type { RunResult } from "../../../app/api/schemas.ts";
+import { standaloneGrant } from "./standalone-grant.ts";
 import { mask, setOutput, writeSummary } from "../shared/outputs.ts";
 import { redact } from "../shared/redact.ts";
 import {
@@ -54,11 +56,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   const job: JobEnv = readJobEnv(env);
   const dir = input(env, "result_dir") || join(job.runnerTemp, OUT_DIR);
   const result = readResult(dir);
-  const grant = await appApi.publish(job, {
-    issue: job.issueNumber,
-    hub: job.hub,
-    result: { conclusion: result.conclusion, cost_usd: result.cost_usd, turns: result.turns },
-  });
+  const run = { conclusion: result.conclusion, cost_usd: result.cost_usd, turns: result.turns };
+  const grant = job.appUrl
+    ? await appApi.publish(job, { issue: job.issueNumber, hub: job.hub, result: run })
+    : await standalone(env, job, run);
   for (const form of credentialForms(grant.token)) mask(form);
   const gh = githubClient(grant.token, job.apiUrl);
   const writer = new IssueWriter(gh, job, grant.bot);
@@ -189,4 +190,28 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     `### HavunCore publish · ${spec.task.id}\n\nPushed \`${result.branch}\` and opened #${pr}: ${result.files.length} file(s), $${result.cost_usd.toFixed(2)}.`,
   );
   return 0;
+}
+
+/** Without the App server: the token and key HavunCore's publish workflow minted and passed. */
+async function standalone(env: NodeJS.ProcessEnv, job: JobEnv, result: RunResult) {
+  const token = input(env, "github_token");
+  const privateKey = input(env, "app_private_key").replace(/\\n/g, "\n");
+  if (!token || !privateKey)
+    throw new ActionInputError(
+      "the publish job has neither the App server (app_url) nor an App token and key",
+      "set the HAVUN_APP_URL variable, or HAVUN_APP_ID and the HAVUN_APP_PRIVATE_KEY secret (see the README: without an exposed App server)",
+    );
+  for (const form of credentialForms(token)) mask(form);
+  mask(privateKey);
+  const hubToken = input(env, "hub_token");
+  if (hubToken) for (const form of credentialForms(hubToken)) mask(form);
+  return standaloneGrant({
+    job,
+    gh: githubClient(token, job.apiUrl),
+    token,
+    hubGh: hubToken ? githubClient(hubToken, job.apiUrl) : null,
+    privateKey,
+    appSlug: input(env, "app_slug") || "havuncore",
+    result,
+  });
 }

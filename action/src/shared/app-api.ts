@@ -44,6 +44,8 @@ async function idToken(job: JobEnv): Promise<string> {
 }
 
 async function call<T>(job: JobEnv, endpoint: string, body: unknown): Promise<T> {
+  if (!job.appUrl)
+    throw new AppApiError("NO_APP_URL", "no App server address (app_url) is set for this call", 0);
   const jwt = await idToken(job);
   let res: Response | null = null;
   for (let attempt = 1; attempt <= 3; attempt++) {

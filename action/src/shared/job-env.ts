@@ -23,8 +23,11 @@ export interface JobEnv {
   issueNumber: number;
   /** The hub the calling workflow accepts work from (`owner/name`). */
   hub: string;
-  /** The HavunCore App server's address (its workflow API). */
-  appUrl: string;
+  /**
+   * The HavunCore App server's address (its workflow API); null without one (standalone: the
+   * job reads its task from the sub-issue and the publish job mints its own App token).
+   */
+  appUrl: string | null;
   /** The audience the job's ID token is asked for. */
   audience: string;
   /** The job's ID-token request URL and token (GitHub sets them when `id-token: write`). */
@@ -73,11 +76,11 @@ export function readJobEnv(env: NodeJS.ProcessEnv = process.env): JobEnv {
       `input hub must be OWNER/NAME, not "${hub}"`,
       "set `hub` to the hub repository this repository takes tasks from",
     );
-  const appUrl = input(env, "app_url", true).replace(/\/+$/, "");
-  if (!/^https?:\/\//.test(appUrl))
+  const appUrl = input(env, "app_url").replace(/\/+$/, "") || null;
+  if (appUrl !== null && !/^https?:\/\//.test(appUrl))
     throw new ActionInputError(
       `input app_url must be an http(s) URL, not "${appUrl}"`,
-      "set `app_url` (or the HAVUN_APP_URL variable) to the HavunCore App server's address",
+      "set `app_url` (or the HAVUN_APP_URL variable) to the HavunCore App server's address, or leave it empty to run without one",
     );
   const serverUrl = env.GITHUB_SERVER_URL ?? "https://github.com";
   const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
