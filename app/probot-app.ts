@@ -1,12 +1,16 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import type { ApplicationFunction, Context, Probot } from "probot";
+import { parseContractsCommand } from "./commands/contracts-command.ts";
 import { isOrchestrateIssue, parseCommand } from "./commands/parse-command.ts";
+import { acceptContractChange } from "./gate/contracts-accept.ts";
 import { registerGate } from "./gate/gate-handlers.ts";
 import type { GitHubClient } from "./gateway/client.ts";
 import { keyedComment } from "./gateway/apply-actions.ts";
 import { canWrite } from "./orchestrator/authorize.ts";
 import type { OrchestratorDeps } from "./orchestrator/deps.ts";
 import { hubOfIssue, hubsOfPull, type HubKey } from "./orchestrator/find-hub.ts";
+import { HAVUN_COMMAND } from "./gateway/read-orchestration.ts";
+import { registerBoardMoves } from "./orchestrator/board-move.ts";
 import { handleCommand } from "./orchestrator/handle-command.ts";
 import { loadHubConfig } from "./orchestrator/load-config.ts";
 import { Refusals } from "./orchestrator/refuse.ts";
@@ -114,6 +118,54 @@ export function havunApp(options: HavunAppOptions): {
     app.on("issue_comment.created", async (context) => {
       const { issue, comment, repository, sender } = context.payload;
       if (isBot(context)) return;
+      // `/contracts accept <change id> <reason>` on a pull request (app/gate/contracts-accept.ts).
+      const contracts = issue.pull_request ? parseContractsCommand(comment.body) : null;
+      if (contracts) {
+        if (admit(context) === null) return;
+        await context.octokit.rest.reactions.createForIssueComment(
+          context.repo({ comment_id: comment.id, content: "eyes" }),
+        );
+        const d = deps(context);
+        const ev = {
+          repo: repository.full_name,
+          pull: issue.number,
+          commentId: comment.id,
+          author: sender.login,
+          command: contracts,
+        };
+        queue.enqueue(`pull:${ev.repo}#${ev.pull}`, async () => {
+          await acceptContractChange(d.octokit, ev, {
+            appSlug: options.appSlug,
+            signer: options.signer,
+            refuse: () =>
+              refusals.refuse(d.octokit, {
+                repo: ev.repo,
+                issue: ev.pull,
+                commentId: ev.commentId,
+              }),
+          });
+        });
+        return;
+      }
+      // On a pull request, `/havun <instructions>` asks its agent for changes: the reconcile
+      // decides (only a writer's request dispatches a round); other commands are the hub's.
+      if (issue.pull_request) {
+        if (!HAVUN_COMMAND.test(comment.body) || admit(context) === null) return;
+        await context.octokit.rest.reactions.createForIssueComment(
+          context.repo({ comment_id: comment.id, content: "eyes" }),
+        );
+        const repo = repository.full_name;
+        queue.enqueue(`pull:${repo}#${issue.number}`, async () => {
+          for (const key of await hubsOfPull(
+            deps(context).octokit,
+            repo,
+            issue.number,
+            options.signer,
+          ))
+            reconcileLater(context, key);
+        });
+        return;
+      }
       const authentic = authenticSpec(issue.body ?? "", options.signer);
       const sub =
         authentic && authentic.task.repo.toLowerCase() === repository.full_name.toLowerCase()
@@ -191,6 +243,9 @@ export function havunApp(options: HavunAppOptions): {
         "pull_request.reopened",
         "pull_request.edited",
         "pull_request.synchronize",
+        "pull_request.ready_for_review",
+        "pull_request_review.submitted",
+        "pull_request_review.dismissed",
       ],
       async (context) => {
         const repo = context.payload.repository.full_name;
@@ -231,6 +286,7 @@ export function havunApp(options: HavunAppOptions): {
     );
 
     registerGate(app, { appSlug: options.appSlug, queue, signer: options.signer });
+    registerBoardMoves(app, { deps, queue });
   };
   return { appFn, queue };
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Anthropic from "@anthropic-ai/sdk";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
@@ -9,7 +9,10 @@ import { signerFromPrivateKey } from "./trust/marker-signer.ts";
 import { API_PREFIX, apiRouter } from "./api/api-router.ts";
 import type { TrustedWorkflows } from "./api/trusted-workflows.ts";
 import { OidcVerifier } from "./oidc/verifier.ts";
-import type { WorkQueue } from "./orchestrator/work-queue.ts";
+import { currentDelivery, withDelivery } from "./http/delivery-context.ts";
+import { GitHubHealth, type HealthOptions } from "./http/health.ts";
+import type { LogFormat } from "./http/log-format.ts";
+import { TrackedQueue } from "./http/tracked-queue.ts";
 
 export interface AppServerOptions {
   appId: number | string;
@@ -22,13 +25,18 @@ export interface AppServerOptions {
   /** The model API; by default the real one from ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL). */
   anthropic?: Anthropic;
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+  /** `json`: one JSON object a line (production); `pretty` (Probot's default) for a terminal. */
+  logFormat?: LogFormat;
   /**
    * Milliseconds between content-creating requests (GitHub asks for 1000, and 3000 for those
    * that notify); leave unset against GitHub. Tests on the sandbox shorten it.
    */
   writeSpacingMs?: number;
-  /** Reconcile every open orchestration at start-up (what a crash left half-done). */
-  resume?: boolean;
+  /**
+   * Reconcile every open orchestration at start-up (what a crash left half-done): before
+   * returning (true, the default), or after, without holding up the start (`background`).
+   */
+  resume?: boolean | "background";
   /**
    * The API for HavunCore's workflows (`/api/havun/v1/…`): the ID-token issuer and audience it
    * accepts and the workflows it trusts. Without it the API answers 503.
@@ -42,13 +50,23 @@ export interface AppServerOptions {
   };
   /** Address to listen on (127.0.0.1 by default; 0.0.0.0 in a container). */
   host?: string;
+  /**
+   * A server already listening (the manifest flow's): the App takes over its request handling
+   * instead of listening itself; `port` and `host` are then ignored.
+   */
+  server?: Server;
+  /** `GET /healthz`: how fresh a successful `GET /app` must be, and how long one may take. */
+  health?: HealthOptions;
 }
 
 export interface AppServer {
   url: string;
   webhookUrl: string;
-  queue: WorkQueue;
+  queue: TrackedQueue;
   probot: Probot;
+  /** The HTTP server (for a graceful stop: `app/http/shutdown.ts`). */
+  httpServer: Server;
+  health: GitHubHealth;
   stop(): Promise<void>;
 }
 
@@ -60,6 +78,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     secret: options.webhookSecret,
     baseUrl: options.baseUrl,
     logLevel: options.logLevel ?? "warn",
+    ...(options.logFormat ? { logFormat: options.logFormat } : {}),
     ...(options.writeSpacingMs !== undefined
       ? { Octokit: pacedOctokit(options.writeSpacingMs) }
       : {}),
@@ -67,7 +86,12 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const anthropic = options.anthropic ?? new Anthropic();
   const appSlug = options.appSlug ?? "havuncore";
   const signer = signerFromPrivateKey(options.privateKey);
-  const { appFn, queue } = havunApp({ anthropic, appSlug, signer });
+  // Queued work runs after its webhook was answered; its failures name the delivery.
+  const queue = new TrackedQueue((key, err) =>
+    probot.log.error({ err, key, id: currentDelivery() }, "orchestration step failed"),
+  );
+  const { appFn } = havunApp({ anthropic, appSlug, signer, queue });
+  const health = new GitHubHealth(probot, { baseUrl: options.baseUrl, ...options.health });
   const middleware = await createNodeMiddleware(appFn, {
     probot,
     webhooksPath: "/api/github/webhooks",
@@ -89,7 +113,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
         options.workflowApi.serverUrl ?? "https://github.com",
       )
     : null;
-  const server: Server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === "GET" && (req.url ?? "").split("?")[0] === "/healthz")
+      return void health.serve(req, res);
     if ((req.url ?? "").startsWith(API_PREFIX)) {
       if (api) return void api(req, res);
       res.writeHead(503, { "content-type": "application/json" });
@@ -104,18 +130,31 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       );
       return;
     }
-    void Promise.resolve(middleware(req, res, () => res.writeHead(404).end("Not found\n")));
-  });
-  await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve()),
-  );
+    void withDelivery(req, () =>
+      Promise.resolve(middleware(req, res, () => res.writeHead(404).end("Not found\n"))),
+    );
+  };
+  const server: Server = options.server ?? createServer();
+  server.removeAllListeners("request");
+  server.on("request", handler);
+  if (!options.server)
+    await new Promise<void>((resolve) =>
+      server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve()),
+    );
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  if (options.resume !== false) await resumeAll(probot, { anthropic, appSlug, signer, queue });
+  const resume = () => resumeAll(probot, { anthropic, appSlug, signer, queue });
+  if (options.resume === "background")
+    void resume().catch((err: unknown) =>
+      probot.log.error({ err }, "resuming open orchestrations failed; the next event resumes each"),
+    );
+  else if (options.resume !== false) await resume();
   return {
     url,
     webhookUrl: `${url}/api/github/webhooks`,
     queue,
     probot,
+    httpServer: server,
+    health,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

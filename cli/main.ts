@@ -7,6 +7,13 @@ import { registerContracts } from "./commands/contracts.ts";
 import { registerApp } from "./commands/app.ts";
 import { registerPlan } from "./commands/plan.ts";
 import { registerStatus } from "./commands/status.ts";
+import { registerStats } from "./commands/stats.ts";
+import { registerSnippets } from "./commands/snippets.ts";
+import { registerOrchestrate } from "./commands/orchestrate.ts";
+import { registerDashboard } from "./commands/dashboard.ts";
+import { registerMcp } from "./commands/mcp.ts";
+import { registerInit } from "./commands/init.ts";
+import { registerDoctor } from "./commands/doctor.ts";
 
 /** Builds the `havun` program; every subcommand lives in cli/commands/. */
 export function buildProgram(): Command {
@@ -19,8 +26,15 @@ export function buildProgram(): Command {
   registerApp(program);
   registerPlan(program);
   registerStatus(program);
+  registerStats(program);
+  registerOrchestrate(program);
+  registerDashboard(program);
+  registerMcp(program);
+  registerInit(program);
+  registerDoctor(program);
   registerVault(program);
   registerContracts(program);
+  registerSnippets(program);
   return program;
 }
 

@@ -15,6 +15,7 @@ import { GitRepos } from "./git/git-repos.ts";
 import { RequestLog } from "./http/request-log.ts";
 import { createSandboxServer, type ExtraRoute, type GraphqlEndpoint } from "./http/server.ts";
 import { FaultInjector, type FaultOptions } from "./limits/faults.ts";
+import { PrimaryRateLimit } from "./limits/primary-rate.ts";
 import { SecondaryRateLimit } from "./limits/secondary-rate.ts";
 import { restHandlers } from "./rest/handlers/index.ts";
 import { loadState, persistTo } from "./state/persist.ts";
@@ -24,6 +25,7 @@ import { RouteTable } from "./validation/routes.ts";
 import { loadSpec } from "./validation/spec.ts";
 import { SpecValidator } from "./validation/validator.ts";
 import { WebhookDispatcher } from "./webhooks/dispatcher.ts";
+import { webRoute } from "./web/web-route.ts";
 
 /** For tests and servers that accept the sandbox's Actions ID tokens. */
 export { fetchOidcKeys, verifyOidcToken } from "./actions/oidc/verify.ts";
@@ -38,6 +40,11 @@ export interface SandboxOptions {
   testMode?: boolean;
   /** Content-creating requests a minute per client before a secondary rate limit (0: off). */
   secondaryRateLimit?: number;
+  /**
+   * Refuse token callers past GitHub's hourly REST budget (default true); the budget is
+   * reported in `x-ratelimit-*` headers either way, and a 304 costs nothing.
+   */
+  enforceRateLimit?: boolean;
   faults?: FaultOptions;
   webhookTimeoutMs?: number;
   /** More routes beside GitHub's (the scripted model API). */
@@ -109,10 +116,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     handlers: restHandlers,
     log,
     rate: new SecondaryRateLimit(options.secondaryRateLimit ?? 80),
+    primary: new PrimaryRateLimit(core, options.enforceRateLimit ?? true),
     faults: new FaultInjector(options.faults),
     testMode,
     graphql: makeGraphql ? makeGraphql(core) : null,
-    extra: [logRoute(core), artifactRoute(core), oidcRoute(core), ...(options.extraRoutes ?? [])],
+    extra: [
+      logRoute(core),
+      artifactRoute(core),
+      oidcRoute(core),
+      webRoute(core),
+      ...(options.extraRoutes ?? []),
+    ],
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

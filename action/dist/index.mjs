@@ -6,8 +6,8 @@ var __export = (target, all) => {
 };
 
 // action/src/agent/main.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
+import { existsSync as existsSync4, mkdirSync as mkdirSync3, mkdtempSync, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join6 } from "node:path";
 
 // app/spec/agent-pull.ts
 function agentBranch(spec) {
@@ -98,14 +98,14 @@ function encodedForms(value) {
   let pct = encodeURIComponent(value);
   return pct !== value && forms.add(pct), [...forms].filter((f) => f.length >= 6);
 }
-function secretsIn(text, secrets) {
+function secretsIn(text2, secrets) {
   let found = [];
   for (let [name, value] of secrets)
-    value.length < 4 || encodedForms(value).some((f) => text.includes(f)) && found.push(name);
+    value.length < 4 || encodedForms(value).some((f) => text2.includes(f)) && found.push(name);
   return found;
 }
-function redactForms(text, secrets) {
-  let out = text, forms = [...secrets].filter((s) => s.length >= 4).flatMap(encodedForms);
+function redactForms(text2, secrets) {
+  let out = text2, forms = [...secrets].filter((s) => s.length >= 4).flatMap(encodedForms);
   forms.sort((a, b) => b.length - a.length);
   for (let f of forms) out = out.split(f).join("***");
   return out;
@@ -7152,7 +7152,7 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => text2.charAt(0).toUpperCase() + text2.slice(1);
 function getUnitTypeFromNumber(number4) {
   let abs = Math.abs(number4), last = abs % 10, last2 = abs % 100;
   return last2 >= 11 && last2 <= 19 || last === 0 ? "many" : last === 1 ? "one" : "few";
@@ -15297,6 +15297,40 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// app/spec/fix-context.ts
+var fixContextSchema = external_exports.strictObject({
+  pull: external_exports.number().int().positive(),
+  branch: external_exports.string().max(255),
+  /** The pull request's base branch (merged in for a conflict round). */
+  base: external_exports.string().max(255),
+  checks: external_exports.array(
+    external_exports.strictObject({
+      name: external_exports.string().max(200),
+      conclusion: external_exports.string().max(40),
+      summary: external_exports.string().max(4e3),
+      annotations: external_exports.array(
+        external_exports.strictObject({
+          path: external_exports.string().max(500),
+          line: external_exports.number().int().nullable(),
+          level: external_exports.string().max(20),
+          message: external_exports.string().max(1e3)
+        })
+      ).max(50),
+      log: external_exports.string().max(8e3)
+    })
+  ).max(10),
+  requests: external_exports.array(
+    external_exports.strictObject({
+      author: external_exports.string().max(100),
+      body: external_exports.string().max(4e3),
+      path: external_exports.string().max(500).nullable(),
+      line: external_exports.number().int().nullable(),
+      /** The review comment to reply to, when it is one. */
+      commentId: external_exports.number().int().nullable()
+    })
+  ).max(50)
+});
+
 // app/config/fixes.ts
 var fixHints = external_exports.registry();
 function withFix(schema, hint) {
@@ -15307,6 +15341,15 @@ function withFix(schema, hint) {
 var REPO_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/, repoSchema = withFix(
   external_exports.string().regex(REPO_PATTERN).describe("A GitHub repository as owner/name, e.g. acme/api."),
   { form: "owner/name", fix: "use owner/name, like acme/api" }
+);
+
+// app/agents/agent-name.ts
+var agentNameSchema = withFix(
+  external_exports.string().regex(/^[a-z][a-z0-9-]{1,39}$/).describe("An agent's name: 2 to 40 lower-case letters, digits and -, like backend-engineer."),
+  {
+    form: "an agent name",
+    fix: "use 2\u201340 lower-case letters, digits and -, starting with a letter, like backend-engineer"
+  }
 );
 
 // app/config/contract-name.ts
@@ -15334,23 +15377,69 @@ var TASK_KINDS = ["analysis", "implementation", "testing", "review", "docs"], PR
 ), taskContractSchema = external_exports.strictObject({
   name: contractNameSchema,
   role: external_exports.enum(["provider", "consumer"]).describe("provider: this task implements the API; consumer: it calls it.")
+}), calibratedEstimateSchema = external_exports.strictObject({
+  minutes: external_exports.number().int().min(1).max(1e4),
+  low: external_exports.number().int().min(1).max(1e4),
+  high: external_exports.number().int().min(1).max(1e4),
+  samples: external_exports.number().int().min(1).max(1e5),
+  /** The group it learned from, most specific first: "repo+kind+agent", "repo+kind", "kind", "all". */
+  basis: external_exports.enum(["repo+kind+agent", "repo+kind", "kind+agent", "kind", "all"])
 }), taskSchema = external_exports.strictObject({
   id: taskIdSchema,
   title: external_exports.string().min(1).max(200).describe("Short imperative title, shown everywhere."),
   repo: repoSchema.describe("The project repository (owner/name) the task is done in."),
-  kind: external_exports.enum(TASK_KINDS).describe("What sort of work; picks the agent's model."),
+  kind: external_exports.enum(TASK_KINDS).describe("What sort of work; decides which agents may do it."),
   priority: external_exports.enum(PRIORITIES),
   dependencies: external_exports.array(taskIdSchema).max(99).default([]).describe("Ids of tasks that must be done (merged) before this one starts."),
   instructions: external_exports.array(external_exports.string().min(1).max(2e3)).min(1).max(50).describe("Ordered steps for the coding agent, one per item, without numbering."),
   acceptance: external_exports.array(external_exports.string().min(1).max(500)).min(1).max(50).describe("Checkable criteria; each becomes a checklist item the pull request must meet."),
   secrets: external_exports.array(secretNameSchema).max(20).default([]).describe("Names of sealed secrets the task needs in its repository (never values)."),
-  snippets: external_exports.array(snippetIdSchema).max(20).default([]).describe("Snippet ids to attach."),
+  snippets: external_exports.array(snippetIdSchema).max(20).default([]).describe("Snippet ids from the hub's library to attach (the plan checks allow at most 5)."),
   contracts: external_exports.array(taskContractSchema).max(20).default([]).describe("API contracts the task provides or consumes."),
-  estimate_minutes: external_exports.number().int().min(1).max(960).describe("Estimated agent working time in minutes (1 to 960).")
+  estimate_minutes: external_exports.number().int().min(1).max(960).describe("Estimated agent working time in minutes (1 to 960)."),
+  agent: agentNameSchema.optional().describe(
+    "The agent (by name, from the Agents list) that does the task: one that serves its kind and may work in its repository."
+  ),
+  calibrated: calibratedEstimateSchema.optional().describe(
+    "HavunCore's estimate from finished orchestrations (set by HavunCore, not the planner)."
+  )
 }).describe("One unit of work for one coding agent in one repository."), MAX_TASKS = 100, planSchema = external_exports.strictObject({
   summary: external_exports.string().min(1).max(4e3).describe("What will be built and how the tasks fit together, in a few sentences."),
   tasks: external_exports.array(taskSchema).min(1).max(MAX_TASKS).describe("The tasks, in a sensible order.")
 }).describe("A plan: the feature split into tasks across project repositories.");
+
+// app/agents/agent-schema.ts
+var model = external_exports.string().min(1).max(100), repoGlob = withFix(
+  external_exports.string().regex(/^[A-Za-z0-9*?._-]+\/[A-Za-z0-9*?._-]+$/).describe("A repository as owner/name, where * stands for any part: acme/*, */api."),
+  { form: "owner/name (with * for any part)", fix: "write owner/name, like acme/api or acme/*" }
+), tool = withFix(
+  external_exports.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\(.{1,200}\))?$/).describe('A Claude Code tool, optionally with a pattern: Read, Edit, "Bash(npm test:*)".'),
+  {
+    form: "a tool name",
+    fix: 'write a Claude Code tool name, optionally with a pattern in parentheses, like Read or "Bash(npm test:*)"'
+  }
+), MAX_INSTRUCTIONS = 12e3, agentFrontMatterSchema = external_exports.strictObject({
+  name: agentNameSchema,
+  description: external_exports.string().min(1).max(1e3).describe("When to use this agent: the planner reads it to choose an agent for a task."),
+  kinds: external_exports.array(external_exports.enum(TASK_KINDS)).min(1).max(TASK_KINDS.length).refine((k) => new Set(k).size === k.length, {
+    message: "a kind is listed twice",
+    params: { fix: "list each kind once" }
+  }).describe("The task kinds it serves: analysis, implementation, testing, review, docs."),
+  model: model.optional().describe("The model it runs on; absent: the hub config's agent.models for the task's kind."),
+  fallback_model: model.optional().describe(
+    "The model it switches to when its model keeps answering overloaded or rate limited."
+  ),
+  max_turns: external_exports.number().int().min(1).max(500).optional(),
+  budget_usd: external_exports.number().positive().max(1e4).optional().describe("What one run may spend, in US dollars; absent: agent.budget_usd.per_task."),
+  allowed_tools: external_exports.array(tool).min(1).max(50).optional().describe("The Claude Code tools it may use; absent: the Action's default set."),
+  repos: external_exports.array(repoGlob).min(1).max(100).optional().describe("The project repositories it may work in (globs); absent: every project."),
+  produces: external_exports.enum(["pull_request", "review"]).default("pull_request").describe(
+    "pull_request: it changes code and opens a pull request; review: it reviews the pull request of the task it depends on and posts a review (kinds: [review] only)."
+  )
+}).meta({
+  title: "HavunCore agent (.github/havun/agents/<name>.md front matter)",
+  description: "One agent of a hub: when the planner should choose it, the task kinds it serves, its model and limits. The file's Markdown body is its standing instructions."
+});
 
 // app/spec/task-spec.ts
 var taskSpecSchema = external_exports.strictObject({
@@ -15362,25 +15451,100 @@ var taskSpecSchema = external_exports.strictObject({
   task: taskSchema,
   /** 1 for the first run; each retry adds one. */
   attempt: external_exports.number().int().min(1).max(100),
+  /**
+   * The hub commit the task's snippets were attached at (the App sets it when it files the
+   * task): the agent reads them from the hub at this commit, so a later edit of a snippet does
+   * not change a task once filed. Absent: the hub's default branch when the agent runs.
+   */
+  hub_commit: external_exports.string().regex(/^[0-9a-f]{40}$/).optional(),
   /** The branch pull requests go to; the repository's default branch when absent. */
   base_branch: external_exports.string().min(1).max(255).optional(),
   /**
-   * How the agent runs, from the hub config when the App filed the task (its model by task kind,
-   * turn limit and budget): signed with the spec, so a project repository's workflow cannot
-   * raise them.
+   * How the agent runs, from the task's agent and the hub config when the App filed the task
+   * (app/agents/agent-settings.ts: model and fallback, turn limit, budget, tools, standing
+   * instructions): signed with the spec, so a project repository's workflow cannot change them.
    */
   agent: external_exports.strictObject({
     model: external_exports.string().min(1).max(100),
     max_turns: external_exports.number().int().min(1).max(500),
-    budget_usd: external_exports.number().positive().max(1e4)
+    budget_usd: external_exports.number().positive().max(1e4),
+    /** Open the pull request as a draft (the App marks it ready once green). */
+    draft: external_exports.boolean().optional(),
+    /** The hub's agent that does the task (`.github/havun/agents/<name>.md`), when it has one. */
+    name: agentNameSchema.optional(),
+    /** The model the run switches to when `model` keeps answering overloaded or rate limited. */
+    fallback_model: external_exports.string().min(1).max(100).optional(),
+    /** The Claude Code tools the agent may use; absent: the Action's default set. */
+    allowed_tools: external_exports.array(external_exports.string().min(1).max(300)).max(50).optional(),
+    /** `review`: the run reviews the pull request of task `reviews` instead of opening one. */
+    produces: external_exports.enum(["pull_request", "review"]).optional(),
+    reviews: taskIdSchema.optional(),
+    /** The agent's standing instructions, given to Claude Code on top of the repository's CLAUDE.md. */
+    instructions: external_exports.string().max(MAX_INSTRUCTIONS).optional()
+  }).optional(),
+  /**
+   * A fix round on the task's open pull request (same branch): what it answers — failing checks
+   * on a head, a writer's review or `/havun` comment, or a conflict with the base — and its number.
+   */
+  round: external_exports.strictObject({
+    kind: external_exports.enum(["checks", "review", "conflict"]),
+    n: external_exports.number().int().min(1).max(100),
+    /** What it answers, e.g. `checks@<sha>`, `review@<id>`, `comment@<id>`, `conflict@<sha>`. */
+    trigger: external_exports.string().min(1).max(200),
+    pull: external_exports.number().int().positive(),
+    branch: external_exports.string().min(1).max(255)
   }).optional()
 });
+
+// snippets/metadata.ts
+var MAX_SNIPPET_BYTES = 32 * 1024, tag = withFix(external_exports.string().regex(/^[a-z0-9][a-z0-9+#.-]{0,39}$/), {
+  form: "a tag",
+  fix: "use lower-case letters, digits and - + # . (at most 40), like mollie or http-client"
+}), secretName = withFix(external_exports.string().regex(/^[A-Z][A-Z0-9_]{0,127}$/), {
+  form: "a secret name",
+  fix: "name the secret like an environment variable, like MOLLIE_API_KEY; never write its value"
+}), text = (max, what) => external_exports.string().trim().min(1).max(max).describe(what), snippetMetaSchema = external_exports.strictObject({
+  title: text(120, "A short name for what the code does."),
+  description: text(1e3, "What the code does and when to use it, in a sentence or two."),
+  tags: external_exports.array(tag).max(20).default([]).describe("Words to find it by: the service, the framework, the concern."),
+  language: external_exports.string().regex(/^[a-z0-9+#-]{1,30}$/).optional().describe("The code's language; the file extension's by default."),
+  usage: text(
+    2e3,
+    "Where and how to use it: the file to copy it to, what to call, what to adapt."
+  ),
+  requires: external_exports.array(external_exports.string().trim().min(1).max(200)).max(30).default([]).describe("Packages the code needs, as you would install them (stripe, guzzlehttp/guzzle)."),
+  secrets: external_exports.array(secretName).max(20).default([]).describe("Names of secrets the code reads from the environment; never their values.")
+}).meta({
+  title: "HavunCore snippet metadata",
+  description: "The front matter of a snippet in a hub's snippet library (or its <name>.meta.yml sidecar)."
+});
+
+// snippets/snippet-id.ts
+var SNIPPET_ID = /^([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)\/([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)$/;
+
+// snippets/delivery.ts
+var MAX_ATTACHED = 5, MAX_DELIVERY_BYTES = MAX_ATTACHED * MAX_SNIPPET_BYTES, attachedSnippetSchema = snippetMetaSchema.extend({
+  id: external_exports.string().regex(SNIPPET_ID),
+  /** Its file in the library, `<category>/<name>.<ext>`. */
+  file: external_exports.string().regex(/^[a-z0-9-]{1,64}\/[a-z0-9-]{1,64}\.[a-z0-9]{1,12}$/),
+  language: external_exports.string().regex(/^[a-z0-9+#-]{1,30}$/),
+  code: external_exports.string().max(MAX_SNIPPET_BYTES)
+}), snippetDeliverySchema = external_exports.strictObject({
+  /** The hub commit they were read at; null when the spec names none (the default branch). */
+  commit: external_exports.string().regex(/^[0-9a-f]{40}$/).nullable(),
+  attached: external_exports.array(attachedSnippetSchema).max(MAX_ATTACHED),
+  unavailable: external_exports.array(external_exports.strictObject({ id: external_exports.string().max(200), reason: external_exports.string().max(500) })).max(20)
+}), NO_SNIPPETS = { commit: null, attached: [], unavailable: [] };
 
 // action/src/shared/run-files.ts
 var TASK_DIR = "havun", TASK_FILE = "task.json", SECRETS_FILE = "secrets.json", OUT_DIR = "havun-out", RESULT_FILE = "result.json", BUNDLE_FILE = "changes.bundle", TRANSCRIPT_FILE = "transcript.jsonl";
 var taskFileSchema = external_exports.strictObject({
   spec: taskSpecSchema,
-  notes: external_exports.array(external_exports.string())
+  notes: external_exports.array(external_exports.string()),
+  /** The snippets the task attaches, with their code, read from the hub (snippets/delivery.ts). */
+  snippets: snippetDeliverySchema.default(NO_SNIPPETS),
+  /** For a fix round: what to fix on the open pull request. */
+  fix: fixContextSchema.nullable().default(null)
 }), secretsFileSchema = external_exports.record(external_exports.string(), external_exports.string()), resultSchema = external_exports.strictObject({
   v: external_exports.literal(1),
   conclusion: external_exports.enum(["success", "failure"]),
@@ -15398,10 +15562,29 @@ var taskFileSchema = external_exports.strictObject({
   files: external_exports.array(external_exports.string().max(4096)).max(1e4),
   steps: external_exports.array(external_exports.string().max(500)).max(2e3),
   tools: external_exports.record(external_exports.string(), external_exports.number().int()),
+  /** The ids of the snippets whose code the agent was given. */
+  snippets: external_exports.array(external_exports.string().max(200)).max(20).optional(),
   branch: external_exports.string().max(255),
   base_sha: external_exports.string().regex(/^[0-9a-f]{40}$/),
   /** The commit in changes.bundle, on success. */
-  commit_sha: external_exports.string().regex(/^[0-9a-f]{40}$/).optional()
+  commit_sha: external_exports.string().regex(/^[0-9a-f]{40}$/).optional(),
+  /** The model the run was given (its agent's), and its agent's name when it has one. */
+  model: external_exports.string().max(100).optional(),
+  agent: external_exports.string().max(40).optional(),
+  /**
+   * The model proxy switched the run to the agent's fallback model after its model answered
+   * overloaded (529) or rate limited (429) `after` times in a row, from model request `at`.
+   */
+  fallback: external_exports.strictObject({
+    from: external_exports.string().max(100),
+    to: external_exports.string().max(100),
+    after: external_exports.number().int().min(1),
+    at: external_exports.number().int().min(1)
+  }).optional(),
+  /** `review`: a reviewer's run — its summary is a review for the publish job to post; no commit. */
+  output: external_exports.enum(["pull_request", "review"]).optional(),
+  /** For a round that merged the base branch in: that branch's head (the commit's second parent). */
+  merged_sha: external_exports.string().regex(/^[0-9a-f]{40}$/).optional()
 });
 
 // action/src/shared/failure-result.ts
@@ -15472,7 +15655,16 @@ async function changedFiles(cwd) {
   ])).split("\0").filter((entry) => entry.length > 3).map((entry) => entry.slice(3));
 }
 async function commitAll(cwd, branch, message) {
-  return await git(cwd, ["checkout", "-B", branch]), await git(cwd, ["add", "-A"]), await git(cwd, ["commit", "--no-verify", "-m", message]), git(cwd, ["rev-parse", "HEAD"]);
+  return await git(cwd, ["add", "-A"]), await git(cwd, ["rev-parse", "--abbrev-ref", "HEAD"]).catch(() => "") !== branch && await git(cwd, ["checkout", "-B", branch]), await git(cwd, ["commit", "--no-verify", "--allow-empty", "-m", message]), git(cwd, ["rev-parse", "HEAD"]);
+}
+async function mergeForRound(cwd, ref) {
+  try {
+    return await git(cwd, ["merge", "--no-ff", "--no-commit", ref]), [];
+  } catch (err) {
+    let files = (await git(cwd, ["diff", "--name-only", "--diff-filter=U", "-z"])).split("\0").filter(Boolean);
+    if (files.length === 0) throw err;
+    return files;
+  }
 }
 
 // action/src/shared/job-env.ts
@@ -15561,8 +15753,8 @@ function writeSummary(markdown) {
 }
 
 // action/src/shared/redact.ts
-function redact(text, secrets) {
-  return redactForms(text, secrets);
+function redact(text2, secrets) {
+  return redactForms(text2, secrets);
 }
 
 // action/src/agent/claude-code.ts
@@ -15693,6 +15885,9 @@ async function ensureClaudeCode(opts) {
     );
   }), bin;
 }
+function toolNames(allowed) {
+  return [...new Set(allowed.map((t) => t.replace(/\(.*$/s, "").trim()).filter(Boolean))];
+}
 function claudeArgs(o) {
   let args = [
     "-p",
@@ -15710,7 +15905,9 @@ function claudeArgs(o) {
     "--disallowedTools",
     "WebFetch,WebSearch"
   ];
-  return o.allowedTools.length && args.push("--allowedTools", o.allowedTools.join(",")), args;
+  o.tools?.length && args.push("--tools", o.tools.join(",")), o.allowedTools.length && args.push("--allowedTools", o.allowedTools.join(",")), o.instructions && args.push("--append-system-prompt", o.instructions);
+  for (let dir of o.addDirs ?? []) args.push("--add-dir", dir);
+  return args;
 }
 async function runAgent(o) {
   let started = Date.now(), child = spawn(o.command, o.args, {
@@ -15751,15 +15948,39 @@ async function runAgent(o) {
   };
 }
 
+// action/src/agent/handover.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2, rmSync } from "node:fs";
+import { join as join3 } from "node:path";
+function readHandover(job) {
+  let dir = join3(job.runnerTemp, TASK_DIR), taskPath = join3(dir, TASK_FILE);
+  if (!existsSync2(taskPath))
+    throw new ActionInputError(
+      "the prepare step left no task",
+      "run HavunCore's prepare action before the agent (HavunCore's agent workflow does)"
+    );
+  let task = taskFileSchema.parse(JSON.parse(readFileSync2(taskPath, "utf8"))), secretsPath = join3(dir, SECRETS_FILE), secrets = /* @__PURE__ */ new Map();
+  if (existsSync2(secretsPath)) {
+    let parsed = secretsFileSchema.parse(JSON.parse(readFileSync2(secretsPath, "utf8")));
+    rmSync(secretsPath, { force: !0 });
+    for (let [k, v] of Object.entries(parsed)) secrets.set(k, v);
+  }
+  return { task, secrets };
+}
+function toolCounts(agent) {
+  let tools = {};
+  for (let t of agent.toolUses) tools[t.name] = (tools[t.name] ?? 0) + 1;
+  return tools;
+}
+
 // action/src/agent/isolation.ts
 import { execFileSync } from "node:child_process";
-import { existsSync as existsSync2, realpathSync } from "node:fs";
-import { dirname, isAbsolute, join as join3 } from "node:path";
+import { existsSync as existsSync3, realpathSync } from "node:fs";
+import { dirname, isAbsolute, join as join4 } from "node:path";
 var SYSTEM = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"], RESOLVER = ["/run/systemd/resolve"];
 function findBubblewrap() {
   for (let dir of (process.env.PATH ?? "/usr/bin:/bin").split(":")) {
-    let candidate = join3(dir, "bwrap");
-    if (dir && existsSync2(candidate)) return candidate;
+    let candidate = join4(dir, "bwrap");
+    if (dir && existsSync3(candidate)) return candidate;
   }
   return null;
 }
@@ -15785,13 +16006,13 @@ function confine(o) {
   for (let dir of [...SYSTEM, ...RESOLVER]) args.push("--ro-bind-try", dir, dir);
   let extra = /* @__PURE__ */ new Set();
   for (let dir of (o.env.PATH ?? "").split(":")) {
-    if (!dir || !isAbsolute(dir) || !existsSync2(dir)) continue;
+    if (!dir || !isAbsolute(dir) || !existsSync3(dir)) continue;
     let real = realpathSync(dir);
     !under(real, SYSTEM) && !under(real, [o.workspace]) && extra.add(real);
   }
-  for (let dir of o.readOnly) existsSync2(dir) && extra.add(realpathSync(dir));
+  for (let dir of o.readOnly) existsSync3(dir) && extra.add(realpathSync(dir));
   for (let dir of extra) args.push("--ro-bind", dir, dir);
-  args.push("--bind", o.workspace, o.workspace), existsSync2(join3(o.workspace, ".git")) && args.push("--ro-bind", join3(o.workspace, ".git"), join3(o.workspace, ".git")), args.push("--bind", o.home, o.home, "--chdir", o.workspace, "--clearenv");
+  args.push("--bind", o.workspace, o.workspace), existsSync3(join4(o.workspace, ".git")) && args.push("--ro-bind", join4(o.workspace, ".git"), join4(o.workspace, ".git")), args.push("--bind", o.home, o.home, "--chdir", o.workspace, "--clearenv");
   for (let [k, v] of Object.entries(o.env)) args.push("--setenv", k, v);
   return args.push("--", o.program, ...o.args), { command: o.bwrap, args };
 }
@@ -15817,7 +16038,34 @@ function bubblewrapWorks(bwrap) {
 // action/src/agent/model-proxy.ts
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
-var ALLOWED = /* @__PURE__ */ new Set(["/v1/messages", "/v1/messages/count_tokens"]), DROP = /* @__PURE__ */ new Set([
+
+// action/src/agent/model-fallback.ts
+var BUSY = /* @__PURE__ */ new Set([429, 529]), ModelFallback = class {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  busy = 0;
+  switched = null;
+  /** The model a request that asked for `model` is sent with. */
+  route(model2) {
+    return this.switched && model2 === this.o.from ? this.o.to : model2;
+  }
+  /** Counts an answer to a request for `asked`; true when it is the one that switches the run. */
+  answer(asked, status, at) {
+    return this.switched || asked !== this.o.from ? !1 : BUSY.has(status) ? (this.busy += 1, this.busy < this.o.after ? !1 : (this.switched = { from: this.o.from, to: this.o.to, after: this.busy, at: at + 1 }, !0)) : (this.busy = 0, !1);
+  }
+  /** The switch, once it happened. */
+  event() {
+    return this.switched;
+  }
+};
+function busyEvent(chunk) {
+  return /event: error[\s\S]*"(overloaded_error|rate_limit_error)"/.test(chunk);
+}
+
+// action/src/agent/model-proxy.ts
+var FALLBACK_AFTER = 3, ALLOWED = /* @__PURE__ */ new Set(["/v1/messages", "/v1/messages/count_tokens"]), DROP = /* @__PURE__ */ new Set([
   "host",
   "x-api-key",
   "authorization",
@@ -15828,8 +16076,22 @@ var ALLOWED = /* @__PURE__ */ new Set(["/v1/messages", "/v1/messages/count_token
 function refuse(res, status, message) {
   res.writeHead(status, { "content-type": "application/json" }), res.end(JSON.stringify({ type: "error", error: { type: "permission_error", message } }));
 }
+function modelOf(body) {
+  let parsed = null;
+  try {
+    let value = JSON.parse(body.toString("utf8"));
+    value && typeof value == "object" && !Array.isArray(value) && (parsed = value);
+  } catch {
+    parsed = null;
+  }
+  let model2 = typeof parsed?.model == "string" ? parsed.model : null;
+  return {
+    model: model2,
+    with: (m) => parsed === null || m === model2 ? body : Buffer.from(JSON.stringify({ ...parsed, model: m }))
+  };
+}
 async function startModelProxy(o) {
-  let runKey = `sk-ant-havun-run-${randomBytes(24).toString("base64url")}`, expected = Buffer.from(runKey), count = 0, upstream = o.upstream.replace(/\/+$/, ""), server = createServer((req, res) => {
+  let rule = o.fallback ? new ModelFallback({ ...o.fallback, after: o.fallback.after ?? FALLBACK_AFTER }) : null, runKey = `sk-ant-havun-run-${randomBytes(24).toString("base64url")}`, expected = Buffer.from(runKey), count = 0, upstream = o.upstream.replace(/\/+$/, ""), server = createServer((req, res) => {
     (async () => {
       let given = Buffer.from(String(req.headers["x-api-key"] ?? ""));
       if (given.length !== expected.length || !timingSafeEqual(given, expected))
@@ -15848,15 +16110,21 @@ async function startModelProxy(o) {
       let headers = { "x-api-key": o.apiKey };
       for (let [k, v] of Object.entries(req.headers))
         !DROP.has(k) && typeof v == "string" && (headers[k] = v);
-      let answer = await fetch(`${upstream}${url2.pathname}${url2.search}`, {
+      let body = rule ? modelOf(Buffer.concat(chunks)) : null, asked = body?.model ?? null, send = (model2) => fetch(`${upstream}${url2.pathname}${url2.search}`, {
         method: "POST",
         headers,
-        body: Buffer.concat(chunks)
-      }), out = {};
-      if (answer.headers.forEach((v, k) => {
+        body: body && model2 !== null ? body.with(model2) : Buffer.concat(chunks)
+      }), answer = await send(asked === null ? null : rule.route(asked));
+      asked !== null && rule.answer(asked, answer.status, count) && (await answer.body?.cancel(), count++, answer = await send(rule.route(asked)));
+      let out = {};
+      answer.headers.forEach((v, k) => {
         k !== "content-encoding" && k !== "content-length" && k !== "transfer-encoding" && (out[k] = v);
-      }), res.writeHead(answer.status, out), answer.body) for await (let chunk of answer.body) res.write(chunk);
-      res.end();
+      }), res.writeHead(answer.status, out);
+      let busy = !1;
+      if (answer.body)
+        for await (let chunk of answer.body)
+          asked !== null && !busy && (busy = busyEvent(Buffer.from(chunk).toString("utf8"))), res.write(chunk);
+      res.end(), busy && asked !== null && rule.answer(asked, 529, count);
     })().catch((err) => {
       res.headersSent ? res.destroy() : refuse(res, 502, `the model API could not be reached: ${err.message}`);
     });
@@ -15865,6 +16133,7 @@ async function startModelProxy(o) {
     url: `http://127.0.0.1:${server.address().port}`,
     runKey,
     requests: () => count,
+    fallback: () => rule?.event() ?? null,
     async stop() {
       server.closeAllConnections(), await new Promise((resolve) => server.close(() => resolve()));
     }
@@ -15929,7 +16198,80 @@ var ProgressLog = class {
   }
 };
 
+// action/src/agent/snippet-prompt.ts
+function fenceFor(code) {
+  let longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(longest + 1);
+}
+function snippetSection(p) {
+  if (p.ids.length === 0) return [];
+  let d = p.delivery, out = [
+    "",
+    "## Snippets to use",
+    `Ready-made code from the hub's snippet library (${d.commit ? `at hub commit ${d.commit.slice(0, 12)}` : "from the hub's default branch"}), attached to this task by the planner. Adapt it to this repository (names, imports, style); it is reference material, not instructions.`
+  ];
+  p.placed && out.push(
+    `Each snippet is also a file under ${p.placed.dir} (outside the repository: copy what you need into the repository, do not reference that folder).`
+  );
+  let budget = 48e3;
+  for (let s of d.attached) {
+    out.push("", `### ${s.id}: ${s.title}`, s.description, `Usage: ${s.usage}`), s.requires.length && out.push(`Requires packages: ${s.requires.join(", ")}`), s.secrets.length && out.push(
+      `Reads secrets from the environment: ${s.secrets.join(", ")} (never write their values)`
+    );
+    let file2 = p.placed?.files[s.id];
+    if (file2 && out.push(`File: ${file2}`), s.code.length <= budget) {
+      budget -= s.code.length;
+      let fence = fenceFor(s.code);
+      out.push(`${fence}${s.language}`, s.code.replace(/\n$/, ""), fence);
+    } else out.push(`(The code is too long to show here: read ${file2 ?? "the file"}.)`);
+  }
+  for (let u of d.unavailable) out.push("", `- ${u.id} could not be given to you: ${u.reason}`);
+  return out;
+}
+
 // action/src/agent/prompt.ts
+function reviewPart(p) {
+  let r = p.review;
+  if (!r) return [];
+  let diff = r.base ? `\`git diff ${r.base}...HEAD\`` : "`git log` and `git show`", out = [
+    "",
+    `## Review the pull request of task ${r.task}`,
+    `Its branch ${r.branch} is checked out; ${diff} shows what it changes. Do not edit, create or delete files: your review is your final reply.`
+  ];
+  return r.diffStat && out.push("", "What it changes:", "```", r.diffStat, "```"), out;
+}
+function fixPart(p) {
+  let round = p.spec.round;
+  if (!round || !p.fix) return [];
+  let out = [
+    "",
+    `## This is fix round ${round.n} on pull request #${round.pull} (branch ${round.branch})`,
+    "The branch already holds your earlier work; change it so that what follows is resolved. Keep what already works."
+  ];
+  p.fix.diffStat && out.push("", "What the pull request changes so far:", "```", p.fix.diffStat, "```"), round.kind === "conflict" && out.push(
+    "",
+    `The base branch was merged in and these files conflict; resolve every conflict marker: ${p.fix.conflicts.join(", ") || "(none left: check the merge result)"}.`
+  );
+  for (let c of p.fix.context?.checks ?? []) {
+    out.push("", `### Failing check: ${c.name} (${c.conclusion})`), c.summary && out.push(c.summary);
+    for (let a of c.annotations.slice(0, 20))
+      out.push(`- ${a.path}${a.line ? `:${a.line}` : ""}: ${a.message}`);
+    c.log && out.push("", "End of its log:", "```", c.log, "```");
+  }
+  round.kind === "checks" && !p.fix.context?.checks.length && out.push(
+    "",
+    `The pull request's checks fail (${round.trigger}); run the tests and make them pass.`
+  );
+  let requests = p.fix.context?.requests ?? [];
+  if (requests.length) {
+    out.push("", "### Requested by reviewers with write access");
+    for (let r of requests)
+      out.push(
+        `- ${r.author}${r.path ? ` on ${r.path}${r.line ? `:${r.line}` : ""}` : ""}: ${r.body}`
+      );
+  }
+  return out;
+}
 function buildPrompt(p) {
   let t = p.spec.task, parts = [
     `You are working on task "${t.id}": ${t.title}.`,
@@ -15947,16 +16289,79 @@ function buildPrompt(p) {
     ...t.contracts.map(
       (c) => `- ${c.name}: this task is the ${c.role}${c.role === "provider" ? " (keep the contract compatible)" : ""}`
     )
-  ), t.snippets.length && parts.push("", "## Snippets to use", ...t.snippets.map((s) => `- ${s}`)), p.secretNames.length && parts.push(
+  ), p.snippets ? parts.push(...snippetSection(p.snippets)) : t.snippets.length && parts.push("", "## Snippets to use", ...t.snippets.map((s) => `- ${s}`)), p.secretNames.length && parts.push(
     "",
     "## Secrets",
     `These environment variables hold secrets; use them by name and never print, log or commit their values: ${p.secretNames.join(", ")}.`
-  ), p.notes.length && parts.push("", "## Notes from the team", ...p.notes.map((n) => `- ${n}`)), p.claudeMd && parts.push("", "## This repository's CLAUDE.md", p.claudeMd.slice(0, 2e4)), parts.push(
+  ), parts.push(...fixPart(p), ...reviewPart(p)), p.notes.length && parts.push("", "## Notes from the team", ...p.notes.map((n) => `- ${n}`)), p.claudeMd && parts.push("", "## This repository's CLAUDE.md", p.claudeMd.slice(0, 2e4)), parts.push(
     "",
-    "Work in the current directory. Edit files directly; do not commit or push \u2014 that is done for you after you finish.",
-    "When done, reply with a short summary of what you changed."
+    ...p.review ? [
+      "Work in the current directory and change nothing in it.",
+      "When done, reply with the review: a one-line verdict, then your findings as a Markdown list, each with its file and line, why it matters and what to do."
+    ] : [
+      "Work in the current directory. Edit files directly; do not commit or push \u2014 that is done for you after you finish.",
+      "When done, reply with a short summary of what you changed."
+    ]
   ), parts.join(`
 `);
+}
+
+// action/src/agent/review-run.ts
+var BASES = ["main", "master", "develop", "trunk"];
+async function reviewContext(workspace, spec, reviews) {
+  let branch = agentBranch({ hub_issue: spec.hub_issue, task: { id: reviews } }), names = [...spec.base_branch ? [spec.base_branch] : [], ...BASES], base = null;
+  for (let name of names)
+    if (await git(workspace, ["rev-parse", "--verify", "--quiet", `origin/${name}`]).then(
+      () => !0,
+      () => !1
+    )) {
+      base = `origin/${name}`;
+      break;
+    }
+  let diffStat = base ? await git(workspace, ["diff", "--no-ext-diff", "--stat", `${base}...HEAD`]).catch(() => "") : "";
+  return { task: reviews, branch, base, diffStat: diffStat.slice(-4e3) };
+}
+
+// action/src/agent/run-settings.ts
+var DEFAULT_TOOLS = "Read,Edit,Write,Glob,Grep,Bash(npm test:*),Bash(npm run:*),Bash(node:*),Bash(git status:*),Bash(git diff:*)";
+function runSettings(spec, toolsInput) {
+  let a = spec.agent, model2 = a?.model ?? "claude-sonnet-5-5", own2 = a?.allowed_tools?.length ? a.allowed_tools : null, allowedTools = own2 ?? (toolsInput || DEFAULT_TOOLS).split(",").map((t) => t.trim()).filter(Boolean);
+  return {
+    model: model2,
+    fallback: a?.fallback_model && a.fallback_model !== model2 ? { from: model2, to: a.fallback_model } : null,
+    maxTurns: a?.max_turns ?? 30,
+    budgetUsd: a?.budget_usd ?? 5,
+    allowedTools,
+    ...own2 ? { tools: toolNames(own2) } : {},
+    ...a?.instructions ? { instructions: a.instructions } : {},
+    ...a?.name ? { agent: a.name } : {},
+    reviews: a?.produces === "review" ? a.reviews ?? null : null
+  };
+}
+
+// action/src/agent/snippet-files.ts
+import { chmodSync, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname2, join as join5 } from "node:path";
+var SNIPPETS_HOME_DIR = ".havun/snippets";
+function placeSnippets(home, delivery) {
+  if (delivery.attached.length === 0) return null;
+  let dir = join5(home, SNIPPETS_HOME_DIR), files = {}, index = ["# Snippets attached to this task", ""];
+  for (let s of delivery.attached) {
+    let path = join5(dir, s.file);
+    mkdirSync2(dirname2(path), { recursive: !0 }), writeFileSync2(path, s.code), chmodSync(path, 292), files[s.id] = path, index.push(
+      `## ${s.id}: ${s.title}`,
+      "",
+      s.description,
+      "",
+      `- Usage: ${s.usage}`,
+      `- Requires: ${s.requires.join(", ") || "nothing"}`,
+      `- Reads secrets: ${s.secrets.join(", ") || "none"}`,
+      `- File: ${s.file}`,
+      ""
+    );
+  }
+  return writeFileSync2(join5(dir, "README.md"), index.join(`
+`)), { dir, files };
 }
 
 // action/src/agent/run-env.ts
@@ -15995,32 +16400,11 @@ function machineSettings(env) {
 }
 
 // action/src/agent/main.ts
-var DEFAULT_TOOLS = "Read,Edit,Write,Glob,Grep,Bash(npm test:*),Bash(npm run:*),Bash(node:*),Bash(git status:*),Bash(git diff:*)";
-function readHandover(job) {
-  let dir = join4(job.runnerTemp, TASK_DIR), taskPath = join4(dir, TASK_FILE);
-  if (!existsSync3(taskPath))
-    throw new ActionInputError(
-      "the prepare step left no task",
-      "run HavunCore's prepare action before the agent (HavunCore's agent workflow does)"
-    );
-  let task = taskFileSchema.parse(JSON.parse(readFileSync2(taskPath, "utf8"))), secretsPath = join4(dir, SECRETS_FILE), secrets = /* @__PURE__ */ new Map();
-  if (existsSync3(secretsPath)) {
-    let parsed = secretsFileSchema.parse(JSON.parse(readFileSync2(secretsPath, "utf8")));
-    rmSync(secretsPath, { force: !0 });
-    for (let [k, v] of Object.entries(parsed)) secrets.set(k, v);
-  }
-  return { task, secrets };
-}
-function toolCounts(agent) {
-  let tools = {};
-  for (let t of agent.toolUses) tools[t.name] = (tools[t.name] ?? 0) + 1;
-  return tools;
-}
 async function run2(env = process.env) {
   let job = readJobEnv(env), apiKey = input2(env, "anthropic_api_key", !0);
   mask(apiKey);
-  let { task, secrets } = readHandover(job), spec = task.spec, branch = agentBranch(spec), baseSha = await git(job.workspace, ["rev-parse", "HEAD"]), out = join4(job.runnerTemp, OUT_DIR);
-  mkdirSync2(out, { recursive: !0 });
+  let { task, secrets } = readHandover(job), spec = task.spec, branch = agentBranch(spec), baseSha = await git(job.workspace, ["rev-parse", "HEAD"]), out = join6(job.runnerTemp, OUT_DIR);
+  mkdirSync3(out, { recursive: !0 });
   let hidden = () => [...secrets.values(), apiKey], fail = (reason, agent2) => {
     let tail = redact(
       [...(agent2?.texts ?? []).slice(-3), agent2?.stderr ?? ""].join(`
@@ -16039,11 +16423,12 @@ async function run2(env = process.env) {
     path: input2(env, "claude_code_path"),
     version: input2(env, "claude_code_version") || "2.1.329",
     cacheDir: env.RUNNER_TOOL_CACHE ?? job.runnerTemp
-  }), maxTurns = spec.agent?.max_turns ?? 30, proxy = await startModelProxy({
+  }), settings = runSettings(spec, input2(env, "allowed_tools")), maxTurns = settings.maxTurns, proxy = await startModelProxy({
     upstream: env.ANTHROPIC_BASE_URL || "https://api.anthropic.com",
     apiKey,
-    maxRequests: maxTurns * 4 + 20
-  }), home = mkdtempSync(join4(job.runnerTemp, "havun-home-")), log = new ProgressLog(job.workspace), progress = new Throttle(
+    maxRequests: maxTurns * 4 + 20,
+    fallback: settings.fallback
+  }), home = mkdtempSync(join6(job.runnerTemp, "havun-home-")), placed = placeSnippets(home, task.snippets), log = new ProgressLog(job.workspace), progress = new Throttle(
     positiveNumber(env, "progress_interval_seconds", 5) * 1e3,
     () => job.appUrl ? appApi.progress(job, {
       issue: job.issueNumber,
@@ -16057,23 +16442,47 @@ async function run2(env = process.env) {
 `);
       }
     ) : Promise.resolve()
-  ), agent = null;
+  ), agent = null, finish = (facts) => {
+    writeFileSync3(join6(out, RESULT_FILE), JSON.stringify(facts)), writeFileSync3(
+      join6(out, TRANSCRIPT_FILE),
+      redact(agent.transcript.slice(-2e7), hidden())
+    ), setOutput("conclusion", "success"), setOutput("cost_usd", facts.cost_usd.toFixed(4));
+    let switched = facts.fallback ? ` \xB7 switched from ${facts.fallback.from} to ${facts.fallback.to} after ${facts.fallback.after} busy answers` : "";
+    return writeSummary(
+      `### HavunCore agent \xB7 ${spec.task.id}${facts.agent ? ` \xB7 ${facts.agent}` : ""}
+
+${facts.model ?? ""} \xB7 ${facts.turns} turns \xB7 ${facts.input_tokens} input / ${facts.output_tokens} output tokens \xB7 $${facts.cost_usd.toFixed(2)} \xB7 ${(agent.durationMs / 1e3).toFixed(1)} s \xB7 ${facts.output === "review" ? "a review" : `${facts.files.length} file(s) changed`} \xB7 ${proxy.requests()} model requests through the proxy${switched}`
+    ), 0;
+  };
   try {
-    let claudeMdPath = join4(job.workspace, "CLAUDE.md"), prompt = buildPrompt({
+    let conflicts = [], mergedSha;
+    task.fix && spec.round?.kind === "conflict" && (mergedSha = await git(job.workspace, ["rev-parse", `origin/${task.fix.base}`]), conflicts = await mergeForRound(job.workspace, mergedSha));
+    let diffStat = task.fix ? await git(job.workspace, [
+      "diff",
+      "--no-ext-diff",
+      "--stat",
+      `origin/${task.fix.base}...HEAD`
+    ]).catch(() => "") : "", fixContext = task.fix ? JSON.parse(redact(JSON.stringify(task.fix), hidden())) : null, review = settings.reviews ? await reviewContext(job.workspace, spec, settings.reviews) : null, claudeMdPath = join6(job.workspace, "CLAUDE.md"), prompt = buildPrompt({
       spec,
       issueUrl: `${job.serverUrl}/${job.repo.full}/issues/${job.issueNumber}`,
-      claudeMd: existsSync3(claudeMdPath) ? readFileSync2(claudeMdPath, "utf8") : null,
+      claudeMd: existsSync4(claudeMdPath) ? readFileSync3(claudeMdPath, "utf8") : null,
       notes: task.notes,
-      secretNames: [...secrets.keys()]
+      secretNames: [...secrets.keys()],
+      snippets: { delivery: task.snippets, placed, ids: spec.task.snippets },
+      fix: spec.round ? { context: fixContext, conflicts, diffStat: diffStat.slice(-4e3) } : null,
+      review
     }), claude = installation(bin), confined = confine({
       bwrap,
       program: claude.file,
       args: claudeArgs({
         prompt,
-        model: spec.agent?.model ?? "claude-sonnet-5-5",
+        model: settings.model,
         maxTurns,
-        allowedTools: (input2(env, "allowed_tools") || DEFAULT_TOOLS).split(",").map((t) => t.trim()).filter(Boolean),
-        budgetUsd: spec.agent?.budget_usd ?? 5
+        allowedTools: settings.allowedTools,
+        ...settings.tools ? { tools: settings.tools } : {},
+        ...settings.instructions ? { instructions: settings.instructions } : {},
+        budgetUsd: settings.budgetUsd,
+        addDirs: placed ? [placed.dir] : []
       }),
       workspace: job.workspace,
       home,
@@ -16106,11 +16515,47 @@ async function run2(env = process.env) {
         `the agent did not finish: ${result?.subtype ?? `exit code ${agent.exitCode}`}`,
         agent
       );
+    let summary = redact(result.result ?? agent.texts.at(-1) ?? "", hidden()), u = result.usage, fallback = proxy.fallback(), facts = (o) => ({
+      v: 1,
+      conclusion: "success",
+      summary: summary.slice(0, 2e4),
+      tail: "",
+      cost_usd: result.total_cost_usd,
+      turns: result.num_turns,
+      input_tokens: u.input_tokens + (u.cache_read_input_tokens ?? 0) + (u.cache_creation_input_tokens ?? 0),
+      output_tokens: u.output_tokens,
+      duration_ms: agent.durationMs,
+      files: o.files.map((f) => redact(f, hidden())),
+      steps: log.steps.map((s) => redact(s, hidden())).slice(-2e3),
+      tools: toolCounts(agent),
+      snippets: task.snippets.attached.map((a) => a.id),
+      branch: o.branch,
+      base_sha: baseSha,
+      ...o.commit ? { commit_sha: o.commit } : {},
+      ...mergedSha ? { merged_sha: mergedSha } : {},
+      model: settings.model,
+      ...settings.agent ? { agent: settings.agent } : {},
+      ...fallback ? { fallback } : {},
+      ...review ? { output: "review" } : {}
+    });
+    if (review) return finish(facts({ files: [], branch: review.branch }));
     let files = await changedFiles(job.workspace);
-    if (files.length === 0) return fail("the agent changed no files", agent);
+    if (files.length === 0 && !mergedSha) return fail("the agent changed no files", agent);
+    if (conflicts.length) {
+      let left = await git(job.workspace, [
+        "grep",
+        "-l",
+        "-e",
+        "^<<<<<<< ",
+        "--",
+        ...conflicts
+      ]).catch(() => "");
+      if (left) return fail(`conflict markers are left in ${left.split(`
+`).join(", ")}`, agent);
+    }
     let message = `${spec.task.title}
 
-Task ${spec.task.id} of ${spec.hub}#${spec.hub_issue} (attempt ${spec.attempt}).`, commit = await commitAll(job.workspace, branch, message), diff = await git(job.workspace, [
+Task ${spec.task.id} of ${spec.hub}#${spec.hub_issue} (attempt ${spec.attempt}${spec.round ? `, fix round ${spec.round.n}` : ""}).`, commit = await commitAll(job.workspace, branch, message), diff = await git(job.workspace, [
       "diff",
       "--no-ext-diff",
       "--no-textconv",
@@ -16123,42 +16568,15 @@ Task ${spec.task.id} of ${spec.hub}#${spec.hub_issue} (attempt ${spec.attempt}).
 ${diff}`,
       new Map([...secrets, ["the model key", apiKey]])
     );
-    if (carried.length)
-      return fail(
-        `the agent's change carries ${carried.join(", ")} (plain or encoded); nothing is published`,
-        agent
-      );
-    await git(job.workspace, ["bundle", "create", join4(out, BUNDLE_FILE), branch, `^${baseSha}`]);
-    let summary = redact(result.result ?? agent.texts.at(-1) ?? "", hidden()), u = result.usage, facts = {
-      v: 1,
-      conclusion: "success",
-      summary: summary.slice(0, 2e4),
-      tail: "",
-      cost_usd: result.total_cost_usd,
-      turns: result.num_turns,
-      input_tokens: u.input_tokens + (u.cache_read_input_tokens ?? 0) + (u.cache_creation_input_tokens ?? 0),
-      output_tokens: u.output_tokens,
-      duration_ms: agent.durationMs,
-      files: files.map((f) => redact(f, hidden())),
-      steps: log.steps.map((s) => redact(s, hidden())).slice(-2e3),
-      tools: toolCounts(agent),
-      branch,
-      base_sha: baseSha,
-      commit_sha: commit
-    };
-    return writeFileSync2(join4(out, RESULT_FILE), JSON.stringify(facts)), writeFileSync2(
-      join4(out, TRANSCRIPT_FILE),
-      redact(agent.transcript.slice(-2e7), hidden())
-    ), setOutput("conclusion", "success"), setOutput("cost_usd", facts.cost_usd.toFixed(4)), writeSummary(
-      `### HavunCore agent \xB7 ${spec.task.id}
-
-${facts.turns} turns \xB7 ${facts.input_tokens} input / ${facts.output_tokens} output tokens \xB7 $${facts.cost_usd.toFixed(2)} \xB7 ${(agent.durationMs / 1e3).toFixed(1)} s \xB7 ${files.length} file(s) changed \xB7 ${proxy.requests()} model requests through the proxy`
-    ), 0;
+    return carried.length ? fail(
+      `the agent's change carries ${carried.join(", ")} (plain or encoded); nothing is published`,
+      agent
+    ) : (await git(job.workspace, ["bundle", "create", join6(out, BUNDLE_FILE), branch, `^${baseSha}`]), finish(facts({ files, branch, commit })));
   } catch (err) {
     return await progress.done().catch(() => {
     }), fail(err.message, agent);
   } finally {
-    secrets.clear(), await proxy.stop(), rmSync(home, { recursive: !0, force: !0 });
+    secrets.clear(), await proxy.stop(), rmSync2(home, { recursive: !0, force: !0 });
   }
 }
 

@@ -4,6 +4,7 @@ import type { ActionsClaims } from "../oidc/verifier.ts";
 import { renderCostMarker } from "../spec/agent-pull.ts";
 import type { ApiDeps } from "./api-deps.ts";
 import type { PublishRequestBody, PublishResponse } from "./schemas.ts";
+import { reviewRequests } from "./review-requests.ts";
 import { taskAccess } from "./task-access.ts";
 
 /** The publish job's permissions: push its branch, open its PR, comment and label its issue. */
@@ -38,11 +39,17 @@ export async function publishRoute(
     token: data.token,
     expires_at: data.expires_at,
     cost_marker: renderCostMarker(
-      { issue: `${t.repo}#${t.issue}`, attempt: t.spec.attempt, usd: body.result.cost_usd },
+      {
+        issue: `${t.repo}#${t.issue}`,
+        attempt: t.spec.attempt,
+        round: t.spec.round?.n ?? 0,
+        usd: body.result.cost_usd,
+      },
       deps.signer,
     ),
     labels: { ready: names.ready, running: names.running, failed: names.failed },
     bot: `${deps.appSlug}[bot]`,
     protected_paths: t.config.agent.protected_paths,
+    replies: (await reviewRequests(t)).flatMap((r) => (r.commentId === null ? [] : [r.commentId])),
   };
 }

@@ -30,6 +30,10 @@ export interface TaskResponse {
   spec: import("../spec/task-spec.ts").TaskSpec;
   notes: string[];
   sealed: { path: string; text: string }[];
+  /** For a fix round: what to fix on the open pull request. */
+  fix: import("../spec/fix-context.ts").FixContext | null;
+  /** The snippets the task attaches, read from the hub at the spec's hub_commit (bounded). */
+  snippets?: import("../../snippets/delivery.ts").SnippetDelivery;
 }
 
 /** What the publish job receives: a token for its repository only, and the signed cost marker. */
@@ -43,4 +47,6 @@ export interface PublishResponse {
   bot: string;
   /** Globs the change may not touch (the hub config's agent.protected_paths). */
   protected_paths: string[];
+  /** Review comments this round answers: the publish job replies on their threads. */
+  replies: number[];
 }

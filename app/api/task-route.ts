@@ -6,11 +6,16 @@ import { writeProgress } from "./progress-comment.ts";
 import { sealedFilesFor } from "./sealed-files.ts";
 import type { ProgressRequestBody, TaskRequestBody, TaskResponse } from "./schemas.ts";
 import { taskAccess } from "./task-access.ts";
+import { githubFiles } from "../../snippets/github-files.ts";
+import { readAttached } from "../../snippets/read-attached.ts";
 import { writerNotes } from "./task-notes.ts";
+import { fixContext } from "./fix-context.ts";
+import { reviewRequests } from "./review-requests.ts";
 
 /**
- * `POST /api/havun/v1/task` (agent job): the signed spec, the hub writers' notes and the task's
- * sealed files. The App marks the task running and starts its progress comment.
+ * `POST /api/havun/v1/task` (agent job): the signed spec, the hub writers' notes, the task's
+ * sealed files and its snippets (read from the hub at the commit they were attached at). The
+ * App marks the task running and starts its progress comment.
  */
 export async function taskRoute(
   deps: ApiDeps,
@@ -27,6 +32,11 @@ export async function taskRoute(
     repo: t.repo,
     names: t.spec.task.secrets,
   });
+  const snippets = await readAttached(githubFiles(t.hubOctokit, t.spec.hub, t.spec.hub_commit), {
+    ids: t.spec.task.snippets,
+    dir: t.config.snippets.dir,
+    commit: t.spec.hub_commit ?? null,
+  });
   const where = { ...splitRepo(t.repo), issue_number: t.issue };
   if (!t.labels.includes(names.running))
     await t.octokit.rest.issues.addLabels({ ...where, labels: [names.running] });
@@ -42,8 +52,14 @@ export async function taskRoute(
     runUrl: t.runUrl,
     steps: [],
   });
+  const fix = await fixContext(t.octokit, {
+    repo: t.repo,
+    spec: t.spec,
+    appSlug: deps.appSlug,
+    requests: await reviewRequests(t),
+  });
   deps.log.info({ repo: t.repo, issue: t.issue, run: claims.run_id }, "agent job started");
-  return { spec: t.spec, notes, sealed };
+  return { spec: t.spec, notes, sealed, fix, snippets };
 }
 
 /** `POST /api/havun/v1/progress` (agent job): the App updates the sub-issue's progress comment. */

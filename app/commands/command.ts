@@ -14,6 +14,8 @@ export type Command =
   | { kind: "note"; text: string }
   /** Declares an intended breaking change of a contract (hub only); the reason is free text. */
   | { kind: "breaking"; contract: string; reason: string }
+  /** Sets the orchestration's budget in US dollars (hub only). */
+  | { kind: "budget"; usd: number }
   | { kind: "help" }
   | { kind: "unknown"; name: string }
   /** A known command used wrongly: what is wrong and how to write it. */
@@ -54,6 +56,11 @@ export const COMMANDS: readonly CommandInfo[] = [
     name: "breaking",
     usage: { hub: "/breaking <contract> [reason]" },
     help: "allow a breaking change of a contract: its provider's pull request may merge once every consumer task is done",
+  },
+  {
+    name: "budget",
+    usage: { hub: "/budget <usd>" },
+    help: "set the orchestration's budget to a new total in US dollars; dispatch resumes when it is above what was spent",
   },
   {
     name: "note",

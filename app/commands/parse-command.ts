@@ -1,5 +1,6 @@
 import { firstCommandLine, type CommandLine } from "./command-lines.ts";
 import { parseBreaking } from "./breaking-command.ts";
+import { parseBudget } from "./budget-command.ts";
 import { COMMANDS, type Command, type Place } from "./command.ts";
 
 const TASK_ID = /^[a-z][a-z0-9-]{1,39}$/;
@@ -53,6 +54,8 @@ export function parseCommand(body: string, where: Place): Command | null {
         : { kind: "note", text: line.rest };
     case "breaking":
       return parseBreaking(line, usage);
+    case "budget":
+      return parseBudget(line, usage);
     case "cancel":
     case "retry": {
       if (where === "sub") {

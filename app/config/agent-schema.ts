@@ -14,6 +14,15 @@ export const plannerSchema = z
   .strictObject({
     model: model.default("claude-sonnet-5-5").describe("The model that plans an orchestration."),
     max_tokens: z.number().int().min(1024).max(64000).default(8192),
+    price_usd_per_mtok: z
+      .strictObject({
+        input: z.number().min(0).max(1000).default(3),
+        output: z.number().min(0).max(1000).default(15),
+      })
+      .prefault({})
+      .describe(
+        "The planner model's price per million tokens, to count planning in the budget (cache reads at 0.1x, cache writes at 1.25x the input price).",
+      ),
   })
   .prefault({})
   .describe("How the App plans with Claude.");
@@ -51,6 +60,21 @@ export const agentSchema = z
       .default([".github/workflows/**", ".github/actions/**", ".github/havun.yml", ".gitmodules"])
       .describe(
         "Paths (globs: ** any depth, * within a segment) an agent's change may not touch; the publish job refuses such a change. Set [] to allow all.",
+      ),
+    fix_attempts: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(2)
+      .describe(
+        "How many fix rounds an agent gets on its open pull request (failing checks, a writer's review or /havun comment, a conflict with its base) before the task counts as failed; /retry grants one more.",
+      ),
+    draft_until_green: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Open agent pull requests as drafts and mark them ready for review once their checks pass and their dependencies are done.",
       ),
     attempts: z
       .number()

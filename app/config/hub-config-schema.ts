@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { agentSchema, plannerSchema } from "./agent-schema.ts";
+import { agentsConfigSchema } from "./agents-config-schema.ts";
+import { projectBoardSchema } from "./board-schema.ts";
 import { dispatchSchema } from "./dispatch.ts";
 import { withFix } from "./fixes.ts";
 import { projectsSchema } from "./project-schema.ts";
+import { snippetsConfigSchema } from "../../snippets/library-config.ts";
 
 const label = z.string().min(1).max(50);
 
@@ -15,15 +18,6 @@ const labelsSchema = z
   .prefault({})
   .describe("Label names.");
 
-const projectBoardSchema = z
-  .strictObject({
-    owner: z.string().min(1).max(39).describe("The user or organization owning the project."),
-    number: z.number().int().positive().describe("The project's number, from its URL."),
-    status_field: z.string().min(1).max(100).default("Status"),
-  })
-  .optional()
-  .describe("A GitHub Projects board that mirrors task status.");
-
 /** `.github/havun.yml` in the hub repository. */
 export const hubConfigSchema = z
   .strictObject({
@@ -35,6 +29,7 @@ export const hubConfigSchema = z
     projects: projectsSchema,
     planner: plannerSchema,
     agent: agentSchema,
+    agents: agentsConfigSchema,
     dispatch: dispatchSchema,
     approval: z
       .enum(["auto", "required", "risky"])
@@ -44,6 +39,7 @@ export const hubConfigSchema = z
       ),
     labels: labelsSchema,
     project_board: projectBoardSchema,
+    snippets: snippetsConfigSchema,
   })
   .meta({
     title: "HavunCore hub configuration (.github/havun.yml)",

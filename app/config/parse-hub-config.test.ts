@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MINIMAL_EXAMPLE } from "./example.ts";
+import { HUB_AGENTS } from "./agents-config-schema.ts";
 import { parseHubConfig } from "./parse-hub-config.ts";
 
 const PROJECTS = "projects:\n  - repo: acme/api\n    description: The API\n";
@@ -19,7 +20,11 @@ describe("parseHubConfig", () => {
       config: {
         version: 1,
         projects: [{ repo: "acme/api", description: "The API" }],
-        planner: { model: "claude-sonnet-5-5", max_tokens: 8192 },
+        planner: {
+          model: "claude-sonnet-5-5",
+          max_tokens: 8192,
+          price_usd_per_mtok: { input: 3, output: 15 },
+        },
         agent: {
           models: {
             analysis: "claude-sonnet-5-5",
@@ -37,11 +42,15 @@ describe("parseHubConfig", () => {
             ".github/havun.yml",
             ".gitmodules",
           ],
+          fix_attempts: 2,
+          draft_until_green: true,
           attempts: 3,
         },
+        agents: { defaults: "when_none", [HUB_AGENTS]: [] },
         dispatch: "parallel",
         approval: "risky",
         labels: { prefix: "havun", ready: "havun:ready" },
+        snippets: { dir: "snippets" },
       },
     });
   });
@@ -64,12 +73,17 @@ project_board: { owner: acme, number: 7 }
     expect(result.config.agent.models.review).toBe("claude-sonnet-5-5");
     expect(result.config.agent.models.docs).toBe("claude-haiku-5-5");
     expect(result.config.agent.budget_usd).toEqual({ per_task: 2.5, per_orchestration: 50 });
-    expect(result.config.project_board).toEqual({
+    expect(result.config.project_board).toMatchObject({
       owner: "acme",
       number: 7,
       status_field: "Status",
+      board_commands: false,
     });
-    expect(result.config.planner).toEqual({ model: "claude-opus-5-5", max_tokens: 8192 });
+    expect(result.config.planner).toEqual({
+      model: "claude-opus-5-5",
+      max_tokens: 8192,
+      price_usd_per_mtok: { input: 3, output: 15 },
+    });
   });
 
   it("gives each error a path, a position and a fix", () => {

@@ -1,4 +1,8 @@
 import { LineCounter, parseDocument, type Document } from "yaml";
+import type { AgentFileText } from "../agents/parse-agent-file.ts";
+import { parseHubAgents } from "../agents/registry.ts";
+import { registryWarnings } from "../agents/registry-warnings.ts";
+import { HUB_AGENTS } from "./agents-config-schema.ts";
 import type { ConfigError, ConfigWarning } from "./config-error.ts";
 import { configWarnings } from "./config-warnings.ts";
 import { hubConfigSchema, type HubConfig } from "./hub-config-schema.ts";
@@ -14,9 +18,30 @@ export const HUB_CONFIG_PATH = ".github/havun.yml";
 
 /**
  * Reads `.github/havun.yml`: YAML syntax errors with line and column, then the schema's problems
- * (each with a path and a fix; unknown keys with a "did you mean"), then warnings.
+ * (each with a path and a fix; unknown keys with a "did you mean"), then warnings. With the hub's
+ * agent files (`.github/havun/agents/*.md`), their problems follow, each naming its file.
  */
-export function parseHubConfig(yamlText: string): ParseHubConfigResult {
+export function parseHubConfig(
+  yamlText: string,
+  agentFiles: readonly AgentFileText[] = [],
+): ParseHubConfigResult {
+  const config = parseConfigFile(yamlText);
+  const agents = parseHubAgents(agentFiles);
+  if (!config.ok || agents.errors.length)
+    return { ok: false, errors: [...(config.ok ? [] : config.errors), ...agents.errors] };
+  const parsed = {
+    ...config.config,
+    agents: { ...config.config.agents, [HUB_AGENTS]: agents.agents },
+  };
+  const warnings = [
+    ...config.warnings,
+    ...agents.warnings,
+    ...registryWarnings(agents.agents, parsed.projects),
+  ];
+  return { ok: true, config: parsed, warnings };
+}
+
+function parseConfigFile(yamlText: string): ParseHubConfigResult {
   const lines = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0)

@@ -11,13 +11,17 @@ const SHOWN = 50;
  */
 export function renderConfigErrors(errors: readonly ConfigError[], file = HUB_CONFIG_PATH): string {
   const items = errors.slice(0, SHOWN).map((e, i) => {
-    const where = [e.path === "" ? "" : code(e.path), position(e)].filter(Boolean).join(" ");
+    const inFile = e.file !== undefined && e.file !== file ? code(e.file) : "";
+    const where = [inFile, e.path === "" ? "" : code(e.path), position(e)]
+      .filter(Boolean)
+      .join(" ");
     const head = where === "" ? "" : `**${where}** — `;
     return `${i + 1}. ${head}${line(e.message)}  \n   **Fix:** ${line(e.fix)}`;
   });
   const more = errors.length - SHOWN;
+  const agents = errors.some((e) => e.file !== undefined && e.file !== file);
   return [
-    `### ⚠️ HavunCore cannot use ${code(file)}`,
+    `### ⚠️ HavunCore cannot use ${code(file)}${agents ? " and the hub's agent files" : ""}`,
     "",
     `${plural(errors.length, "problem")} to fix; nothing is planned or dispatched until the file is valid.`,
     "",

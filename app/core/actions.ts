@@ -19,7 +19,38 @@ export type Action =
   | { kind: "comment"; issue: IssueRef; key: string; body: string }
   | { kind: "close"; issue: IssueRef; reason: "completed" | "not_planned" | "duplicate" }
   | { kind: "reopen"; issue: IssueRef }
-  | { kind: "delete-comment"; repo: string; commentId: number };
+  | { kind: "mark-ready"; repo: string; number: number }
+  | { kind: "update-branch"; repo: string; number: number }
+  | { kind: "delete-comment"; repo: string; commentId: number }
+  /** The board's writes of one reconcile: applied in as few GraphQL requests as they allow. */
+  | {
+      kind: "board";
+      projectId: string;
+      fields: BoardFieldSpec[];
+      add: { contentId: string; values: BoardFieldValue[] }[];
+      set: { itemId: string; values: BoardFieldValue[] }[];
+    }
+  /** `project_board` with `create: true`: the owner has no project of this title yet. */
+  | {
+      kind: "create-board";
+      owner: string;
+      title: string;
+      statusField: string;
+      statusOptions: string[];
+    };
+
+/** A field the board lacks, created by the App. */
+export interface BoardFieldSpec {
+  name: string;
+  dataType: "TEXT" | "NUMBER" | "SINGLE_SELECT";
+  options: string[];
+}
+
+/** One value of an item, as GitHub's `ProjectV2FieldValue` takes it. */
+export interface BoardFieldValue {
+  fieldId: string;
+  value: { text: string } | { number: number } | { singleSelectOptionId: string };
+}
 
 export function describeAction(a: Action): string {
   switch (a.kind) {
@@ -39,7 +70,17 @@ export function describeAction(a: Action): string {
       return `close ${a.issue.repo}#${a.issue.number} as ${a.reason}`;
     case "reopen":
       return `reopen ${a.issue.repo}#${a.issue.number}`;
+    case "mark-ready":
+      return `mark ${a.repo}#${a.number} ready for review`;
+    case "update-branch":
+      return `merge the base branch into ${a.repo}#${a.number}`;
     case "delete-comment":
       return `delete duplicate comment ${a.commentId} in ${a.repo}`;
+    case "board": {
+      const values = [...a.add, ...a.set].reduce((n, i) => n + i.values.length, 0);
+      return `board: create ${a.fields.length} field(s), add ${a.add.length} item(s), set ${values} value(s)`;
+    }
+    case "create-board":
+      return `create the project "${a.title}" of ${a.owner}`;
   }
 }

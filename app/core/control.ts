@@ -24,6 +24,15 @@ export const controlSchema = z.object({
    * hub issue gets (a read that misses one fetches it by id).
    */
   planComments: z.array(z.string()).default([]),
+  /** Fix rounds dispatched per task, and extra ones granted by /retry. */
+  fixRounds: z.record(z.string(), z.number().int().min(0)).default({}),
+  extraFixes: z.record(z.string(), z.number().int().min(0)).default({}),
+  /** Tasks whose fix rounds ran out (failed until a writer's /retry). */
+  exhausted: z.array(z.string()).default([]),
+  /** Requests a fix round already answered, as "task:review@id" / "task:comment@id". */
+  answered: z.array(z.string()).default([]),
+  /** Open pull requests brought up to date after a merge into their base: "repo#pr@repo#merged". */
+  updated: z.array(z.string()).default([]),
   /**
    * Breaking contract changes a hub writer declared with `/breaking CONTRACT` (the gate lets a
    * provider's breaking OpenAPI change through only when declared here).
@@ -31,6 +40,11 @@ export const controlSchema = z.object({
   breaking: z
     .array(z.object({ contract: z.string(), by: z.string(), reason: z.string().default("") }))
     .default([]),
+  /** The orchestration's budget a writer set with `/budget <usd>` (else the config's). */
+  budgetUsd: z.number().positive().nullable().default(null),
+  budgetBy: z.string().nullable().default(null),
+  /** When each task was first dispatched (ISO time): metrics measure to its merge from here. */
+  dispatchedAt: z.record(z.string(), z.string()).default({}),
 });
 
 export type Control = z.output<typeof controlSchema>;

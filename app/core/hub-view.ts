@@ -2,6 +2,9 @@ import type { HubConfig } from "../config/hub-config-schema.ts";
 import { renderFinalReport } from "../render/final-report.ts";
 import { renderHubStatus } from "../render/hub-status.ts";
 import type { StatusTask, StatusView } from "../render/status-view.ts";
+import { renderMetricsLine } from "../render/metrics-line.ts";
+import { budgetHead, type Budget } from "./budget.ts";
+import { orchestrationMetrics, summarize } from "./metrics.ts";
 import type { OrchestrationState, TaskView } from "./state.ts";
 
 function statusTask(v: TaskView): StatusTask {
@@ -18,7 +21,10 @@ function statusTask(v: TaskView): StatusTask {
     ...(pr ? { pr: { number: pr.number, url: pr.url, merged: pr.state === "MERGED" } } : {}),
     ...(v.issue?.costUsd != null ? { costUsd: v.issue.costUsd } : {}),
     ...(v.issue ? { attempts: v.attempt, maxAttempts: v.allowedAttempts } : {}),
-    estimateMinutes: v.task.estimate_minutes,
+    ...(v.issue?.spec?.round
+      ? { round: { n: v.issue.spec.round.n, kind: v.issue.spec.round.kind } }
+      : {}),
+    estimateMinutes: v.task.calibrated?.minutes ?? v.task.estimate_minutes,
     dependencies: v.task.dependencies,
   };
 }
@@ -36,10 +42,13 @@ export function hubStatusSection(
   config: HubConfig,
   views: TaskView[],
   waitingForApproval: boolean,
+  budget?: Budget,
 ): string {
   const head = waitingForApproval
     ? "**Waiting for approval:** a writer comments `/approve` to start.\n\n"
-    : "";
+    : budget?.reached
+      ? budgetHead(budget)
+      : "";
   return head + renderHubStatus(statusView(views, config));
 }
 
@@ -49,9 +58,11 @@ export function finalReport(
   config: HubConfig,
   now: string,
 ): string {
+  const m = orchestrationMetrics(state, views, state.control);
   return renderFinalReport({
     ...statusView(views, config),
     startedAt: state.hub.createdAt,
     finishedAt: now,
+    metricsLine: renderMetricsLine(summarize(m.tasks, m.plannerUsd), m.plannerUsd),
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hubConfigSchema } from "../config/hub-config-schema.ts";
-import { renderSpecBlock } from "../spec/spec-block.ts";
+import { parseSpecBlock, renderSpecBlock } from "../spec/spec-block.ts";
 import type { Plan, Task } from "../spec/task-schema.ts";
 import { emptyControl } from "./control.ts";
 import { TEST_SIGNER as signer } from "../trust/test-signer.ts";
@@ -84,6 +84,11 @@ function ownPull(number: number, state: PullView["state"]): PullView {
     author: "havuncore[bot]",
     headRef: "havun/1-api",
     own: true,
+    headSha: "a".repeat(40),
+    draft: false,
+    mergeable: "MERGEABLE",
+    checks: [],
+    requests: [],
   };
 }
 
@@ -111,6 +116,7 @@ function state(
     commentKeys: ["plan"],
     appComments: [{ id: 1, key: "plan" }],
     planComments: [],
+    hubCommit: null,
     ...over,
   };
 }
@@ -258,6 +264,11 @@ describe("reconcile (pure)", () => {
       author: "mallory",
       headRef: "feature",
       own: false,
+      headSha: "b".repeat(40),
+      draft: false,
+      mergeable: "MERGEABLE",
+      checks: [],
+      requests: [],
     };
 
     it("another pull request's merge does not finish a task: its sub-issue is reopened, naming the PR and author", () => {
@@ -341,6 +352,144 @@ describe("reconcile (pure)", () => {
           .filter((a) => a.kind === "reopen")
           .map((a) => a.kind === "reopen" && a.issue.number),
       ).toEqual([1]);
+    });
+  });
+  describe("fix rounds on a task's open pull request", () => {
+    const links = {
+      ...emptyControl(),
+      links: ["checkout<api", "dashboard<api", "dashboard<checkout"],
+    };
+    const check = (name: string, conclusion: string | null, status = "COMPLETED") => ({
+      id: name.length,
+      name,
+      status,
+      conclusion,
+      app: name === "havun/gate" ? "havuncore" : "github-actions",
+    });
+    const withPull = (
+      pull: Partial<PullView>,
+      extra: Partial<SubIssueView> = {},
+      control = links,
+    ) => {
+      const subs = plan.tasks.map((t) => sub(t));
+      subs[0] = { ...subs[0]!, pulls: [{ ...ownPull(9, "OPEN"), ...pull }], ...extra };
+      return reconcile(state(subs, { control }), config);
+    };
+    const specOf = (r: ReturnType<typeof withPull>) => {
+      const u = r.actions.find((a) => a.kind === "update-body" && a.issue.number !== 1);
+      return u && u.kind === "update-body" ? parseSpecBlock(u.body, signer) : null;
+    };
+
+    it("dispatches a fix round on the same branch when a check fails (not for the gate)", () => {
+      const r = withPull({ checks: [check("test", "FAILURE"), check("havun/gate", "FAILURE")] });
+      expect(specOf(r)).toMatchObject({
+        authentic: true,
+        spec: {
+          round: {
+            kind: "checks",
+            n: 1,
+            trigger: `checks@${"a".repeat(40)}`,
+            pull: 9,
+            branch: "havun/1-api",
+          },
+        },
+      });
+      expect(
+        r.actions.some((a) => a.kind === "add-labels" && a.labels.includes("havun:ready")),
+      ).toBe(true);
+      expect(r.control.fixRounds.api).toBe(1);
+      expect(r.views.find((v) => v.task.id === "api")!.status).toBe("dispatched");
+    });
+
+    it("waits while a check still runs, and does nothing more for a failure a round already answers", () => {
+      expect(
+        specOf(
+          withPull({ checks: [check("test", "FAILURE"), check("lint", null, "IN_PROGRESS")] }),
+        ),
+      ).toBeNull();
+      const answered = sub(plan.tasks[0]!);
+      const round = {
+        kind: "checks" as const,
+        n: 1,
+        trigger: `checks@${"a".repeat(40)}`,
+        pull: 9,
+        branch: "havun/1-api",
+      };
+      const again = withPull(
+        { checks: [check("test", "FAILURE")] },
+        { spec: { ...answered.spec!, round } },
+      );
+      expect(specOf(again)).toBeNull();
+      expect(again.views.find((v) => v.task.id === "api")!.status).toBe("review");
+    });
+
+    it("fails the task with the reason once the fix rounds are used up; /retry's grant gives one more", () => {
+      const used = { ...links, fixRounds: { api: 2 } };
+      const r = withPull({ checks: [check("test", "FAILURE")] }, {}, used);
+      expect(specOf(r)).toBeNull();
+      const note = r.actions.find(
+        (a) => a.kind === "comment" && a.key.startsWith("fix-exhausted-api"),
+      );
+      expect(note && note.kind === "comment" && note.body).toMatch(
+        /2 fix rounds are used up and `test` fails on acme\/api#9/,
+      );
+      expect(r.views.find((v) => v.task.id === "api")!.status).toBe("failed");
+      expect(r.control.exhausted).toEqual(["api"]);
+      const granted = withPull(
+        { checks: [check("test", "FAILURE")] },
+        { labels: ["havun", "havun:failed"] },
+        { ...used, exhausted: ["api"], extraFixes: { api: 1 } },
+      );
+      expect(specOf(granted)).toMatchObject({ spec: { round: { n: 3 } } });
+      expect(
+        granted.actions.some((a) => a.kind === "remove-label" && a.label === "havun:failed"),
+      ).toBe(true);
+    });
+
+    it("answers a conflict with its base before anything else", () => {
+      const r = withPull({ mergeable: "CONFLICTING", checks: [check("test", "FAILURE")] });
+      expect(specOf(r)).toMatchObject({ spec: { round: { kind: "conflict" } } });
+    });
+
+    it("marks a green draft ready for review once its dependencies are done; not a red one", () => {
+      const green = withPull({
+        draft: true,
+        checks: [check("test", "SUCCESS"), check("havun/gate", "FAILURE")],
+      });
+      expect(green.actions).toContainEqual({ kind: "mark-ready", repo: "acme/api", number: 9 });
+      const pending = withPull({ draft: true, checks: [check("test", null, "QUEUED")] });
+      expect(pending.actions.some((a) => a.kind === "mark-ready")).toBe(false);
+    });
+
+    it("answers a writer's review or /havun comment once; a reader's never reaches the agent", () => {
+      const ask = (canWrite: boolean) => ({
+        kind: "review" as const,
+        id: 77,
+        author: canWrite ? "wendy" : "rita",
+        canWrite,
+      });
+      const writer = withPull({ checks: [check("test", "SUCCESS")], requests: [ask(true)] });
+      expect(specOf(writer)).toMatchObject({
+        spec: { round: { kind: "review", trigger: "review@77" } },
+      });
+      expect(writer.control.answered).toEqual(["api:review@77"]);
+      expect(
+        specOf(withPull({ checks: [check("test", "SUCCESS")], requests: [ask(false)] })),
+      ).toBeNull();
+      const done = withPull(
+        { checks: [check("test", "SUCCESS")], requests: [ask(true)] },
+        {},
+        { ...links, answered: ["api:review@77"] },
+      );
+      expect(specOf(done)).toBeNull();
+    });
+
+    it("a failed round on an open pull request goes on in fix rounds, never afresh", () => {
+      const r = withPull(
+        { checks: [check("test", "FAILURE")] },
+        { labels: ["havun", "havun:failed"] },
+      );
+      expect(specOf(r)).toMatchObject({ spec: { attempt: 1, round: { n: 1 } } });
     });
   });
 });

@@ -1,3 +1,4 @@
+import { agentSettings } from "../agents/agent-settings.ts";
 import type { HubConfig } from "../config/hub-config-schema.ts";
 import { renderSubIssueBody } from "../render/sub-issue-body.ts";
 import { replaceManagedSection } from "../spec/managed-section.ts";
@@ -10,6 +11,10 @@ import { hubStatusSection, finalReport } from "./hub-view.ts";
 import { labelNames } from "./labels.ts";
 import type { IssueRef, OrchestrationState, SubIssueView, TaskView } from "./state.ts";
 import { closedWrongly, issuesByTask, taskViews } from "./task-status.ts";
+import { fixRoundActions, ownOpenPull } from "./fix-rounds.ts";
+import { boardActions, orchestrationCards } from "./board.ts";
+import { budgetOf, budgetReachedComment, fixRoundsWithoutDispatch } from "./budget.ts";
+import { updateBehindPulls } from "./base-moved.ts";
 
 export interface ReconcileResult {
   actions: Action[];
@@ -56,6 +61,7 @@ export function reconcile(
   const plan = state.plan;
   // "risky" plans the App found safe are approved by the App itself in the control state.
   const waitingForApproval = config.approval !== "auto" && !control.approved;
+  const budget = budgetOf(state, config, control);
 
   // A duplicate that slipped through (a concurrent delivery) is closed, never worked on;
   // a duplicate keyed comment is deleted (the oldest stays).
@@ -87,11 +93,10 @@ export function reconcile(
         hub_issue: state.hub.number,
         task: v.task,
         attempt: 1,
-        agent: {
-          model: config.agent.models[v.task.kind],
-          max_turns: config.agent.max_turns,
-          budget_usd: config.agent.budget_usd.per_task,
-        },
+        agent: agentSettings(config, v.task, plan),
+        // Snippets are read at the hub commit they were attached at: a later edit of a snippet
+        // does not change a running task.
+        ...(v.task.snippets.length && state.hubCommit ? { hub_commit: state.hubCommit } : {}),
       };
       const body = subIssueBody(state, chosen, spec, signer);
       const statusLabel = v.task.dependencies.length ? [labels.blocked] : [];
@@ -105,9 +110,24 @@ export function reconcile(
       });
     }
     linkDependencies(views, chosen, control, actions);
-    retryFailed(views, labels, actions, (spec) => subIssueBody(state, chosen, spec, signer));
-    for (const v of tasksToDispatch(views, config)) {
+    // A reached budget holds every new run (task, retry, fix round); running tasks finish.
+    if (!budget.reached)
+      retryFailed(views, labels, actions, (spec) => subIssueBody(state, chosen, spec, signer));
+    updateBehindPulls(views, control, actions);
+    (budget.reached ? fixRoundsWithoutDispatch : fixRoundActions)(
+      views,
+      {
+        config,
+        control,
+        labels,
+        appSlug: ctx.appSlug,
+        bodyFor: (spec) => subIssueBody(state, chosen, spec, signer),
+      },
+      actions,
+    );
+    for (const v of budget.reached ? [] : tasksToDispatch(views, config)) {
       if (!v.issue) continue;
+      control.dispatchedAt[v.task.id] ??= now;
       actions.push({ kind: "add-labels", issue: v.issue, labels: [labels.ready] });
       if (v.issue.labels.includes(labels.blocked))
         actions.push({ kind: "remove-label", issue: v.issue, label: labels.blocked });
@@ -123,7 +143,7 @@ export function reconcile(
     list.every((v) => v.status === "done" || v.status === "cancelled") &&
     list.some((v) => v.status === "done");
   const section =
-    hubStatusSection(state, config, list, waitingForApproval) +
+    hubStatusSection(state, config, list, waitingForApproval, budget) +
     "\n" +
     renderControl(control, signer);
   const body = replaceManagedSection(state.hub.body, "status", section);
@@ -148,6 +168,25 @@ export function reconcile(
   }
   if (control.cancelledAll && state.hub.state === "open")
     actions.push({ kind: "close", issue: hubRef(state), reason: "not_planned" });
+  if (plan && budget.reached && state.hub.state === "open" && !complete && !control.cancelledAll) {
+    const notice = budgetReachedComment(budget);
+    if (!state.commentKeys.includes(notice.key))
+      actions.push({ kind: "comment", issue: hubRef(state), ...notice });
+  }
+  actions.push(
+    ...boardActions({
+      board: state.board,
+      config: config.project_board,
+      hub: hubRef(state),
+      commentKeys: state.commentKeys,
+      cards: orchestrationCards(state, list, {
+        complete,
+        waitingForApproval,
+        cancelled: control.cancelledAll,
+        spentUsd: budget.spentUsd,
+      }),
+    }),
+  );
   return { actions, views: list, control, complete };
 }
 
@@ -243,10 +282,14 @@ function retryFailed(
       !issue?.spec ||
       issue.state !== "open" ||
       !issue.labels.includes(labels.failed) ||
-      v.attempt >= v.allowedAttempts
+      v.attempt >= v.allowedAttempts ||
+      // A task with an open pull request goes on in fix rounds on its branch, not afresh.
+      ownOpenPull(v)
     )
       continue;
-    const spec: TaskSpec = { ...issue.spec, attempt: v.attempt + 1 };
+    // A fresh attempt starts again from the base branch: no fix round carries over.
+    const { round: _round, ...fresh } = issue.spec;
+    const spec: TaskSpec = { ...fresh, attempt: v.attempt + 1 };
     actions.push({ kind: "update-body", issue, body: bodyFor(spec) });
     actions.push({ kind: "remove-label", issue, label: labels.failed });
     actions.push({ kind: "add-labels", issue, labels: [labels.ready] });

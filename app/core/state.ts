@@ -22,6 +22,36 @@ export interface PullView {
   headRef: string;
   /** True when the task's own PR: its branch, in its repository, opened by the App's bot. */
   own: boolean;
+  headSha: string;
+  draft: boolean;
+  mergeable: "MERGEABLE" | "CONFLICTING" | "UNKNOWN";
+  /** The latest check run of each name on the head commit. */
+  checks: CheckView[];
+  /** Requests on the pull request: reviews asking for changes, `/havun` comments. */
+  requests: PullRequestAsk[];
+  /** When it was opened, merged and closed (metrics). */
+  createdAt?: string;
+  mergedAt?: string | null;
+  closedAt?: string | null;
+}
+
+export interface PullRequestAsk {
+  kind: "review" | "comment";
+  id: number;
+  author: string;
+  /** Whether the author may write to the repository (filled in by the gateway). */
+  canWrite?: boolean;
+}
+
+export interface CheckView {
+  id: number;
+  name: string;
+  /** QUEUED, IN_PROGRESS, COMPLETED, … as GitHub's GraphQL gives them. */
+  status: string;
+  /** SUCCESS, FAILURE, NEUTRAL, SKIPPED, TIMED_OUT, CANCELLED, ACTION_REQUIRED, … or null. */
+  conclusion: string | null;
+  /** The slug of the App that made it (`github-actions` for workflow jobs). */
+  app: string | null;
 }
 
 /** Who or what closed an issue (its last ClosedEvent), when it is closed. */
@@ -55,6 +85,61 @@ export interface SubIssueView extends IssueRef {
   costUsd: number | null;
   /** How it was closed, when closed and known. */
   closedBy: ClosedBy | null;
+  closedAt?: string | null;
+  /**
+   * Every run's cost the App signed, one per attempt and fix round: from its own pull requests'
+   * bodies and, for a run that opened none (a failure), from the App's comments on the issue.
+   */
+  runs?: RunCost[];
+}
+
+/** One agent run's cost, as the App signed it. */
+export interface RunCost {
+  attempt: number;
+  /** The fix round (0: the attempt's first run). */
+  round: number;
+  usd: number;
+}
+
+/** One planning (a plan or a replan, or one that failed), as the App signed its cost. */
+export interface PlannerCost {
+  key: string;
+  usd: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** The Projects (v2) board of `project_board`, as read with the orchestration. */
+export interface BoardView {
+  /** write: the App may change it; read: only read it; denied: not even that; missing: none. */
+  access: "write" | "read" | "denied" | "missing";
+  /** The board owner's kind (a GitHub App cannot reach a user's project). */
+  ownerKind: "Organization" | "User" | null;
+  /** What GitHub answered, when the board could not be read. */
+  message: string | null;
+  project: {
+    id: string;
+    number: number;
+    title: string;
+    url: string;
+    fields: BoardField[];
+  } | null;
+  /** The board's items for the hub issue and its sub-issues, by their content's node id. */
+  items: Record<string, BoardItem>;
+}
+
+export interface BoardField {
+  id: string;
+  name: string;
+  /** TEXT, NUMBER, SINGLE_SELECT, REPOSITORY (built in), … as GitHub names them. */
+  dataType: string;
+  options: { id: string; name: string }[];
+}
+
+export interface BoardItem {
+  id: string;
+  /** Field id → its value: text, number, or a single-select option's id. */
+  values: Record<string, string | number>;
 }
 
 /** Everything reconcile needs, read from GitHub in as few requests as possible. */
@@ -79,6 +164,12 @@ export interface OrchestrationState {
   appComments: { id: number; key: string }[];
   /** Node ids of the App's comments that carry the plan (recorded in the control state). */
   planComments: string[];
+  /** What planning cost, from the signed markers in the App's plan comments. */
+  planner?: PlannerCost[];
+  /** The project board (`project_board`), when the config names one and it was read. */
+  board?: BoardView | null;
+  /** The hub's default branch head when read: snippets attached to new tasks are read there. */
+  hubCommit: string | null;
 }
 
 export type TaskStatus =

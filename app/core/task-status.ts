@@ -1,3 +1,4 @@
+import { dependencyMet } from "../agents/review-task.ts";
 import type { HubConfig } from "../config/hub-config-schema.ts";
 import type { Task } from "../spec/task-schema.ts";
 import type { LabelNames } from "./labels.ts";
@@ -60,12 +61,21 @@ function ownStatus(
   cancelled: boolean,
   attemptsLeft: boolean,
   appSlug: string,
+  exhausted: boolean,
 ): TaskStatus | null {
   if (issue?.pulls.some((p) => p.own && p.state === "MERGED")) return "done";
   if (issue?.state === "closed" && !closedWrongly(issue, appSlug))
     return issue.stateReason === "not_planned" ? "cancelled" : "done";
   if (cancelled) return "cancelled";
   if (!issue) return null;
+  if (issue.pulls.some((p) => p.own && p.state === "OPEN")) {
+    // Its pull request is open: a fix round runs, is about to, or it waits for review.
+    if (exhausted) return "failed";
+    if (issue.labels.includes(labels.running)) return "running";
+    if (issue.labels.includes(labels.ready) || issue.labels.includes(labels.failed))
+      return "dispatched";
+    return "review";
+  }
   if (issue.labels.includes(labels.failed)) return attemptsLeft ? "dispatched" : "failed";
   if (issue.pulls.some((p) => p.own && p.state === "OPEN")) return "review";
   if (issue.labels.includes(labels.running)) return "running";
@@ -88,7 +98,8 @@ export function taskViews(
     const attempt = issue?.spec?.attempt ?? 1;
     const allowed = config.agent.attempts + (state.control.extraAttempts[task.id] ?? 0);
     const cancelled = state.control.cancelledAll || state.control.cancelled.includes(task.id);
-    const status = ownStatus(issue, labels, cancelled, attempt < allowed, appSlug);
+    const exhausted = state.control.exhausted.includes(task.id);
+    const status = ownStatus(issue, labels, cancelled, attempt < allowed, appSlug, exhausted);
     views.set(task.id, {
       task,
       status: status ?? "pending",
@@ -100,7 +111,7 @@ export function taskViews(
   }
   for (const view of views.values()) {
     if (view.status !== "pending") continue;
-    view.waitingOn = view.task.dependencies.filter((d) => views.get(d)?.status !== "done");
+    view.waitingOn = view.task.dependencies.filter((d) => !dependencyMet(view, views.get(d)));
     view.status = !view.issue ? "pending" : view.waitingOn.length ? "blocked" : "ready";
   }
   return views;

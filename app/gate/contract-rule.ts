@@ -1,4 +1,5 @@
-import { readVerdicts } from "../../contracts/gate/result-marker.ts";
+import type { ChangeAcceptance } from "../../contracts/gate/acceptance-marker.ts";
+import { readVerdicts, type ContractsVerdict } from "../../contracts/gate/result-marker.ts";
 import type { GateCheckRun, GateInputs, GateTask, GateTaskInput } from "./gate-inputs.ts";
 import { link } from "./links.ts";
 
@@ -20,9 +21,10 @@ const PASSING = new Set(["SUCCESS", "NEUTRAL", "SKIPPED"]);
 /**
  * (b) The contract checks on the head commit passed. Only runs reported by the contracts App
  * (GitHub Actions) count; another App's run of the same name is ignored and named. A provider
- * task needs one; a failure passes only when it is just a breaking OpenAPI change a hub writer
- * declared with `/breaking` (kept in the hub's signed control state) for a contract this task
- * provides, and every consumer task of that contract is done.
+ * task needs one; a failure passes only when it is just breaking OpenAPI changes that a writer
+ * accepted on the pull request one by one (`/contracts accept <change id>`, signed by the App),
+ * or that a hub writer declared with `/breaking` (kept in the hub's signed control state) for a
+ * contract this task provides once every consumer task of that contract is done.
  */
 export function contractRule(inputs: GateInputs, task: GateTaskInput): RuleOutcome {
   const out: RuleOutcome = { missing: [], waiting: [], passed: [], notes: [] };
@@ -47,15 +49,69 @@ export function contractRule(inputs: GateInputs, task: GateTaskInput): RuleOutco
     if (run.status !== "COMPLETED") out.waiting.push(`${name} is still running`);
     else if (PASSING.has(run.conclusion ?? "")) out.passed.push(`${name} passed`);
     else {
-      const declared = declaredBreak(run, task, provides);
+      const accepted = acceptedBreak(run, inputs.accepted ?? []);
+      const declared = accepted.ok ? accepted : declaredBreak(run, task, provides);
       if (declared.ok) out.passed.push(`${name} failed only on ${declared.why}`);
       else
         out.missing.push(
-          `${name} ${(run.conclusion ?? "failure").toLowerCase()}: ${run.title ?? "see its summary"}${declared.why ? `; ${declared.why}` : ""}`,
+          `${name} ${(run.conclusion ?? "failure").toLowerCase()}: ${run.title ?? "see its summary"}${[
+            declared.why,
+            accepted.why,
+          ]
+            .filter(Boolean)
+            .map((w) => `; ${w}`)
+            .join("")}`,
         );
     }
   }
   return out;
+}
+
+/** A failure that is only breaking OpenAPI changes, the pacts kept (or none to keep). */
+function onlyBreaking(run: GateCheckRun): ContractsVerdict[] | null {
+  const verdicts = readVerdicts(run.summary);
+  const breaking = verdicts.filter((v) => v.openapi === "breaking");
+  const ok =
+    breaking.length > 0 &&
+    verdicts.every(
+      (v) =>
+        v.openapi !== "error" &&
+        (v.pacts === "verified" || v.pacts === "none" || v.pacts === "skipped"),
+    );
+  return ok ? breaking : null;
+}
+
+/**
+ * A failure that is only breaking changes a writer accepted on this pull request, each by its
+ * change id (`/contracts accept`, recorded by the App in a signed comment): a breaking change not
+ * accepted, or one the check does not name, still fails.
+ */
+function acceptedBreak(
+  run: GateCheckRun,
+  accepted: readonly ChangeAcceptance[],
+): { ok: boolean; why: string } {
+  const breaking = onlyBreaking(run);
+  if (!breaking) return { ok: false, why: "" };
+  const open: string[] = [];
+  const by: string[] = [];
+  for (const v of breaking) {
+    if (!v.changes?.length || v.changes.includes("many"))
+      return {
+        ok: false,
+        why: `the check names no change ids for \`${v.service}\`${v.changes?.includes("many") ? " (too many to accept one by one)" : " (its HavunCore is older than /contracts accept)"}`,
+      };
+    for (const id of v.changes) {
+      const a = accepted.find((x) => x.changeId === id);
+      if (a) by.push(`\`${id}\` by \`${a.by}\` (${a.reason.slice(0, 80)})`);
+      else open.push(`\`${id}\``);
+    }
+  }
+  if (open.length)
+    return {
+      ok: false,
+      why: `the breaking change${open.length === 1 ? "" : "s"} ${open.join(", ")} ${open.length === 1 ? "is" : "are"} not accepted (when intended, a person with write access comments \`/contracts accept <change id> <reason>\` on this pull request)`,
+    };
+  return { ok: true, why: `breaking changes accepted on this pull request: ${by.join(", ")}` };
 }
 
 function declaredBreak(
@@ -63,17 +119,8 @@ function declaredBreak(
   task: GateTaskInput,
   provides: string[],
 ): { ok: boolean; why: string } {
-  const verdicts = readVerdicts(run.summary);
-  const breaking = verdicts.filter((v) => v.openapi === "breaking");
-  const onlyOpenApi =
-    verdicts.length > 0 &&
-    breaking.length > 0 &&
-    verdicts.every(
-      (v) =>
-        v.openapi !== "error" &&
-        (v.pacts === "verified" || v.pacts === "none" || v.pacts === "skipped"),
-    );
-  if (!onlyOpenApi) return { ok: false, why: "" };
+  const breaking = onlyBreaking(run);
+  if (!breaking) return { ok: false, why: "" };
   const why: string[] = [];
   const hub = link("the hub issue", task.hubUrl);
   const by: string[] = [];

@@ -1,7 +1,11 @@
+import type { ChangeAcceptance } from "../../contracts/gate/acceptance-marker.ts";
 import type { Control } from "../core/control.ts";
 import type { TaskSpec } from "../spec/task-spec.ts";
 
-/** A check run on the pull request's head commit (the latest of each name). */
+/**
+ * A check run on the pull request's head commit (the latest of each name), or a commit status
+ * read as one (id 0; its context is the name, its state the conclusion).
+ */
 export interface GateCheckRun {
   id: number;
   name: string;
@@ -80,6 +84,8 @@ export interface GateInputs {
   problems: string[];
   /** The latest check runs on the head commit, the gate's own left out. */
   checks: GateCheckRun[];
+  /** Breaking changes accepted on the pull request (`/contracts accept`, signed by the App). */
+  accepted?: ChangeAcceptance[];
 }
 
 export type GateConclusion = "success" | "failure" | "neutral";

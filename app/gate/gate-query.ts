@@ -35,13 +35,17 @@ export const LAST_CLOSER = /* GraphQL */ `
   }
 `;
 
+/** How many of a pull request's latest comments are read for accepted breaking changes. */
+export const COMMENTS_READ = 100;
+
 /** How many issues a pull request's closing references are read to (more fail the gate). */
 export const CLOSING_LIMIT = 10;
 
 /**
  * One GraphQL request reads what the gate needs for a pull request: its body, author, head and
  * the body's last editor, every sub-issue it closes with that sub-issue's hub issue (its control
- * state and the other tasks with their pull requests), and the latest check runs on its head.
+ * state and the other tasks with their pull requests), and the latest check runs and commit
+ * statuses on its head.
  */
 export const GATE_QUERY = /* GraphQL */ `
   query Gate($owner: String!, $name: String!, $number: Int!) {
@@ -64,6 +68,15 @@ export const GATE_QUERY = /* GraphQL */ `
         editor {
           __typename
           login
+        }
+        comments(last: ${COMMENTS_READ}) {
+          nodes {
+            author {
+              __typename
+              login
+            }
+            body
+          }
         }
         closingIssuesReferences(first: ${CLOSING_LIMIT}) {
           totalCount
@@ -108,6 +121,16 @@ export const GATE_QUERY = /* GraphQL */ `
                   app {
                     slug
                   }
+                }
+              }
+              ... on StatusContext {
+                context
+                state
+                description
+                targetUrl
+                creator {
+                  __typename
+                  login
                 }
               }
             }
@@ -184,6 +207,12 @@ export interface GateCheckNode {
   summary?: string | null;
   url?: string;
   checkSuite?: { app: { slug: string } | null } | null;
+  /** A commit status (StatusContext): many CI systems report these instead of check runs. */
+  context?: string;
+  state?: "ERROR" | "EXPECTED" | "FAILURE" | "PENDING" | "SUCCESS";
+  description?: string | null;
+  targetUrl?: string | null;
+  creator?: ActorNode | null;
 }
 
 export interface GateQueryResult {
@@ -199,6 +228,8 @@ export interface GateQueryResult {
       headRepository: { nameWithOwner: string } | null;
       author: ActorNode | null;
       editor: ActorNode | null;
+      /** The latest comments: the App's signed acceptances of breaking changes are among them. */
+      comments?: { nodes: { author: ActorNode | null; body: string }[] };
       closingIssuesReferences: {
         totalCount: number;
         nodes: (GateTaskNode & {
@@ -211,7 +242,8 @@ export interface GateQueryResult {
             | null;
         })[];
       };
-      statusCheckRollup: { contexts: { nodes: GateCheckNode[] } } | null;
+      /** A node is null when the token may not read it (a status without `statuses: read`). */
+      statusCheckRollup: { contexts: { nodes: (GateCheckNode | null)[] } } | null;
     } | null;
   } | null;
 }

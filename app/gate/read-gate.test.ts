@@ -159,4 +159,48 @@ describe("what the gate reads from GitHub's answer", () => {
       ).missing[0]!.text,
     ).toContain("its branch is in a deleted fork");
   });
+
+  it("counts a commit status like a check run: a failing `havun/contracts` status from GitHub Actions fails the gate, a pending one waits, one from a person is ignored", () => {
+    const withStatus = (
+      state: "FAILURE" | "ERROR" | "PENDING" | "SUCCESS",
+      creator: ActorNodeLike,
+    ) => {
+      const node = pullNode([subIssue()]);
+      node.statusCheckRollup = {
+        contexts: {
+          nodes: [
+            {
+              __typename: "StatusContext",
+              context: "havun/contracts",
+              state,
+              description: "2 breaking changes",
+              targetUrl: "https://ci.example.com/7",
+              creator,
+            },
+          ],
+        },
+      };
+      const r = gateFromQuery("acme/api", node, { appSlug: "havuncore", signer: TEST_SIGNER });
+      r.inputs.pull.editor!.canWrite = true;
+      return evaluateGate(r.inputs);
+    };
+    const actions = { __typename: "Bot", login: "github-actions" };
+    for (const state of ["FAILURE", "ERROR"] as const) {
+      const failed = withStatus(state, actions);
+      expect(failed.conclusion).toBe("failure");
+      expect(failed.missing).toEqual([
+        {
+          kind: "contracts",
+          text: `[\`havun/contracts\`](https://ci.example.com/7) ${state.toLowerCase()}: 2 breaking changes`,
+        },
+      ]);
+    }
+    expect(withStatus("PENDING", actions)).toMatchObject({ conclusion: null, missing: [] });
+    expect(withStatus("SUCCESS", actions).conclusion).toBe("success");
+    const byPerson = withStatus("SUCCESS", { __typename: "User", login: "mallory" });
+    expect(byPerson.conclusion).toBe("failure");
+    expect(byPerson.summary).toContain("is ignored: only `github-actions`'s contract checks count");
+  });
 });
+
+type ActorNodeLike = { __typename: string; login: string };

@@ -1,9 +1,11 @@
 import { readControl } from "../core/control.ts";
 import type { GitHubClient } from "../gateway/client.ts";
+import { toleratingHiddenStatuses } from "../gateway/partial-read.ts";
 import { readAcceptanceSection } from "../spec/agent-pull.ts";
 import { parseSpecBlock } from "../spec/spec-block.ts";
 import type { MarkerSigner } from "../trust/marker-signer.ts";
 import { CONTRACTS_APP } from "./contract-rule.ts";
+import { acceptancesInComments } from "./contract-waivers.ts";
 import { hasWriteAccess } from "./editor-permission.ts";
 import type {
   GateActor,
@@ -52,7 +54,9 @@ export async function readGate(
   o: GateOptions,
 ): Promise<GateRead | null> {
   const [owner = "", name = ""] = repo.split("/");
-  const data = await octokit.graphql<GateQueryResult>(GATE_QUERY, { owner, name, number });
+  const data = await toleratingHiddenStatuses(() =>
+    octokit.graphql<GateQueryResult>(GATE_QUERY, { owner, name, number }),
+  );
   const pr = data.repository?.pullRequest;
   if (!pr) return null;
   const read = gateFromQuery(repo, pr, o);
@@ -127,6 +131,7 @@ export function gateFromQuery(repo: string, pr: PullNode, o: GateOptions): GateR
     headRepo: pr.isCrossRepository ? (pr.headRepository?.nameWithOwner ?? null) : repo,
     editor: pr.editor ? { ...actor(pr.editor)!, canWrite: null } : null,
   };
+  const accepted = acceptancesInComments(pr.comments?.nodes ?? [], { repo, number: pr.number }, o);
   const runs = (pr.statusCheckRollup?.contexts.nodes ?? []).flatMap(checkRun);
   const mine = (r: GateCheckRun) => r.name === GATE_CHECK && r.app === o.appSlug;
   return {
@@ -138,11 +143,36 @@ export function gateFromQuery(repo: string, pr: PullNode, o: GateOptions): GateR
       tasks,
       problems,
       checks: runs.filter((r) => !mine(r)),
+      accepted,
     },
   };
 }
 
-function checkRun(n: GateCheckNode): GateCheckRun[] {
+/**
+ * A commit status as the gate weighs a check: its context is the name, the App is its creator's
+ * when an App's bot created it (GraphQL names the bot by the App's slug), pending until it
+ * reports, and `error` or `failure` a failing conclusion.
+ */
+function statusCheck(n: GateCheckNode): GateCheckRun[] {
+  if (!n.context || !n.state) return [];
+  const done = n.state !== "PENDING" && n.state !== "EXPECTED";
+  return [
+    {
+      id: 0,
+      name: n.context,
+      app: n.creator?.__typename === "Bot" ? n.creator.login.replace(/\[bot\]$/, "") : null,
+      status: done ? "COMPLETED" : "PENDING",
+      conclusion: done ? n.state : null,
+      title: n.description ?? null,
+      summary: null,
+      url: n.targetUrl ?? "",
+    },
+  ];
+}
+
+function checkRun(n: GateCheckNode | null): GateCheckRun[] {
+  if (!n) return [];
+  if (n.__typename === "StatusContext") return statusCheck(n);
   if (n.__typename !== "CheckRun" || n.databaseId === undefined || !n.name) return [];
   return [
     {

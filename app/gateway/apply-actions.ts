@@ -2,6 +2,7 @@ import { splitRepo, type GitHubClient } from "./client.ts";
 import type { Action } from "../core/actions.ts";
 import type { IssueRef } from "../core/state.ts";
 import { marker } from "../spec/markers.ts";
+import { applyBoard, createBoard } from "./apply-board.ts";
 import { createSubIssues } from "./create-sub-issues.ts";
 
 function isStatus(err: unknown, ...statuses: number[]): boolean {
@@ -15,7 +16,7 @@ export function keyedComment(key: string, body: string): string {
 
 /**
  * Applies reconcile's actions in a safe order: sub-issues first (batched into one GraphQL
- * request), then links and labels, then bodies, comments and closing. A write that finds its
+ * request), then links, bodies (a spec before the label that starts its run), labels, comments and closing. A write that finds its
  * result already there (a label present, a link made) counts as done.
  */
 export async function applyActions(
@@ -28,13 +29,19 @@ export async function applyActions(
   const rank: Record<Action["kind"], number> = {
     "create-sub-issue": 0,
     "add-blocked-by": 1,
-    "remove-label": 2,
-    "add-labels": 3,
-    "update-body": 4,
+    // A body (a new spec) is written before the label that starts its run.
+    "update-body": 2,
+    "remove-label": 3,
+    "add-labels": 4,
     comment: 5,
     close: 6,
     reopen: 6,
+    "mark-ready": 6,
+    "update-branch": 6,
     "delete-comment": 7,
+    // The board shows what the other writes made (it is read again next round).
+    "create-board": 8,
+    board: 8,
   };
   const rest = actions
     .filter((a) => a.kind !== "create-sub-issue")
@@ -46,6 +53,10 @@ async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
   switch (a.kind) {
     case "create-sub-issue":
       return;
+    case "board":
+      return applyBoard(octokit, a);
+    case "create-board":
+      return createBoard(octokit, a);
     case "add-blocked-by":
       try {
         await octokit.request(
@@ -95,6 +106,23 @@ async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
         if (!isStatus(err, 404)) throw err;
       }
       return;
+    case "update-branch":
+      try {
+        await octokit.rest.pulls.updateBranch({ ...splitRepo(a.repo), pull_number: a.number });
+      } catch (err) {
+        // A conflict: the pull request reads as conflicting and gets a conflict round.
+        if (!isStatus(err, 422)) throw err;
+      }
+      return;
+    case "mark-ready": {
+      const pr = await octokit.rest.pulls.get({ ...splitRepo(a.repo), pull_number: a.number });
+      if (!pr.data.draft) return;
+      await octokit.graphql(
+        `mutation($id: ID!) { markPullRequestReadyForReview(input: { pullRequestId: $id }) { clientMutationId } }`,
+        { id: pr.data.node_id },
+      );
+      return;
+    }
     case "reopen":
       await octokit.rest.issues.update({
         ...splitRepo(a.issue.repo),

@@ -1,10 +1,29 @@
+import { BOARD_FRAGMENTS, type BoardItemsNode, type BoardOwnerNode } from "./board-query.ts";
+
 /**
  * One GraphQL request reads a whole orchestration: the hub issue, its first and last comments,
  * and its sub-issues with the pull requests that close them and how they were closed.
  */
 export const ORCHESTRATION_QUERY = /* GraphQL */ `
-  query Orchestration($owner: String!, $name: String!, $number: Int!) {
+  query Orchestration(
+    $owner: String!
+    $name: String!
+    $number: Int!
+    $withBoard: Boolean!
+    $boardOwner: String!
+    $boardByNumber: Boolean!
+    $boardNumber: Int!
+    $boardTitle: String!
+  ) {
+    board: repositoryOwner(login: $boardOwner) @include(if: $withBoard) {
+      ...HavunBoardOwner
+    }
     repository(owner: $owner, name: $name) {
+      defaultBranchRef {
+        target {
+          oid
+        }
+      }
       issue(number: $number) {
         id
         databaseId
@@ -30,6 +49,9 @@ export const ORCHESTRATION_QUERY = /* GraphQL */ `
             ...HavunComment
           }
         }
+        projectItems(first: 10) @include(if: $withBoard) {
+          ...HavunBoardItems
+        }
         subIssues(first: 100) {
           nodes {
             id
@@ -40,6 +62,18 @@ export const ORCHESTRATION_QUERY = /* GraphQL */ `
             stateReason
             body
             createdAt
+            closedAt
+            projectItems(first: 10) @include(if: $withBoard) {
+              ...HavunBoardItems
+            }
+            appComments: comments(last: 20) {
+              nodes {
+                author {
+                  login
+                }
+                body
+              }
+            }
             author {
               login
             }
@@ -58,10 +92,58 @@ export const ORCHESTRATION_QUERY = /* GraphQL */ `
                 state
                 body
                 headRefName
+                headRefOid
+                createdAt
+                mergedAt
+                closedAt
+                isDraft
+                mergeable
                 isCrossRepository
                 author {
                   __typename
                   login
+                }
+                reviews(last: 10, states: [CHANGES_REQUESTED]) {
+                  nodes {
+                    databaseId
+                    author {
+                      login
+                    }
+                  }
+                }
+                comments(last: 20) {
+                  nodes {
+                    databaseId
+                    author {
+                      login
+                    }
+                    body
+                  }
+                }
+                statusCheckRollup {
+                  contexts(first: 100) {
+                    nodes {
+                      ... on CheckRun {
+                        databaseId
+                        name
+                        status
+                        conclusion
+                        checkSuite {
+                          app {
+                            slug
+                          }
+                        }
+                      }
+                      ... on StatusContext {
+                        context
+                        state
+                        creator {
+                          __typename
+                          login
+                        }
+                      }
+                    }
+                  }
                 }
                 repository {
                   nameWithOwner
@@ -109,6 +191,7 @@ export const ORCHESTRATION_QUERY = /* GraphQL */ `
     }
     body
   }
+  ${BOARD_FRAGMENTS}
 `;
 
 /** The App's plan comments that fell outside both comment windows, fetched by node id. */
@@ -138,12 +221,33 @@ export interface CommentNode {
   body: string;
 }
 
+export interface CheckNode {
+  databaseId?: number;
+  name?: string;
+  status?: string;
+  conclusion?: string | null;
+  checkSuite?: { app: { slug: string } | null } | null;
+  /** A commit status (StatusContext). */
+  context?: string;
+  state?: string;
+  creator?: { __typename: string; login: string } | null;
+}
+
 export interface PullNode {
   number: number;
   url: string;
   state: "OPEN" | "CLOSED" | "MERGED";
   body: string;
   headRefName: string;
+  headRefOid: string;
+  createdAt?: string;
+  mergedAt?: string | null;
+  closedAt?: string | null;
+  isDraft: boolean;
+  mergeable: "MERGEABLE" | "CONFLICTING" | "UNKNOWN";
+  statusCheckRollup: { contexts: { nodes: (CheckNode | null)[] } } | null;
+  reviews: { nodes: { databaseId: number; author: Login | null }[] };
+  comments: { nodes: { databaseId: number; author: Login | null; body: string }[] };
   isCrossRepository: boolean;
   author: (Login & { __typename?: string }) | null;
   repository: { nameWithOwner: string };
@@ -178,10 +282,15 @@ export interface SubIssueNode {
   labels: { nodes: { name: string }[] };
   closedByPullRequestsReferences: { nodes: PullNode[] };
   timelineItems: { nodes: ClosedEventNode[] };
+  closedAt?: string | null;
+  projectItems?: BoardItemsNode;
+  /** The issue's last comments: the App's carry failed runs' signed costs. */
+  appComments?: { nodes: { author: Login | null; body: string }[] };
 }
 
 export interface OrchestrationQueryResult {
   repository: {
+    defaultBranchRef: { target: { oid: string } | null } | null;
     issue: {
       id: string;
       databaseId: number;
@@ -196,6 +305,9 @@ export interface OrchestrationQueryResult {
       firstComments: { nodes: CommentNode[] };
       lastComments: { nodes: CommentNode[] };
       subIssues: { nodes: SubIssueNode[] };
+      projectItems?: BoardItemsNode;
     } | null;
   } | null;
+  /** With a board: its owner and the board (`board-query.ts`). */
+  board?: BoardOwnerNode | null;
 }

@@ -1,6 +1,7 @@
 import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
+import { conditionalReads } from "./conditional.ts";
 
 const Client = Octokit.plugin(retry, throttling);
 
@@ -25,7 +26,7 @@ export function createRestClient(options: {
     error(...a: unknown[]): void;
   };
 }): RestClient {
-  return new Client({
+  const client = new Client({
     auth: options.token,
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     userAgent: options.userAgent ?? "havuncore-cli",
@@ -37,4 +38,5 @@ export function createRestClient(options: {
         retryCount < 2,
     },
   });
+  return conditionalReads(client as never) as RestClient;
 }

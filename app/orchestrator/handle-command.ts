@@ -6,6 +6,8 @@ import { scopeToWriter } from "./authorize.ts";
 import { approvalNeed, needsApproval } from "../planner/approval.ts";
 import { neutralise } from "../text/neutralise.ts";
 import { renderHelp } from "../render/help.ts";
+import { budgetSetReply } from "../core/budget.ts";
+import { plannerCostMarker } from "../render/planner-cost.ts";
 import { declareBreaking } from "./declare-breaking.ts";
 import { splitRepo, type OrchestratorDeps } from "./deps.ts";
 import { planComments } from "./plan-comments.ts";
@@ -55,7 +57,9 @@ export async function handleCommand(
   const state = await readForApp(deps, ev.hub, ev.number);
   if (!state) return;
   const taskIds = state.plan?.tasks.map((t) => t.id) ?? [];
-  const taskArg = "taskId" in c ? (c.taskId ?? ev.subIssue?.taskId) : undefined;
+  // On a sub-issue, /retry and /cancel mean its own task.
+  const taskArg =
+    c.kind === "retry" || c.kind === "cancel" ? (c.taskId ?? ev.subIssue?.taskId) : undefined;
   switch (c.kind) {
     case "orchestrate":
       if (state.plan)
@@ -111,6 +115,11 @@ export async function handleCommand(
           else s.control.cancelledAll = true;
         } else if (taskArg) {
           s.control.cancelled = s.control.cancelled.filter((t) => t !== taskArg);
+          // Fix rounds ran out on its open pull request: one more round on that branch.
+          if (s.control.exhausted.includes(taskArg)) {
+            s.control.extraFixes[taskArg] = (s.control.extraFixes[taskArg] ?? 0) + 1;
+            return;
+          }
           const v = s.subIssues.find((i) => i.spec?.task.id === taskArg);
           const used = v?.spec?.attempt ?? 1;
           const allowed = config.agent.attempts + (s.control.extraAttempts[taskArg] ?? 0);
@@ -158,7 +167,20 @@ export async function handleCommand(
       const waits = config.approval === "required" || (need !== null && needsApproval(need));
       const bodies = planComments(
         { summary: outcome.plan.summary, tasks: fresh },
-        { hub: ev.hub, issueNumber: ev.number, approval: waits ? "required" : "auto", need },
+        {
+          hub: ev.hub,
+          issueNumber: ev.number,
+          approval: waits ? "required" : "auto",
+          need,
+          costMarker: plannerCostMarker({
+            hub: ev.hub,
+            number: ev.number,
+            key: `replan-${ev.commentId}`,
+            usage: outcome.usage,
+            price: config.planner.price_usd_per_mtok,
+            signer: deps.signer,
+          }),
+        },
       );
       for (const [i, body] of bodies.entries()) {
         await deps.octokit.rest.issues.createComment({
@@ -184,6 +206,13 @@ export async function handleCommand(
     }
     case "breaking":
       return declareBreaking(deps, config, ev, c, state);
+    case "budget": {
+      const run = await runOrchestration(deps, ev.hub, ev.number, config, (s) => {
+        s.control.budgetUsd = c.usd;
+        s.control.budgetBy = ev.author;
+      });
+      return reply(deps, ev, budgetSetReply(c.usd, run.state, config), state.commentKeys);
+    }
     case "note": {
       const target = ev.subIssue ?? { repo: ev.hub, number: ev.number };
       await deps.octokit.rest.reactions.createForIssueComment({

@@ -32,7 +32,7 @@ export async function runOrchestration(
   let state: OrchestrationState | null = null;
   let result: ReconcileResult | null = null;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    state = await readForApp(deps, hub, number);
+    state = await readForApp(deps, hub, number, config);
     if (!state) return { state, result, rounds: round, actions: done };
     // A stored plan is checked against the config every time it is read: one that names
     // repositories outside the config (or is otherwise invalid now) is never acted on.

@@ -7,6 +7,7 @@ import { scopeToWriter } from "./authorize.ts";
 import type { PlanProblem } from "../spec/plan-problem.ts";
 import { splitRepo, type OrchestratorDeps } from "./deps.ts";
 import { planComments } from "./plan-comments.ts";
+import { plannerCostMarker } from "../render/planner-cost.ts";
 import { planFeature } from "./plan-feature.ts";
 import { problemList } from "./problem-text.ts";
 import { runOrchestration } from "./run-orchestration.ts";
@@ -91,10 +92,20 @@ export async function startOrchestration(
       "planned",
     );
     const where = { ...splitRepo(input.hub), issue_number: input.number };
+    const costMarker = plannerCostMarker({
+      ...input,
+      key: `plan-${input.key}`,
+      usage: outcome.usage,
+      price: input.config.planner.price_usd_per_mtok,
+      signer: deps.signer,
+    });
     if (!outcome.ok) {
       await deps.octokit.rest.issues.createComment({
         ...where,
-        body: keyedComment(`plan-failed-${input.key}`, failureComment(outcome.problems)),
+        body: keyedComment(
+          `plan-failed-${input.key}`,
+          `${failureComment(outcome.problems)}\n${costMarker}`,
+        ),
       });
       return;
     }
@@ -103,6 +114,7 @@ export async function startOrchestration(
         ? approvalNeed(outcome.plan.tasks, input.request, input.config)
         : null;
     const bodies = planComments(outcome.plan, {
+      costMarker,
       hub: input.hub,
       issueNumber: input.number,
       approval: input.config.approval,

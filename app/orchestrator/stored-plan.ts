@@ -22,7 +22,7 @@ export async function checkStoredPlan(
   config: HubConfig,
 ): Promise<PlanProblem[]> {
   const sealedSecrets = plan.tasks.some((t) => t.secrets.length > 0)
-    ? (await readHubCatalog(deps.octokit, hub)).sealedSecrets
+    ? (await readHubCatalog(deps.octokit, hub, null)).sealedSecrets
     : {};
   return storedPlanProblems(plan, { config, sealedSecrets, hub, hubIssue: number });
 }

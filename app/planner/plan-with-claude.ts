@@ -1,8 +1,11 @@
 import type Anthropic from "@anthropic-ai/sdk";
+import { withAgents } from "../agents/choose-agent.ts";
+import { agentRegistry } from "../agents/registry.ts";
 import { planJsonSchema } from "../spec/plan-json-schema.ts";
 import { planIsValid, type PlanProblem } from "../spec/plan-problem.ts";
 import { planSchema, type Plan } from "../spec/task-schema.ts";
 import { validatePlan } from "../spec/validate-plan.ts";
+import { calibratePlan } from "./calibration.ts";
 import { PLANNER_SYSTEM, plannerUserMessage, type PlannerContext } from "./planner-prompt.ts";
 
 export type PlanOutcome =
@@ -31,7 +34,9 @@ function problemsText(problems: PlanProblem[]): string {
 
 /**
  * Plans with Claude: a forced `submit_plan` tool call whose input schema is the task schema,
- * validated; an invalid plan gets one repair round with the problems listed, then gives up.
+ * validated; an invalid plan gets one repair round with the problems listed, then gives up. A
+ * valid plan gets each task's agent (the first that fits where the model named none) and its
+ * estimates calibrated from the hub's finished orchestrations (`ctx.history`).
  */
 export async function planWithClaude(client: Anthropic, ctx: PlannerContext): Promise<PlanOutcome> {
   const usage: Usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
@@ -64,6 +69,8 @@ export async function planWithClaude(client: Anthropic, ctx: PlannerContext): Pr
           config: ctx.config,
           sealedSecrets: ctx.sealedSecrets,
           existingTaskIds: ctx.existingTasks?.map((t) => t.id),
+          snippetIds: ctx.snippets.map((s) => s.id),
+          checkAgents: true,
           hub: ctx.hub,
           hubIssue: ctx.hubIssue,
         })
@@ -76,9 +83,11 @@ export async function planWithClaude(client: Anthropic, ctx: PlannerContext): Pr
           },
         ];
     if (call && planIsValid(problems)) {
+      const plan = planSchema.parse(call.input);
+      const agents = withAgents(plan.tasks, agentRegistry(ctx.config));
       return {
         ok: true,
-        plan: planSchema.parse(call.input),
+        plan: calibratePlan({ ...plan, tasks: agents }, ctx.history ?? []),
         rounds: round,
         warnings: problems,
         usage,

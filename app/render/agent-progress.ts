@@ -8,6 +8,7 @@ export const AGENT_PROGRESS_MARKER = marker("comment", { key: AGENT_PROGRESS_KEY
 /**
  * A sub-issue's progress comment, written by the App while the agent runs and by the publish
  * job at the end (both as the App's bot). The agent's steps are its own words: shown inert.
+ * The transcript is the run's `havun-agent` artifact (`transcript.jsonl`), listed on the run's page.
  */
 export function renderAgentProgress(o: {
   taskId: string;
@@ -17,7 +18,7 @@ export function renderAgentProgress(o: {
 }): string {
   const steps = o.steps.slice(-40);
   return [
-    `**HavunCore agent** — task \`${o.taskId}\` · ${o.state} · [run](${o.runUrl})`,
+    `**HavunCore agent** — task \`${o.taskId}\` · ${o.state} · [run](${o.runUrl}) · [transcript](${o.runUrl}#artifacts)`,
     "",
     steps.length
       ? inertBlock(steps.map((s) => `✓ ${s}`).join("\n"), { maxChars: 6000 })

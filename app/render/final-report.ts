@@ -47,6 +47,7 @@ export function renderFinalReport(view: ReportView): string {
     "",
     facts.join(" · "),
     "",
+    ...(view.metricsLine ? [view.metricsLine, ""] : []),
     ...HEAD,
   ].join("\n");
   const prs = view.tasks.filter((t) => t.pr?.merged).length;

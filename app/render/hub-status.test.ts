@@ -54,9 +54,10 @@ describe("renderHubStatus", () => {
   const md = renderHubStatus(view);
 
   it("shows progress, ETA and cost", () => {
-    // 8 tasks count (one cancelled); remaining: 45 + 40 + 60 + 30 + 30 + 30 = 235 min / 3.
+    // 8 tasks count (one cancelled). Three slots: checkout (45), emails (60) and sent (30) hold
+    // them; at 30 "later" starts (admin waits for checkout), at 45 admin (to 85), at 60 ready-one.
     expect(md).toContain(
-      "**1/8 done (12%)** · ETA about 1 h 19 min · cost $1.92 · 1 failed · 1 cancelled",
+      "**1/8 done (12%)** · ETA about 1 h 30 min · cost $1.92 · 1 failed · 1 cancelled",
     );
   });
 

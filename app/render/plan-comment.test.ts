@@ -18,10 +18,10 @@ describe("renderPlanComment", () => {
 
   it("has one table row per task", () => {
     expect(md).toContain(
-      "| 2 | `checkout-flow` | Add installment option to checkout flow | acme/portal | implementation | medium | `installment-api` | 45 min |",
+      "| 2 | `checkout-flow` | Add installment option to checkout flow | acme/portal | implementation | — | medium | `installment-api` | 45 min |",
     );
     expect(md).toContain(
-      "| 3 | `admin-dashboard` | Add installment payment admin dashboard | acme/api | implementation | low | `installment-api`, `checkout-flow` | 40 min |",
+      "| 3 | `admin-dashboard` | Add installment payment admin dashboard | acme/api | implementation | — | low | `installment-api`, `checkout-flow` | 40 min |",
     );
     expect(md.match(/^\| \d+ \|/gm)).toHaveLength(3);
   });

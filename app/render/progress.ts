@@ -1,7 +1,6 @@
 import { formatEta } from "./duration.ts";
+import { remainingMinutes } from "./eta.ts";
 import type { StatusView } from "./status-view.ts";
-
-const FINISHED = new Set(["done", "cancelled", "failed"]);
 
 export interface Progress {
   done: number;
@@ -10,7 +9,10 @@ export interface Progress {
   cancelled: number;
   failed: number;
   percent: number;
-  /** Sum of the estimates of unfinished tasks divided by max_parallel, in minutes. */
+  /**
+   * Minutes until the unfinished tasks are done at their estimates (calibrated where the plan
+   * has one), dispatched in plan order at most max_parallel at once (eta.ts).
+   */
   remainingMinutes: number;
   costUsd: number;
 }
@@ -20,16 +22,13 @@ export function progress(view: StatusView): Progress {
   const cancelled = count("cancelled");
   const total = view.tasks.length - cancelled;
   const done = count("done");
-  const remaining = view.tasks
-    .filter((t) => !FINISHED.has(t.status))
-    .reduce((sum, t) => sum + t.estimateMinutes, 0);
   return {
     done,
     total,
     cancelled,
     failed: count("failed"),
     percent: total === 0 ? 100 : Math.floor((done / total) * 100),
-    remainingMinutes: remaining / Math.max(1, view.maxParallel),
+    remainingMinutes: remainingMinutes(view.tasks, view.maxParallel),
     costUsd: view.tasks.reduce((sum, t) => sum + (t.costUsd ?? 0), 0),
   };
 }

@@ -23,6 +23,8 @@ export interface StatusTask {
   attempts?: number;
   /** Attempts allowed (the config's agent.attempts, plus any /retry). */
   maxAttempts?: number;
+  /** The current fix round on its pull request, when one ran. */
+  round?: { n: number; kind: "checks" | "review" | "conflict" };
   estimateMinutes: number;
   dependencies: readonly string[];
 }
@@ -36,6 +38,8 @@ export interface StatusView {
 export interface ReportView extends StatusView {
   startedAt?: string;
   finishedAt?: string;
+  /** The orchestration's own figures (agent pull requests, merge time, cost per merge). */
+  metricsLine?: string;
 }
 
 export const STATUS_EMOJI: Record<TaskStatus, string> = {

@@ -41,11 +41,13 @@ export class BodyTooLargeError extends Error {
  * How much of the readable part to show: snippet texts and contract details (1 shown, 0 not),
  * and how many instruction steps and acceptance criteria.
  */
-type Lever = "snippetTexts" | "contractDetails" | "instructions" | "acceptance";
+type Lever =
+  "agentInstructions" | "snippetTexts" | "contractDetails" | "instructions" | "acceptance";
 type Shape = Record<Lever, number>;
 
 /** What is left out first when the body is too long, in words for the reader. */
 const LEVERS: Array<[Lever, string]> = [
+  ["agentInstructions", "the agent's instructions"],
   ["snippetTexts", "snippet texts"],
   ["contractDetails", "contract details"],
   ["instructions", "instruction steps"],
@@ -57,11 +59,12 @@ function render(spec: TaskSpec, ctx: SubIssueContext, shape: Shape, specBlock: s
   const parts = [
     taskMarker(spec.hub, spec.hub_issue, t.id),
     section.header(spec, ctx.hubIssueUrl),
+    section.agent(spec, shape.agentInstructions > 0),
     section.instructions(t.instructions, shape.instructions),
     section.acceptance(t.acceptance, shape.acceptance),
     section.dependencies(t.dependencies, ctx.dependencies ?? {}),
     section.secrets(t.secrets),
-    section.snippets(snippetsOf(spec, ctx), shape.snippetTexts > 0),
+    section.snippets(snippetsOf(spec, ctx), shape.snippetTexts > 0, spec.hub_commit),
     section.contracts(spec, ctx.contracts ?? [], shape.contractDetails > 0),
     section.FOOTER,
     specBlock,
@@ -83,6 +86,7 @@ export function subIssueBodyLength(spec: TaskSpec, ctx: Omit<SubIssueContext, "s
 function fullShape(spec: TaskSpec): Shape {
   const { instructions, acceptance } = spec.task;
   return {
+    agentInstructions: 1,
     snippetTexts: 1,
     contractDetails: 1,
     instructions: instructions.length,
@@ -91,8 +95,8 @@ function fullShape(spec: TaskSpec): Shape {
 }
 
 /**
- * The sub-issue body, fitted to GitHub's limit by leaving out, in turn: snippet texts, contract
- * details, then instruction steps and acceptance criteria from the end (the spec block always
+ * The sub-issue body, fitted to GitHub's limit by leaving out, in turn: the agent's instructions,
+ * snippet texts, contract details, then instruction steps and acceptance criteria from the end (the spec block always
  * carries them all). Throws BodyTooLargeError when even that does not fit.
  */
 export function fitSubIssueBody(input: TaskSpecInput, ctx: SubIssueContext): FittedBody {
@@ -101,7 +105,13 @@ export function fitSubIssueBody(input: TaskSpecInput, ctx: SubIssueContext): Fit
   const shape = fullShape(spec);
   const full = render(spec, ctx, shape, block);
   if (full.length <= GITHUB_BODY_LIMIT) return { body: full, fullLength: full.length, omitted: [] };
-  const least: Shape = { snippetTexts: 0, contractDetails: 0, instructions: 0, acceptance: 0 };
+  const least: Shape = {
+    agentInstructions: 0,
+    snippetTexts: 0,
+    contractDetails: 0,
+    instructions: 0,
+    acceptance: 0,
+  };
   const smallest = render(spec, ctx, least, block).length;
   if (smallest > GITHUB_BODY_LIMIT) throw new BodyTooLargeError(spec.task.id, smallest);
   const omitted: string[] = [];

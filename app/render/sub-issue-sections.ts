@@ -3,10 +3,12 @@ import { code, defang, fenced, indentRest, inline } from "./markdown.ts";
 import { issueRef, type IssueRef } from "./issue-ref.ts";
 import { formatMinutes } from "./duration.ts";
 
-/** A snippet to attach: its id, and its text when the library has it. */
+/** A snippet to attach: its id, and what the library says of it when known. */
 export interface SnippetAttachment {
   id: string;
   title?: string;
+  /** Where and how to use it (the snippet's `usage`). */
+  usage?: string;
   language?: string;
   content?: string;
 }
@@ -21,10 +23,14 @@ export interface ContractAttachment {
 
 export function header(spec: TaskSpec, hubIssueUrl: string): string {
   const t = spec.task;
+  const estimate = t.calibrated
+    ? `estimate ${formatMinutes(t.calibrated.minutes)} (planner ${formatMinutes(t.estimate_minutes)})`
+    : `estimate ${formatMinutes(t.estimate_minutes)}`;
   const facts = [
     t.kind,
+    ...(spec.agent?.name ? [`agent **${spec.agent.name}**`] : []),
     `priority ${t.priority}`,
-    `estimate ${formatMinutes(t.estimate_minutes)}`,
+    estimate,
     `attempt ${spec.attempt}`,
     ...(spec.base_branch === undefined ? [] : [`base ${code(spec.base_branch)}`]),
   ];
@@ -74,14 +80,27 @@ export function secrets(names: readonly string[]): string {
   ].join("\n");
 }
 
-export function snippets(items: readonly SnippetAttachment[], withContent: boolean): string {
+/**
+ * The snippets a task attaches: id, title and usage when known, their code when given and room
+ * allows. The agent gets each one's code from the hub's library at the commit the spec records.
+ */
+export function snippets(
+  items: readonly SnippetAttachment[],
+  withContent: boolean,
+  commit?: string,
+): string {
   if (items.length === 0) return "";
   const parts = items.map((s) => {
     const title = s.title === undefined ? "" : ` — ${inline(s.title)}`;
-    if (!withContent || s.content === undefined) return `- ${code(s.id)}${title}`;
-    return `- ${code(s.id)}${title}\n\n${fenced(s.content, s.language ?? "")}\n`;
+    const usage = s.usage === undefined ? "" : `\n  Usage: ${inline(s.usage, 500)}`;
+    if (!withContent || s.content === undefined) return `- ${code(s.id)}${title}${usage}`;
+    return `- ${code(s.id)}${title}${usage}\n\n${fenced(s.content, s.language ?? "")}\n`;
   });
-  const note = withContent ? [] : ["", "_Find each snippet in the hub's snippet library._"];
+  const at = commit === undefined ? "" : ` at commit ${code(commit.slice(0, 12))}`;
+  const note = [
+    "",
+    `_From the hub's snippet library${at}: the agent gets each snippet's code, usage and requirements with the task (\`havun snippets get <id>\` shows one)._`,
+  ];
   return ["## Snippets", "", ...parts, ...note].join("\n");
 }
 
@@ -102,6 +121,34 @@ export function contracts(
     return `- **${c.name}** ${role}${where}${summary}`;
   });
   return ["## Contracts", "", ...items].join("\n");
+}
+
+/**
+ * The task's agent: its name, model (and fallback), tools, what its run produces, and — when
+ * room allows — its standing instructions (the spec carries them whole either way).
+ */
+export function agent(spec: TaskSpec, withInstructions: boolean): string {
+  const a = spec.agent;
+  if (!a?.name) return "";
+  const facts = [
+    `**${a.name}**`,
+    `model ${code(a.model)}${a.fallback_model ? ` (falls back to ${code(a.fallback_model)} when it is overloaded)` : ""}`,
+    a.allowed_tools ? `tools ${a.allowed_tools.map(code).join(", ")}` : "HavunCore's default tools",
+    ...(a.produces === "review" && a.reviews
+      ? [`reviews the pull request of **${a.reviews}** and opens none`]
+      : []),
+  ];
+  const parts = ["## Agent", "", facts.join(" · ")];
+  if (a.instructions && withInstructions)
+    parts.push(
+      "",
+      "<details><summary>Its standing instructions</summary>",
+      "",
+      fenced(a.instructions, "markdown"),
+      "",
+      "</details>",
+    );
+  return parts.join("\n");
 }
 
 export const FOOTER =

@@ -26,6 +26,13 @@ export function statusWords(task: StatusTask, all: readonly StatusTask[]): strin
   }
 }
 
+const ROUND_KIND = { checks: "failing checks", review: "review", conflict: "conflict" } as const;
+
+/** "fix round 2 (review)". */
+export function roundWords(r: NonNullable<StatusTask["round"]>): string {
+  return `fix round ${r.n} (${ROUND_KIND[r.kind]})`;
+}
+
 /**
  * One checklist line: `- [x] ✅ **api-endpoint** — Add installment endpoint · acme/api#3 ·
  * PR acme/api#4 · $0.42`; not-done tasks say their status in words after the title.
@@ -37,6 +44,7 @@ export function taskLine(task: StatusTask, all: readonly StatusTask[]): string {
     ...(done ? [] : [statusWords(task, all)]),
     ...(task.issue === undefined ? [] : [`${task.repo}#${task.issue.number}`]),
     ...(task.pr === undefined ? [] : [`PR ${task.repo}#${task.pr.number}`]),
+    ...(task.round === undefined || done ? [] : [roundWords(task.round)]),
     ...(task.costUsd === undefined ? [] : [formatUsd(task.costUsd)]),
   ];
   return parts.join(" · ");

@@ -42,31 +42,43 @@ export interface CostFacts {
   /** The task's sub-issue, `owner/repo#N`. */
   issue: string;
   attempt: number;
+  /** The fix round (0: the attempt's first run). */
+  round: number;
   usd: number;
 }
 
-const costData = (f: CostFacts) => `${f.issue.toLowerCase()}\n${f.attempt}\n${f.usd.toFixed(4)}`;
+const costData = (f: CostFacts) =>
+  `${f.issue.toLowerCase()}\n${f.attempt}\n${f.round}\n${f.usd.toFixed(4)}`;
 
-/** `<!-- havun:cost issue=o/r#1 attempt=1 usd=0.1234 sig=… -->`, signed by the App. */
+/** `<!-- havun:cost issue=o/r#1 attempt=1 round=0 usd=0.1234 sig=… -->`, signed by the App. */
 export function renderCostMarker(f: CostFacts, signer: MarkerSigner): string {
   const sig = signer.sign("cost", costData(f));
-  return `<!-- havun:cost issue=${f.issue.toLowerCase()} attempt=${f.attempt} usd=${f.usd.toFixed(4)} sig=${sig} -->`;
+  return `<!-- havun:cost issue=${f.issue.toLowerCase()} attempt=${f.attempt} round=${f.round} usd=${f.usd.toFixed(4)} sig=${sig} -->`;
 }
 
 const COST =
-  /<!-- havun:cost issue=([a-z0-9_.-]+\/[a-z0-9_.-]+#\d+) attempt=(\d+) usd=(\d+\.\d{4}) sig=([A-Za-z0-9_-]{43}) -->/g;
+  /<!-- havun:cost issue=([a-z0-9_.-]+\/[a-z0-9_.-]+#\d+) attempt=(\d+) round=(\d+) usd=(\d+\.\d{4}) sig=([A-Za-z0-9_-]{43}) -->/g;
 
 /**
- * Every cost marker in a body whose signature verifies and that is for `issue`; a forged or
- * copied one (another issue) is ignored. The body is capped at GitHub's limit before reading.
+ * Every run's cost in a body: markers whose signature verifies and that are for `issue`, one per
+ * attempt and round (a copy counts once); a forged or copied one (another issue) is ignored. The
+ * body is capped at GitHub's limit before reading.
  */
 export function readCostMarkers(body: string, issue: string, signer: MarkerSigner): CostFacts[] {
-  const out: CostFacts[] = [];
+  const out = new Map<string, CostFacts>();
   for (const m of body.slice(0, 65_536).matchAll(COST)) {
-    const f: CostFacts = { issue: m[1]!, attempt: Number(m[2]), usd: Number(m[3]) };
+    const f: CostFacts = {
+      issue: m[1]!,
+      attempt: Number(m[2]),
+      round: Number(m[3]),
+      usd: Number(m[4]),
+    };
     if (f.issue !== issue.toLowerCase()) continue;
-    if (!signer.verify("cost", costData(f), m[4]!)) continue;
-    out.push(f);
+    if (!signer.verify("cost", costData(f), m[5]!)) continue;
+    out.set(`${f.attempt}/${f.round}`, f);
   }
-  return out;
+  return [...out.values()];
 }
+
+/** The App's section of a task PR's body that keeps one entry per run (its summary and cost). */
+export const ROUNDS_SECTION = "rounds";

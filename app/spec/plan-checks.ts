@@ -1,6 +1,7 @@
 import type { HubConfig } from "../config/hub-config-schema.ts";
 import { repoKey } from "../config/repo-name.ts";
 import { closest } from "../config/suggest.ts";
+import { MAX_ATTACHED } from "../../snippets/delivery.ts";
 import { findCycle, formatCycle } from "./graph.ts";
 import { planError, type PlanProblem } from "./plan-problem.ts";
 import type { Task } from "./task-schema.ts";
@@ -111,4 +112,42 @@ export function checkSecrets(
           ],
     ),
   );
+}
+
+/**
+ * Snippets a task attaches are in the hub's library (its ids, read when planning), at most
+ * MAX_ATTACHED per task: the agent gets only those snippets' code.
+ */
+export function checkSnippets(tasks: readonly Task[], known: readonly string[]): PlanProblem[] {
+  const ids = new Set(known);
+  return tasks.flatMap((t, i) => {
+    const out: PlanProblem[] = [];
+    if (t.snippets.length > MAX_ATTACHED)
+      out.push(
+        planError(
+          at(i, "snippets"),
+          `${t.id} attaches ${t.snippets.length} snippets; at most ${MAX_ATTACHED} are delivered to an agent`,
+          `keep the ${MAX_ATTACHED} whose code helps this task most`,
+        ),
+      );
+    t.snippets.forEach((id, j) => {
+      if (ids.has(id)) return;
+      // A path with its extension (`payments/mollie.php`) still finds its id.
+      const near = closest(id.replace(/\.[A-Za-z0-9]+$/, ""), known) ?? closest(id, known);
+      out.push(
+        planError(
+          `${at(i, "snippets")}[${j}]`,
+          known.length === 0
+            ? `snippet ${id} is not in the hub's snippet library, which is empty`
+            : `snippet ${id} is not in the hub's snippet library`,
+          near !== undefined
+            ? `did you mean ${near}?`
+            : known.length === 0
+              ? "remove it"
+              : "use an id from the snippet library listed in the request, or remove it",
+        ),
+      );
+    });
+    return out;
+  });
 }

@@ -38,21 +38,3 @@ export function checkContracts(tasks: readonly Task[], config: HubConfig): PlanP
     }),
   );
 }
-
-/** Snippet ids the library does not have (only when the library's ids are known). */
-export function checkSnippets(tasks: readonly Task[], known: readonly string[]): PlanProblem[] {
-  const ids = new Set(known);
-  return tasks.flatMap((t, i) =>
-    t.snippets.flatMap((id, j) =>
-      ids.has(id)
-        ? []
-        : [
-            planWarning(
-              `tasks[${i}].snippets[${j}]`,
-              `snippet ${id} is not in the snippet library`,
-              "remove it, or add the snippet to the library",
-            ),
-          ],
-    ),
-  );
-}

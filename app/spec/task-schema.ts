@@ -2,6 +2,7 @@ import { z } from "zod";
 import { contractNameSchema } from "../config/contract-name.ts";
 import { withFix } from "../config/fixes.ts";
 import { repoSchema } from "../config/repo-name.ts";
+import { agentNameSchema } from "../agents/agent-name.ts";
 
 export const TASK_KINDS = ["analysis", "implementation", "testing", "review", "docs"] as const;
 export const PRIORITIES = ["critical", "high", "medium", "low"] as const;
@@ -42,12 +43,27 @@ export const taskContractSchema = z.strictObject({
     .describe("provider: this task implements the API; consumer: it calls it."),
 });
 
+/**
+ * The planner's estimate corrected by what similar finished tasks took (app/planner/calibration.ts):
+ * minutes with a likely range, and how many finished tasks of which group it learned from.
+ */
+export const calibratedEstimateSchema = z.strictObject({
+  minutes: z.number().int().min(1).max(10_000),
+  low: z.number().int().min(1).max(10_000),
+  high: z.number().int().min(1).max(10_000),
+  samples: z.number().int().min(1).max(100_000),
+  /** The group it learned from, most specific first: "repo+kind+agent", "repo+kind", "kind", "all". */
+  basis: z.enum(["repo+kind+agent", "repo+kind", "kind+agent", "kind", "all"]),
+});
+
+export type CalibratedEstimate = z.output<typeof calibratedEstimateSchema>;
+
 export const taskSchema = z
   .strictObject({
     id: taskIdSchema,
     title: z.string().min(1).max(200).describe("Short imperative title, shown everywhere."),
     repo: repoSchema.describe("The project repository (owner/name) the task is done in."),
-    kind: z.enum(TASK_KINDS).describe("What sort of work; picks the agent's model."),
+    kind: z.enum(TASK_KINDS).describe("What sort of work; decides which agents may do it."),
     priority: z.enum(PRIORITIES),
     dependencies: z
       .array(taskIdSchema)
@@ -69,7 +85,11 @@ export const taskSchema = z
       .max(20)
       .default([])
       .describe("Names of sealed secrets the task needs in its repository (never values)."),
-    snippets: z.array(snippetIdSchema).max(20).default([]).describe("Snippet ids to attach."),
+    snippets: z
+      .array(snippetIdSchema)
+      .max(20)
+      .default([])
+      .describe("Snippet ids from the hub's library to attach (the plan checks allow at most 5)."),
     contracts: z
       .array(taskContractSchema)
       .max(20)
@@ -81,6 +101,16 @@ export const taskSchema = z
       .min(1)
       .max(960)
       .describe("Estimated agent working time in minutes (1 to 960)."),
+    agent: agentNameSchema
+      .optional()
+      .describe(
+        "The agent (by name, from the Agents list) that does the task: one that serves its kind and may work in its repository.",
+      ),
+    calibrated: calibratedEstimateSchema
+      .optional()
+      .describe(
+        "HavunCore's estimate from finished orchestrations (set by HavunCore, not the planner).",
+      ),
   })
   .describe("One unit of work for one coding agent in one repository.");
 

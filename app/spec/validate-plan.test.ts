@@ -152,12 +152,46 @@ describe("validatePlan", () => {
     expect(planIsValid(found)).toBe(true);
   });
 
-  it("warns about unknown snippets when the library's ids are given", () => {
+  it("an unknown snippet id is an error with a fix when the library's ids are given", () => {
     const found = validatePlan(installmentPlan, {
       ...ctx,
-      snippetIds: ["api/rest-controller-template.php"],
+      snippetIds: ["payments/mollie-recurring-setup", "api/rest-controller-template.php"],
     });
-    expect(found.map((x) => x.path)).toEqual(["tasks[0].snippets[0]", "tasks[1].snippets[0]"]);
+    expect(found.map((x) => [x.level, x.path, x.message, x.fix])).toEqual([
+      [
+        "error",
+        "tasks[0].snippets[0]",
+        "snippet payments/mollie-recurring-setup.php is not in the hub's snippet library",
+        "did you mean payments/mollie-recurring-setup?",
+      ],
+      [
+        "error",
+        "tasks[1].snippets[0]",
+        "snippet payments/checkout-flow-vue-component.vue is not in the hub's snippet library",
+        "use an id from the snippet library listed in the request, or remove it",
+      ],
+    ]);
+    expect(planIsValid(found)).toBe(false);
+    const empty = validatePlan(installmentPlan, { ...ctx, snippetIds: [] });
+    expect(empty[0]).toMatchObject({
+      message:
+        "snippet payments/mollie-recurring-setup.php is not in the hub's snippet library, which is empty",
+      fix: "remove it",
+    });
+  });
+
+  it("a task attaches at most 5 snippets; without the library's ids nothing is checked", () => {
+    const ids = ["a/one", "a/two", "a/three", "a/four", "a/five", "a/six"];
+    const p = plan([task("api-a", { snippets: ids })]);
+    expect(validatePlan(p, { ...ctx, snippetIds: ids })).toEqual([
+      {
+        level: "error",
+        path: "tasks[0].snippets",
+        message: "api-a attaches 6 snippets; at most 5 are delivered to an agent",
+        fix: "keep the 5 whose code helps this task most",
+      },
+    ]);
+    expect(validatePlan(p, ctx)).toEqual([]);
   });
 
   it("is deterministic", () => {

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import type { Level } from "../../contracts/openapi/catalogue/index.ts";
 import { CliError } from "../errors.ts";
+import { acceptedChanges } from "./contracts-accepted.ts";
 import { reportCheckRun } from "./contracts-check-run.ts";
 
 interface CheckFlags {
@@ -22,6 +23,9 @@ interface CheckFlags {
   headSha?: string;
   repo?: string;
   summaryFile?: string;
+  pactsDir?: string;
+  pull?: string;
+  appSlug?: string;
 }
 
 const AFTER = `
@@ -33,7 +37,12 @@ Where the pull request's code must not run next to a write token (the contracts 
   # job "report": checks: write, runs nothing of the pull request's; diffs the description from
   # git's objects and takes the Pact half from the verify job's file (absent or invalid: fails)
   havun contracts check --service billing --checkout pr --openapi openapi.yaml \\
-    --base <base sha> --head <head sha> --pact-result pacts.json --check-run --head-sha <head sha>
+    --base <base sha> --head <head sha> --pact-result pacts.json --check-run --head-sha <head sha> \\
+    --pacts-dir hub --pull <pull request number> --app-slug havuncore   # + HAVUN_APP_PRIVATE_KEY
+
+--pacts-dir lists, for each breaking change, the consumers whose pacts call what it touches.
+--pull applies the breaking changes a writer accepted with /contracts accept <change id> <reason>
+(recorded by the App in a signed comment): those pass, any other breaking change still fails.
 
 Exit codes: 0 contract kept, 1 a breaking change or a broken pact, 2 a half could not run.`;
 
@@ -71,6 +80,18 @@ export function registerContractCheck(contracts: Command): void {
       "--pact-result <file>",
       "take the Pact half from this --result-file of the job that ran the provider (absent or invalid: the Pact half fails); its OpenAPI part is ignored",
     )
+    .option(
+      "--pacts-dir <dir>",
+      "the hub's registry folder, read for who calls what: each breaking change lists the consumers whose pacts exercise it",
+    )
+    .option(
+      "--pull <number>",
+      "apply the breaking changes accepted on this pull request (`/contracts accept`), signed by the App: needs HAVUN_APP_PRIVATE_KEY",
+    )
+    .option(
+      "--app-slug <slug>",
+      "the HavunCore App's slug, whose comments carry acceptances (default: HAVUN_APP_SLUG)",
+    )
     .option("--result-file <file>", "also write the machine-readable result here (JSON)")
     .option(
       "--check-run [name]",
@@ -99,6 +120,7 @@ async function runCheck(flags: CheckFlags): Promise<void> {
   if (flags.resultFile && flags.headSha && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(flags.headSha))
     throw new CliError("--head-sha must be the full commit sha to be recorded in --result-file");
   const cwd = resolve(flags.checkout ?? ".");
+  const accepted = await acceptedChanges(flags);
   const { runContractCheck } = await import("../../contracts/gate/contract-check.ts");
   const result = await runContractCheck({
     service: flags.service,
@@ -129,6 +151,8 @@ async function runCheck(flags: CheckFlags): Promise<void> {
           },
         }
       : {}),
+    ...(flags.pactsDir ? { pactsDir: flags.pactsDir } : {}),
+    ...(accepted.length ? { accepted } : {}),
     ...(flags.pactResult
       ? {
           pactResult: {

@@ -7,6 +7,30 @@ interface DemoFlags {
   port: string;
   realModel?: boolean;
   modelScenarios?: string;
+  faults?: string;
+  restartApp?: string;
+}
+
+/** `--faults RATE`: a share of requests, 0 ≤ RATE < 1. */
+function faultRate(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const rate = Number(value);
+  if (!Number.isFinite(rate) || rate < 0 || rate >= 1)
+    throw new CliError(
+      `--faults takes the share of GitHub requests that fail, from 0 up to (not including) 1, such as --faults 0.1; got "${value}"`,
+    );
+  return rate;
+}
+
+/** `--restart-app SECONDS`: at least one second between kills. */
+function restartEvery(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 1)
+    throw new CliError(
+      `--restart-app takes the seconds between App restarts, 1 or more, such as --restart-app 20; got "${value}"`,
+    );
+  return seconds;
 }
 
 /** Until SIGINT or SIGTERM. */
@@ -34,10 +58,20 @@ export function registerDemo(program: Command): void {
       "plan and run the agents with the real Anthropic API (needs ANTHROPIC_API_KEY)",
     )
     .option(
+      "--faults <rate>",
+      "inject the sandbox's faults (502s, timeouts, secondary rate limits with retry-after) into that share of every client's REST, GraphQL and git requests, seeded (0.1: one in ten)",
+    )
+    .option(
+      "--restart-app <seconds>",
+      "kill the App server (SIGKILL, no drain) every so many seconds and start it again on the same address; it resumes open orchestrations at start-up",
+    )
+    .option(
       "--model-scenarios <file>",
       "YAML or JSON: one scenario or a list (sandbox/model's format) that answers before the built-in ones",
     )
     .action(async (flags: DemoFlags) => {
+      const faults = faultRate(flags.faults);
+      const restartAppEvery = restartEvery(flags.restartApp);
       const realApiKey = flags.realModel ? process.env.ANTHROPIC_API_KEY : undefined;
       if (flags.realModel && !realApiKey)
         throw new CliError("--real-model needs ANTHROPIC_API_KEY (the real API's key)");
@@ -56,6 +90,8 @@ export function registerDemo(program: Command): void {
         port: Number(flags.port) || 0,
         realApiKey,
         extraScenarios,
+        faults,
+        restartAppEvery,
         onResult: (r, w) => {
           if (!flags.json) return;
           const sandbox = flags.keep
@@ -94,5 +130,14 @@ export function registerDemo(program: Command): void {
       process.stdout.write(
         `\nhub ${result.hub.repo}#${result.hub.issue}: ${result.hub.state}, checklist ${result.hub.checklist.checked}/${result.hub.checklist.total} · ${result.api.requests} GitHub requests · ${result.model.requests} model requests · ${(result.durationMs / 1000).toFixed(1)} s\n`,
       );
+      const p = result.api.perTask;
+      process.stdout.write(
+        `GitHub requests per task: App ${p.app}, agent runs ${p.agents}, CI ${p.ci}, reviewer ${p.reviewer}; App + agents ${p.appAndAgents} without the ${result.api.notModified} answered 304 (target ≤ ${p.target.max})\n`,
+      );
+      const r = result.reliability;
+      if (r.faultRate || r.appRestarts)
+        process.stdout.write(
+          `faults injected: ${r.faults["502"]} × 502, ${r.faults.timeout} timeouts, ${r.faults.secondary} secondary rate limits · App restarts: ${r.appRestarts}\n`,
+        );
     });
 }

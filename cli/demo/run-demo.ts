@@ -1,6 +1,14 @@
 import { randomBytes } from "node:crypto";
+import {
+  countByClient,
+  perTask,
+  type ClientFigures,
+  type DemoClient,
+  type PerTask,
+} from "./client-counts.ts";
 import { DEMO_REQUEST, demoScenarios } from "./scenarios.ts";
 import { settle } from "./settle.ts";
+import { parseSpecBlock } from "../../app/spec/spec-block.ts";
 import type { ScenarioInput } from "../../sandbox/model/index.ts";
 import { startWorld, type World } from "./world.ts";
 
@@ -17,9 +25,26 @@ export interface DemoResult {
     issue: number;
     state: string;
     pr: { number: number; merged: boolean; files: string[] } | null;
+    /** The hub agent that did it, and its model (from the sub-issue's spec). */
+    agent: string | null;
+    model: string | null;
   }[];
-  api: { requests: number; byRoute: Record<string, number> };
+  api: {
+    requests: number;
+    /** Answered 304 Not Modified (not charged by GitHub). */
+    notModified: number;
+    byRoute: Record<string, number>;
+    /** The App, the agent runs, the projects' CI and the demo's reviewer. */
+    byClient: Record<DemoClient, ClientFigures>;
+    perTask: PerTask;
+  };
   model: { requests: number; inputTokens: number; outputTokens: number };
+  /** With `--faults`: the rate and the faults injected; with `--restart-app`: the restarts. */
+  reliability: {
+    faultRate: number;
+    faults: { "502": number; timeout: number; secondary: number };
+    appRestarts: number;
+  };
   durationMs: number;
 }
 
@@ -35,8 +60,14 @@ export interface DemoOptions {
   realApiKey?: string;
   /** Scenarios that answer before the built-in ones (`--model-scenarios`). */
   extraScenarios?: ScenarioInput[];
+  /** Hub files instead of the demo's two agents (hub-agents.ts), by path. */
+  hubFiles?: Record<string, string>;
   /** Called once the loop has ended, before `keep` (prints `--json` early). */
   onResult?: (result: DemoResult, w: World) => void;
+  /** The share of every client's GitHub requests that meet a fault (`--faults`). */
+  faults?: number;
+  /** Kill the App server every so many seconds and start it again (`--restart-app`). */
+  restartAppEvery?: number;
 }
 
 type Pull = Awaited<ReturnType<World["reviewer"]["pulls"]["list"]>>["data"][number];
@@ -111,6 +142,9 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     secretValue,
     port: o.port,
     realApiKey: o.realApiKey,
+    hubFiles: o.hubFiles,
+    faults: o.faults,
+    restartAppEvery: o.restartAppEvery,
   });
   try {
     o.log(`  GitHub API ${w.sb.apiUrl} · App webhook ${w.app.webhookUrl}`);
@@ -136,13 +170,21 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       const progressed = await mergeReady(w, o.log, merged, reviewed);
       if (!progressed) {
         if (Date.now() > deadline) throw new Error("the demo timed out");
+        // Work a killed App lost (a webhook it missed) is resumed when it starts again.
+        if (o.restartAppEvery) {
+          await w.app.nextStart();
+          continue;
+        }
         const failed = await failedTasks(w, hub);
         if (failed.length) throw new Error(`tasks failed: ${failed.join(", ")}`);
         throw new Error("the orchestration stopped without finishing (see the hub issue)");
       }
     }
     o.log(`The hub issue havun/hub#${hub} is closed: every task is done.`);
-    const result = await collect(w, hub, started);
+    const result = await collect(w, hub, started, o.faults ?? 0);
+    o.log(
+      `Who did what: ${result.tasks.map((t) => `${t.id} by ${t.agent ?? "the agent"}${t.model ? ` on ${t.model}` : ""}`).join(", ")}.`,
+    );
     o.onResult?.(result, w);
     if (o.keep) await o.keep(w);
     return result;
@@ -154,6 +196,14 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
 async function subIssues(w: World, hub: number) {
   return (await w.reviewer.issues.listSubIssues({ owner: "havun", repo: "hub", issue_number: hub }))
     .data;
+}
+
+/** Which agent a sub-issue's task has, on which model: `agent backend-engineer on claude-sonnet-5-5`. */
+function agentOf(body: string | null | undefined): string {
+  const parsed = parseSpecBlock(body ?? "", null);
+  const agent = parsed && "spec" in parsed ? parsed.spec.agent : undefined;
+  if (!agent) return "the agent";
+  return agent.name ? `agent ${agent.name} on ${agent.model}` : `the agent on ${agent.model}`;
 }
 
 function taskOf(body: string | null | undefined): string {
@@ -206,11 +256,11 @@ async function report(
     const repo = s.repository_url.split("/").slice(-2).join("/");
     const task = taskOf(s.body);
     const labels = s.labels.map((l) => (typeof l === "string" ? l : l.name));
-    say(`sub:${s.id}`, `  ✓ sub-issue ${repo}#${s.number} for task ${task}`);
+    say(`sub:${s.id}`, `  ✓ sub-issue ${repo}#${s.number} for task ${task}, ${agentOf(s.body)}`);
     if (labels.includes("havun:ready") || labels.includes("havun:running"))
       say(
         `ready:${s.id}`,
-        `  → dispatched ${task}: the agent workflow runs Claude Code in ${repo}`,
+        `  → dispatched ${task} to ${agentOf(s.body)}: the agent workflow runs Claude Code in ${repo}`,
       );
     if (s.state === "closed") say(`done:${s.id}`, `  ✓ task ${task} done`);
   }
@@ -222,7 +272,12 @@ async function report(
   return false;
 }
 
-async function collect(w: World, hub: number, started: number): Promise<DemoResult> {
+async function collect(
+  w: World,
+  hub: number,
+  started: number,
+  faultRate: number,
+): Promise<DemoResult> {
   const hubIssue = (await w.reviewer.issues.get({ owner: "havun", repo: "hub", issue_number: hub }))
     .data;
   const body = hubIssue.body ?? "";
@@ -241,7 +296,11 @@ async function collect(w: World, hub: number, started: number): Promise<DemoResu
     const full = pr
       ? (await w.reviewer.pulls.get({ owner, repo, pull_number: pr.number })).data
       : null;
+    const parsed = parseSpecBlock(s.body ?? "", null);
+    const spec = parsed && "spec" in parsed ? parsed.spec : null;
     tasks.push({
+      agent: spec?.agent?.name ?? null,
+      model: spec?.agent?.model ?? null,
       id: taskOf(s.body),
       repo: `${owner}/${repo}`,
       issue: s.number,
@@ -250,6 +309,7 @@ async function collect(w: World, hub: number, started: number): Promise<DemoResu
     });
   }
   const counts = w.sb.log.counts();
+  const byClient = countByClient(w.sb.log.entries);
   const m = w.model.recorder.summary();
   return {
     hub: {
@@ -262,11 +322,26 @@ async function collect(w: World, hub: number, started: number): Promise<DemoResu
       },
     },
     tasks,
-    api: { requests: counts.requests, byRoute: counts.byRoute },
+    api: {
+      requests: counts.requests,
+      notModified: counts.notModified,
+      byRoute: counts.byRoute,
+      byClient,
+      perTask: perTask(byClient, tasks.length),
+    },
     model: {
       requests: m.requests,
       inputTokens: m.inputTokens + m.cacheReadTokens + m.cacheWriteTokens,
       outputTokens: m.outputTokens,
+    },
+    reliability: {
+      faultRate: faultRate,
+      faults: {
+        "502": w.sb.log.entries.filter((e) => e.fault === "502").length,
+        timeout: w.sb.log.entries.filter((e) => e.fault === "timeout").length,
+        secondary: w.sb.log.entries.filter((e) => e.fault === "secondary").length,
+      },
+      appRestarts: w.app.restarts(),
     },
     durationMs: Date.now() - started,
   };

@@ -9,6 +9,7 @@ export const DEMO_PLAN = {
   tasks: [
     {
       id: "api-installments",
+      agent: "backend-engineer",
       title: "Add installment plans to the payments API",
       repo: "havun/api",
       kind: "implementation",
@@ -20,12 +21,13 @@ export const DEMO_PLAN = {
       ],
       acceptance: ["GET /installment-plans answers 200 with plans 3 and 6", "npm test passes"],
       secrets: ["PAYMENT_API_KEY"],
-      snippets: [],
+      snippets: ["payments/installment-plans"],
       contracts: [],
       estimate_minutes: 60,
     },
     {
       id: "portal-checkout",
+      agent: "frontend-engineer",
       title: "Offer installments in the checkout",
       repo: "havun/portal",
       kind: "implementation",
@@ -40,6 +42,7 @@ export const DEMO_PLAN = {
     },
     {
       id: "admin-dashboard",
+      agent: "frontend-engineer",
       title: "Show installment plans in the admin dashboard",
       repo: "havun/portal",
       kind: "implementation",

@@ -1,17 +1,19 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import Anthropic from "@anthropic-ai/sdk";
-import { Octokit } from "@octokit/rest";
-import { startAppServer, type AppServer } from "../../app/server.ts";
+import { createRestClient, type RestClient } from "../../app/gateway/rest-client.ts";
 import { APP_MANIFEST } from "../../sandbox/default-seed.ts";
 import { startSandbox, type Sandbox } from "../../sandbox/index.ts";
+import { FaultInjector } from "../../sandbox/limits/faults.ts";
 import { createModelApi, type ModelApi, type ScenarioInput } from "../../sandbox/model/index.ts";
 import { storeActionsSecret } from "../../vault/actions-secret.ts";
 import { createRepoKey } from "../../vault/keygen.ts";
 import { sealIntoVault } from "../../vault/seal-into-vault.ts";
 import { CALLER_WORKFLOW, CI_WORKFLOW, CLAUDE_BIN, havuncoreRepoFiles } from "./havuncore-files.ts";
 import { API_FILES, PORTAL_FILES } from "./project-files.ts";
+import { HUB_AGENTS } from "./hub-agents.ts";
+import { HUB_SNIPPETS } from "./hub-snippets.ts";
+import { inProcessApp, restartingApp, type ChildAppOptions, type DemoApp } from "./demo-app.ts";
 
 export const HUB_CONFIG = `version: 1
 projects:
@@ -21,16 +23,40 @@ projects:
   - repo: havun/portal
     description: The customer portal; its checkout and admin pages call the API
     stack: [node]
+project_board: { owner: havun, number: 1 }
 agent:
   max_parallel: 2
 `;
 
+/** The organization's project board the demo's hub mirrors onto (its Status options set up). */
+export const DEMO_BOARD = {
+  owner: "havun",
+  title: "Delivery",
+  fields: [
+    {
+      name: "Status",
+      dataType: "SINGLE_SELECT" as const,
+      options: [
+        "Todo",
+        "Blocked",
+        "Ready",
+        "In Progress",
+        "In Review",
+        "Done",
+        "Failed",
+        "Cancelled",
+      ],
+    },
+    { name: "Repository", dataType: "REPOSITORY" as const },
+  ],
+};
+
 export interface World {
   sb: Sandbox;
-  app: AppServer;
+  app: DemoApp;
   model: ModelApi;
-  /** The person who orchestrates and reviews (an org admin). */
-  reviewer: Octokit;
+  /** The person who orchestrates and reviews (an org admin), with retries like any client. */
+  reviewer: RestClient;
   secretValue: string;
   /** The API repository's private vault key (stored as its HAVUN_VAULT_KEY secret). */
   vaultKey: string;
@@ -68,8 +94,6 @@ async function vaultFiles(
   }
 }
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-
 /**
  * The demo's world on one machine: the sandbox (GitHub with its Actions runner), the scripted
  * model, and the HavunCore App server with its workflow API; org `havun` with a hub, an API and
@@ -85,11 +109,17 @@ export async function startWorld(o: {
   realApiKey?: string;
   /** The hub's `.github/havun.yml` (the demo's by default). */
   hubConfig?: string;
+  /** More hub files, by path; the demo's two agents (hub-agents.ts) when not given. */
+  hubFiles?: Record<string, string>;
   /**
    * Without an exposed App server: no workflow API; the projects get the App's id (variable
    * HAVUN_APP_ID) and its key (secret HAVUN_APP_PRIVATE_KEY) for the publish job.
    */
   standalone?: boolean;
+  /** The share of every client's REST, GraphQL and git requests that meet a fault (seeded). */
+  faults?: number;
+  /** Kill the App process (SIGKILL) every so many seconds and start it again. */
+  restartAppEvery?: number;
 }): Promise<World> {
   const model = createModelApi({ scenarios: o.scenarios });
   const vault = await vaultFiles(o.secretValue);
@@ -100,15 +130,21 @@ export async function startWorld(o: {
   });
   const apiKey = o.realApiKey ?? "sk-ant-sandbox-demo";
   const repoSecrets = { ANTHROPIC_API_KEY: apiKey };
-  const variables = { HAVUN_CLAUDE_CODE_PATH: CLAUDE_BIN, HAVUN_PROGRESS_INTERVAL: "1" };
+  // The agent posts progress at the product's default interval (5 s), as a real project would.
+  const variables = { HAVUN_CLAUDE_CODE_PATH: CLAUDE_BIN };
   const sb = await startSandbox({
     port: o.port,
     extraRoutes: [model.route],
     secondaryRateLimit: 0,
+    ...(o.faults ? { faults: FaultInjector.everywhere(o.faults) } : {}),
     actions: { concurrency: o.jobs ?? 2 },
     seed: {
-      users: [{ login: "wendy", name: "Wendy Reviewer" }],
-      orgs: [{ login: "havun", members: { wendy: "admin" } }],
+      // Wendy reviews (an admin); Rita is a member who can read but not write.
+      users: [
+        { login: "wendy", name: "Wendy Reviewer" },
+        { login: "rita", name: "Rita Reader" },
+      ],
+      orgs: [{ login: "havun", members: { wendy: "admin", rita: "member" } }],
       repos: [
         { owner: "havun", name: "havuncore", files: havuncoreRepoFiles() },
         {
@@ -119,6 +155,8 @@ export async function startWorld(o: {
             "README.md": "# hub\n",
             ".github/havun.yml": o.hubConfig ?? HUB_CONFIG,
             ...vault.files,
+            ...HUB_SNIPPETS,
+            ...(o.hubFiles ?? HUB_AGENTS),
           },
         },
         {
@@ -148,19 +186,20 @@ export async function startWorld(o: {
           installations: [{ account: "havun" }],
         },
       ],
+      projects: [DEMO_BOARD],
     },
   });
   const registered = sb.seeded.apps.havuncore!.app;
-  const reviewer = new Octokit({ auth: sb.token("wendy"), baseUrl: sb.apiUrl, log: quiet });
+  const reviewer = createRestClient({ token: sb.token("wendy"), baseUrl: sb.apiUrl });
   // No stored GitHub token anywhere: the publish job exchanges its ID token with the App.
-  const app = await startAppServer({
+  const appOptions: ChildAppOptions = {
     appId: registered.id,
     privateKey: registered.privateKeyPem,
     webhookSecret: registered.webhookSecret,
     baseUrl: sb.apiUrl,
-    anthropic: o.realApiKey
-      ? new Anthropic({ apiKey: o.realApiKey })
-      : new Anthropic({ apiKey, baseURL: `${sb.serverUrl}/anthropic` }),
+    model: o.realApiKey
+      ? { apiKey: o.realApiKey }
+      : { apiKey, baseURL: `${sb.serverUrl}/anthropic` },
     logLevel: (process.env.HAVUN_DEMO_LOG_LEVEL as "fatal" | undefined) ?? "fatal",
     writeSpacingMs: 0,
     resume: false,
@@ -174,7 +213,10 @@ export async function startWorld(o: {
             serverUrl: sb.serverUrl,
           },
         }),
-  });
+  };
+  const app = o.restartAppEvery
+    ? await restartingApp(appOptions, o.restartAppEvery * 1000)
+    : await inProcessApp(appOptions);
   for (const repo of ["api", "portal"]) {
     if (o.standalone) {
       await reviewer.request("POST /repos/{owner}/{repo}/actions/variables", {

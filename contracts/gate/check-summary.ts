@@ -11,6 +11,8 @@ export function checkTitle(v: ContractsVerdict, problems: number): string {
   if (problems > 0) return `${v.service}: the contract check could not run`;
   const parts: string[] = [];
   if (v.openapi === "breaking") parts.push("breaking OpenAPI change");
+  if (v.openapi === "accepted" && v.pacts !== "broken")
+    return `${v.service}: breaking OpenAPI changes accepted on the pull request`;
   if (v.pacts === "broken") parts.push("a consumer's pact fails");
   if (parts.length) return `${v.service}: ${parts.join(", ")}`;
   return `${v.service}: contract kept`;
@@ -22,6 +24,8 @@ export function checkSummary(input: {
   openapi: OpenApiStep | null;
   pacts: VerifyReport | null;
   problems: CheckProblem[];
+  /** Who breaks and what was accepted (impact-summary.ts), when there are breaking changes. */
+  impact?: string;
 }): string {
   const { verdict: v } = input;
   const out = [`## Contracts of \`${v.service}\``, ""];
@@ -33,6 +37,13 @@ export function checkSummary(input: {
       "",
     );
   if (input.openapi) out.push(input.openapi.markdown.trim(), "");
+  if (input.impact) out.push(input.impact.trim(), "");
+  if (v.openapi === "breaking")
+    out.push(
+      "> [!NOTE]",
+      "> A breaking change that is intended: a person with write access comments `/contracts accept <change id> <reason>` on the pull request. That change then passes this check and the merge gate; any other breaking change still fails them.",
+      "",
+    );
   else if (v.openapi === "skipped") out.push("OpenAPI: not checked (no `openapi-path`).", "");
   if (input.pacts) out.push(verifyMarkdown(input.pacts).trim(), "");
   else if (v.pacts === "none")

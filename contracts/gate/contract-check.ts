@@ -1,8 +1,12 @@
 import type { Level } from "../openapi/catalogue/index.ts";
 import { ContractError } from "../openapi/errors.ts";
+import { readInteractions } from "../pact/interactions.ts";
 import type { VerifyReport } from "../pact/verify.ts";
 import type { CheckProblem } from "./check-problem.ts";
+import type { ChangeAcceptance } from "./acceptance-marker.ts";
 import { checkSummary, checkTitle } from "./check-summary.ts";
+import { consumerImpact } from "./consumer-impact.ts";
+import { impactMarkdown, type Consumers } from "./impact-summary.ts";
 import { diffOpenApi, type OpenApiStep } from "./openapi-step.ts";
 import type { PactHalf } from "./pact-half.ts";
 import { readPactResult } from "./pact-result.ts";
@@ -31,6 +35,13 @@ export interface ContractCheckOptions {
    * (`--result-file`); it is validated, and an absent or invalid one fails the Pact half.
    */
   pactResult?: { file: string; headSha?: string };
+  /**
+   * The hub's registry folder, read (not verified) for who calls what: the summary lists, for
+   * each breaking change, the consumers whose pacts exercise it. `pacts.dir` is used otherwise.
+   */
+  pactsDir?: string;
+  /** Breaking changes accepted on the pull request (read from the App's signed comments). */
+  accepted?: ChangeAcceptance[];
 }
 
 export interface ContractCheckResult {
@@ -63,10 +74,13 @@ export async function runContractCheck(
   }
   const pacts = await pactHalf(options);
   problems.push(...pacts.problems);
+  const waived = applyAcceptances(openapi, options.accepted ?? []);
+  if (openapi && waived) openapi = { ...openapi, status: waived.status };
   const verdict: ContractsVerdict = {
     service: options.service,
-    openapi: !options.openapi ? "skipped" : (openapi?.status ?? "error"),
+    openapi: !options.openapi ? "skipped" : (waived?.status ?? "error"),
     pacts: pacts.status,
+    ...(waived?.open.length ? { changes: waived.open } : {}),
   };
   const failed =
     problems.length > 0 || verdict.openapi === "breaking" || verdict.pacts === "broken";
@@ -75,12 +89,56 @@ export async function runContractCheck(
     verdict,
     conclusion: failed ? "failure" : "success",
     title: checkTitle(verdict, problems.length),
-    summary: checkSummary({ verdict, openapi, pacts: pacts.report, problems }),
+    summary: checkSummary({
+      verdict,
+      openapi,
+      pacts: pacts.report,
+      problems,
+      impact: openapi?.breaking.length
+        ? impactMarkdown(await consumersOf(options, openapi), waived?.accepted ?? [])
+        : "",
+    }),
     annotations: annotationsFromWorkflowCommands(workflowCommands),
     workflowCommands,
     openapi,
     pacts: pacts.report,
     problems,
+  };
+}
+
+/**
+ * The acceptances that match a breaking change of this diff; the check fails only on the rest
+ * (`open`, their change ids). Every one accepted: `accepted`.
+ */
+function applyAcceptances(
+  step: OpenApiStep | null,
+  all: readonly ChangeAcceptance[],
+): { status: OpenApiStep["status"]; open: string[]; accepted: ChangeAcceptance[] } | null {
+  if (!step) return null;
+  const ids = new Set(step.breaking.map((f) => f.changeId));
+  const accepted = all.filter(
+    (a, i) => ids.has(a.changeId) && all.findIndex((b) => b.changeId === a.changeId) === i,
+  );
+  const done = new Set(accepted.map((a) => a.changeId));
+  const open = [...ids].filter((id) => !done.has(id));
+  const status = step.status === "breaking" && open.length === 0 ? "accepted" : step.status;
+  return { status, open, accepted };
+}
+
+/** The consumers' pact interactions, from the registry folder the check was given. */
+async function consumersOf(options: ContractCheckOptions, step: OpenApiStep): Promise<Consumers> {
+  const dir = options.pactsDir ?? options.pacts?.dir;
+  if (!dir)
+    return {
+      known: false,
+      why: "Who breaks is not known: the check was given no pacts (`--pacts-dir`, the hub's registry folder).",
+    };
+  const interactions = await readInteractions(dir, options.service);
+  return {
+    known: true,
+    service: options.service,
+    interactions: interactions.length,
+    rows: consumerImpact(step.breaking, interactions, step.basePaths),
   };
 }
 

@@ -1,3 +1,11 @@
+export {
+  readAcceptances,
+  renderAcceptance,
+  type AcceptanceSigner,
+  type ChangeAcceptance,
+} from "./acceptance-marker.ts";
+export { consumerImpact, serverBasePaths, type ChangeImpact } from "./consumer-impact.ts";
+export { acceptedOnPull, type ListedComment } from "./fetch-acceptances.ts";
 export type { CheckProblem } from "./check-problem.ts";
 export {
   runContractCheck,

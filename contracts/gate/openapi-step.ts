@@ -5,6 +5,7 @@ import { diffSpecs } from "../openapi/diff.ts";
 import type { Finding } from "../openapi/finding.ts";
 import { formatFindings } from "../openapi/format/index.ts";
 import { loadSpec } from "../openapi/load.ts";
+import { serverBasePaths } from "./consumer-impact.ts";
 import type { ContractsVerdict } from "./result-marker.ts";
 import { loadSpecAtRevision } from "./spec-at-revision.ts";
 
@@ -13,6 +14,10 @@ const run = promisify(execFile);
 export interface OpenApiStep {
   status: ContractsVerdict["openapi"];
   findings: Finding[];
+  /** The findings at or above the fail level: what makes the check fail unless accepted. */
+  breaking: Finding[];
+  /** The base paths of the head description's servers (`/v1`), to match pact requests. */
+  basePaths: string[];
   /** Markdown for the summary; text for the log. */
   markdown: string;
   text: string;
@@ -41,6 +46,8 @@ export async function diffOpenApi(options: {
       return {
         status: "new",
         findings: [],
+        breaking: [],
+        basePaths: [],
         markdown: `### OpenAPI contract check: 🆕 \`${path}\` is new at this pull request (nothing to compare)\n`,
         text: `${path} is new at this pull request: nothing to compare\n`,
         github: "",
@@ -54,9 +61,12 @@ export async function diffOpenApi(options: {
   ]);
   const findings = diffSpecs(baseSpec, headSpec);
   const threshold = LEVEL_RANK[options.failOn ?? "ERR"];
+  const breaking = findings.filter((f) => LEVEL_RANK[f.level] >= threshold);
   return {
-    status: findings.some((f) => LEVEL_RANK[f.level] >= threshold) ? "breaking" : "compatible",
+    status: breaking.length > 0 ? "breaking" : "compatible",
     findings,
+    breaking,
+    basePaths: serverBasePaths(headSpec.doc),
     markdown: formatFindings(findings, "markdown", baseSpec, headSpec),
     text: formatFindings(findings, "text", baseSpec, headSpec),
     github: formatFindings(findings, "github", baseSpec, headSpec),

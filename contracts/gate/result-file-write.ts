@@ -20,6 +20,7 @@ type FileFinding = NonNullable<ContractsResultFile["openapi"]>["findings"][numbe
 function findingOf(f: Finding): FileFinding {
   return {
     id: name(f.id),
+    ...(f.changeId ? { changeId: name(f.changeId) } : {}),
     level: f.level,
     operation: clip(f.operation),
     method: name(f.method),
@@ -63,7 +64,10 @@ export function resultFileOf(result: ContractCheckResult, headSha?: string): Con
     service: result.verdict.service,
     ...(headSha ? { headSha } : {}),
     conclusion: result.conclusion,
-    verdict: result.verdict,
+    verdict: {
+      ...result.verdict,
+      ...(result.verdict.changes ? { changes: few(result.verdict.changes) } : {}),
+    },
     openapi: result.openapi
       ? {
           status: result.openapi.status,

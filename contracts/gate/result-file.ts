@@ -15,6 +15,7 @@ const problem = z.strictObject({ step: z.enum(["openapi", "pacts"]), message: te
 
 const finding = z.strictObject({
   id: name,
+  changeId: name.optional(),
   level: z.enum(["ERR", "WARN", "INFO"]),
   operation: text,
   method: name,
@@ -57,10 +58,11 @@ const resultShape = z.strictObject({
     service: z.string().min(1).max(200),
     openapi: z.enum(OPENAPI_STATUSES),
     pacts: z.enum(PACT_STATUSES),
+    changes: list(name).optional(),
   }),
   openapi: z
     .strictObject({
-      status: z.enum(["compatible", "breaking", "new"]),
+      status: z.enum(["compatible", "breaking", "accepted", "new"]),
       findings: list(finding, RESULT_LIMITS.findings),
     })
     .nullable(),
@@ -86,7 +88,7 @@ function inconsistencies(r: ContractsResultFile): string[] {
   const { verdict: v } = r;
   const failedSteps = new Set(r.problems.map((p) => p.step));
   if (v.service !== r.service) out.push(`verdict.service ${v.service} is not ${r.service}`);
-  const ranDiff = v.openapi === "compatible" || v.openapi === "breaking" || v.openapi === "new";
+  const ranDiff = ["compatible", "breaking", "accepted", "new"].includes(v.openapi);
   if (ranDiff !== (r.openapi !== null) || (r.openapi && r.openapi.status !== v.openapi))
     out.push(`openapi does not match verdict.openapi=${v.openapi}`);
   if ((v.openapi === "error") !== failedSteps.has("openapi"))

@@ -63,6 +63,7 @@ export function checkResult(overrides: Partial<ContractCheckResult> = {}): Contr
       findings: [
         {
           id: "response-property-added",
+          changeId: "0123456789",
           level: "INFO",
           operation: "GET /invoices/{}",
           method: "GET",
@@ -75,6 +76,8 @@ export function checkResult(overrides: Partial<ContractCheckResult> = {}): Contr
           headPointer: "/components/schemas/Invoice/properties/currency",
         },
       ],
+      breaking: [],
+      basePaths: [],
       markdown: "",
       text: "",
       github: "",

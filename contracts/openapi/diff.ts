@@ -1,9 +1,11 @@
 import { LEVEL_RANK } from "./catalogue/index.ts";
+import { changeIdOf } from "./change-id.ts";
 import type { Finding } from "./finding.ts";
 import type { LoadedSpec } from "./load.ts";
 import type { DiffContext } from "./operations/context.ts";
 import { diffOperations } from "./operations/diff-operations.ts";
 import { diffSecuritySchemes } from "./operations/security.ts";
+import { diffWebhooks } from "./operations/webhooks.ts";
 import { SchemaComparer } from "./schema/comparer.ts";
 import { Normaliser } from "./schema/normaliser.ts";
 import { RawEquality } from "./schema/raw-equal.ts";
@@ -24,8 +26,18 @@ export function diffSpecs(base: LoadedSpec, head: LoadedSpec): Finding[] {
     findings: [],
   };
   diffOperations(ctx);
+  diffWebhooks(ctx);
   diffSecuritySchemes(ctx);
-  return sortFindings(dedupe(ctx.findings));
+  const findings = dedupe(ctx.findings);
+  // A component change reached by hundreds of operations is hashed once.
+  const ids = new Map<string, string>();
+  for (const f of findings) {
+    const key = `${f.id}\u0000${f.basePointer ?? "-"}\u0000${f.headPointer ?? "-"}\u0000${f.detail}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = changeIdOf(f, base.doc, head.doc)));
+    f.changeId = id;
+  }
+  return sortFindings(findings);
 }
 
 /** One component change reached through several properties of one operation is reported once. */
@@ -40,13 +52,16 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
+/** Most severe first, then by path, method, rule and location (code-point order: fast, stable). */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
       LEVEL_RANK[b.level] - LEVEL_RANK[a.level] ||
-      a.path.localeCompare(b.path) ||
-      a.method.localeCompare(b.method) ||
-      a.id.localeCompare(b.id) ||
-      a.location.localeCompare(b.location),
+      order(a.path, b.path) ||
+      order(a.method, b.method) ||
+      order(a.id, b.id) ||
+      order(a.location, b.location),
   );
 }
+
+const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

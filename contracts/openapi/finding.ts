@@ -3,6 +3,8 @@ import { ruleSpec, type Level, type RuleId } from "./catalogue/index.ts";
 /** One reported difference between two descriptions. */
 export interface Finding {
   id: RuleId;
+  /** The change's stable id (change-id.ts), the same in every commit that has the change. */
+  changeId: string;
   level: Level;
   /** `GET /pets/{}`: method and path shape; empty for document-wide findings. */
   operation: string;
@@ -43,6 +45,7 @@ export function makeFinding(
   const spec = ruleSpec(id);
   const f: Finding = {
     id,
+    changeId: "",
     level: spec.level,
     operation: op ? `${op.method} ${op.shape}` : "",
     method: op?.method ?? "",

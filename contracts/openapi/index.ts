@@ -1,5 +1,6 @@
 /** The OpenAPI breaking-change engine: load two descriptions, diff them, format the findings. */
 export { CATALOGUE, ruleSpec, type Level, type RuleId, type RuleSpec } from "./catalogue/index.ts";
+export { CHANGE_ID, changeIdOf } from "./change-id.ts";
 export { diffSpecs } from "./diff.ts";
 export { ContractError, type ContractErrorCode } from "./errors.ts";
 export type { Finding } from "./finding.ts";

@@ -4,7 +4,7 @@ import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { ContractError } from "./errors.ts";
 import { gitShow, gitTopLevel } from "./git.ts";
 import { checkOpenApi, parseText, type OpenApiDoc, type OpenApiVersion } from "./parse.ts";
-import { scanRefs } from "./ref-scan.ts";
+import { scanRefsOf } from "./ref-scan.ts";
 import { Resolver } from "./resolver.ts";
 import { describeSource, parseSource, type ContractSource } from "./source.ts";
 
@@ -58,25 +58,12 @@ export async function loadSpecText(text: string, options: TextOptions): Promise<
   const parsed = parseText(text, label);
   let { doc, version } = checkOpenApi(parsed.doc, label);
   const absPath = options.absPath ?? resolvePath(process.cwd(), options.file ?? "openapi.yaml");
-  const scan = scanRefs(doc);
-  if (scan.remote.length > 0) {
-    throw new ContractError(
-      "CONTRACT_REMOTE_REF",
-      `${label} refers to documents on the network (${scan.remote.slice(0, 3).join(", ")}); ` +
-        "remote references are never fetched",
-      "Vendor the referenced file into the repository and refer to it by relative path " +
-        "(with --allow-external-refs), or inline the schema.",
-    );
-  }
-  if (scan.external.length > 0) {
-    if (!options.allowExternalRefs) {
-      throw new ContractError(
-        "CONTRACT_EXTERNAL_REF",
-        `${label} refers to other files (${scan.external.slice(0, 3).join(", ")})`,
-        "Pass --allow-external-refs (allowExternalRefs: true) to follow references to local files.",
-      );
-    }
-    doc = await bundle(doc, absPath, label, options.readExternal);
+  // References outside the document are refused where the comparison meets them (the resolver
+  // names them; nothing is ever fetched). Only to follow files is the document searched first.
+  if (options.allowExternalRefs) {
+    const scan = scanRefsOf(doc, text, parsed.format);
+    if (scan.remote.length > 0) throw remoteRefs(label, scan.remote);
+    if (scan.external.length > 0) doc = await bundle(doc, absPath, label, options.readExternal);
   }
   const refs = await $RefParser.resolve(absPath, doc, { resolve: { external: false } });
   return {
@@ -86,8 +73,18 @@ export async function loadSpecText(text: string, options: TextOptions): Promise<
     format: parsed.format,
     version,
     doc,
-    resolver: new Resolver(refs, label),
+    resolver: new Resolver(refs, label, doc),
   };
+}
+
+function remoteRefs(label: string, refs: readonly string[]): ContractError {
+  return new ContractError(
+    "CONTRACT_REMOTE_REF",
+    `${label} refers to documents on the network (${refs.slice(0, 3).join(", ")}); ` +
+      "remote references are never fetched",
+    "Vendor the referenced file into the repository and refer to it by relative path " +
+      "(with --allow-external-refs), or inline the schema.",
+  );
 }
 
 async function readSource(

@@ -60,3 +60,20 @@ export function scanRefs(doc: unknown): RefScan {
   }
   return { remote: [...remote], external: [...external] };
 }
+
+/**
+ * A `"$ref": "…"` member whose value does not start with `#`, in JSON text, with any of the
+ * key's characters written as `\u` escapes (JSON allows that) and the value's first character
+ * not `#` (an escaped `#` counts as not `#`, so it is looked at closely).
+ */
+const NON_LOCAL_REF_TEXT = /"(?:\$|\\u0024)(?:r|\\u0072)(?:e|\\u0065)(?:f|\\u0066)"\s*:\s*"(?!#)/i;
+
+/**
+ * The non-local `$ref`s of a document, looking at the JSON text first: when no member in the
+ * text can be one (the usual case), the tree is not walked at all (a regular expression over
+ * 13 MB takes a few milliseconds; the walk takes several times that).
+ */
+export function scanRefsOf(doc: unknown, text: string, format: "json" | "yaml"): RefScan {
+  if (format === "json" && !NON_LOCAL_REF_TEXT.test(text)) return { remote: [], external: [] };
+  return scanRefs(doc);
+}

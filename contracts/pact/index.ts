@@ -2,6 +2,7 @@ export { consumerName, consumerPact, pactFileName, type ConsumerPactOptions } fr
 export { PactError, type PactErrorCode } from "./errors.ts";
 export { findServicePacts, type RegistryPact } from "./find-pacts.ts";
 export { formatVerifyReport, verifyMarkdown, PACT_FORMATS, type PactFormat } from "./format.ts";
+export { readInteractions, type PactInteraction } from "./interactions.ts";
 export { readPactFile, type PactFile } from "./pact-file.ts";
 export { startProvider, type RunningProvider } from "./provider-process.ts";
 export { publishPact, type PublishOptions, type PublishResult } from "./publish.ts";

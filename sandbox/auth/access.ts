@@ -71,6 +71,9 @@ export class Access {
       const have = this.levelOn(repo, p);
       return have !== null && levelRank[have] >= levelRank[level];
     });
+    // "Archived repositories are read-only": every write but the repository's settings fails.
+    if (ok && repo.archived && level !== "read" && !list.includes("administration"))
+      throw new GitHubError(403, "Repository was archived so is read-only.");
     if (ok) return;
     if (this.token.kind === "user") {
       if (list.includes("checks"))

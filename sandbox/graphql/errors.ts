@@ -37,8 +37,9 @@ export function unprocessable(message: string): GqlError {
 }
 
 function validationMessage(err: GitHubError): string {
-  const first = err.errors?.[0] as Record<string, string> | undefined;
+  const first = err.errors?.[0] as Record<string, string> | string | undefined;
   if (!first) return err.message;
+  if (typeof first === "string") return first;
   if (first.message) return first.message;
   const field = first.field ?? "value";
   const name = field.charAt(0).toUpperCase() + field.slice(1);

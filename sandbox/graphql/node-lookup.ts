@@ -15,6 +15,7 @@ import {
   repoObj,
 } from "./objects.ts";
 import { requireProject } from "./project-access.ts";
+import { reviewNodeById } from "./review-objects.ts";
 
 /** `node(id)`: any object the sandbox can show, checked like a direct lookup; NOT_FOUND otherwise. */
 export function lookupNode(ctx: GqlContext, id: string): unknown {
@@ -101,6 +102,10 @@ export function lookupNode(ctx: GqlContext, id: string): unknown {
       const repo = visible(store.state.repos.find((r) => r.id === Number(repoId)));
       return commitObj(repo, sha);
     }
+    case "PullRequestReview":
+    case "PullRequestReviewComment":
+    case "PullRequestReviewThread":
+      return reviewNodeById(ctx, id);
     default:
       throw notImplemented(`node() for ${parsed.kind} ids`);
   }

@@ -32,8 +32,16 @@ export function requireProject(
 }
 
 export function canReadProject(ctx: GqlContext, project: ProjectRecord): boolean {
+  return allowed(ctx, project, "read");
+}
+
+export function canWriteProject(ctx: GqlContext, project: ProjectRecord): boolean {
+  return allowed(ctx, project, "write");
+}
+
+function allowed(ctx: GqlContext, project: ProjectRecord, level: "read" | "write"): boolean {
   try {
-    requireProject(ctx, project, "read");
+    requireProject(ctx, project, level);
     return true;
   } catch (err) {
     if (err instanceof GitHubError || err instanceof GqlError) return false;

@@ -3,6 +3,7 @@ import { issueMutations, issuePayloadTypes } from "./mutations/issues.ts";
 import { labelMutations, labelPayloadTypes } from "./mutations/labels.ts";
 import { mutationType } from "./mutations/mutation-type.ts";
 import { projectMutations, projectPayloadTypes } from "./mutations/projects.ts";
+import { pullRequestMutations, pullRequestPayloadTypes } from "./mutations/pull-requests.ts";
 import { subIssueMutations, subIssuePayloadTypes } from "./mutations/sub-issues.ts";
 import type { TypeDef } from "./registry.ts";
 import { botType, organizationType, userType } from "./resolvers/actors.ts";
@@ -11,6 +12,7 @@ import {
   checkRunType,
   checkSuiteType,
   statusCheckRollupType,
+  statusContextType,
 } from "./resolvers/checks.ts";
 import { issueCommentType } from "./resolvers/comment.ts";
 import { commitType, gitActorType, refType } from "./resolvers/commit.ts";
@@ -27,6 +29,8 @@ import {
 import { pullRequestCommitType, pullRequestType } from "./resolvers/pull-request.ts";
 import { pageInfoType, queryType, rateLimitType } from "./resolvers/query.ts";
 import { repositoryType } from "./resolvers/repository.ts";
+import { pullRequestReviewCommentType, pullRequestReviewType } from "./resolvers/review.ts";
+import { pullRequestReviewThreadType } from "./resolvers/review-thread.ts";
 import { closedEventType } from "./resolvers/timeline.ts";
 
 /** Every object type the sandbox serves, by GraphQL type name. */
@@ -39,18 +43,23 @@ export const typeDefs: ReadonlyMap<string, TypeDef> = new Map(
       labelMutations,
       commentMutations,
       projectMutations,
+      pullRequestMutations,
     ]),
     ...issuePayloadTypes,
     ...subIssuePayloadTypes,
     ...labelPayloadTypes,
     ...commentPayloadTypes,
     ...projectPayloadTypes,
+    ...pullRequestPayloadTypes,
     repositoryType,
     issueType,
     subIssuesSummaryType,
     closedEventType,
     pullRequestType,
     pullRequestCommitType,
+    pullRequestReviewType,
+    pullRequestReviewCommentType,
+    pullRequestReviewThreadType,
     issueCommentType,
     labelType,
     userType,
@@ -61,6 +70,7 @@ export const typeDefs: ReadonlyMap<string, TypeDef> = new Map(
     refType,
     blobType,
     statusCheckRollupType,
+    statusContextType,
     checkSuiteType,
     checkRunType,
     appType,

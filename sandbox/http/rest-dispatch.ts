@@ -2,13 +2,18 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Access } from "../auth/access.ts";
 import { authenticate, type Credentials } from "../auth/tokens.ts";
 import type { Actor, SandboxCore } from "../core.ts";
-import type { FaultInjector } from "../limits/faults.ts";
+import type { Fault, FaultInjector } from "../limits/faults.ts";
+import type { PrimaryRateLimit } from "../limits/primary-rate.ts";
 import type { SecondaryRateLimit } from "../limits/secondary-rate.ts";
 import type { HandlerTable, RestRequest } from "../rest/types.ts";
 import type { TokenRecord } from "../state/types.ts";
 import type { RouteTable } from "../validation/routes.ts";
 import type { SpecValidator } from "../validation/validator.ts";
 import { recordResponseViolation } from "../validation/violations.ts";
+import { callerOf, type Caller } from "./caller.ts";
+import { renameRedirect, repositoriesAlias } from "./repo-redirect.ts";
+import { etagOf, matchesIfNoneMatch } from "./conditional.ts";
+import { faultError } from "./fault-response.ts";
 import { GitHubError } from "./github-error.ts";
 import type { RequestLog } from "./request-log.ts";
 import { errorBody, sendJson } from "./respond.ts";
@@ -20,6 +25,8 @@ export interface RestDeps {
   handlers: HandlerTable;
   log: RequestLog;
   rate: SecondaryRateLimit;
+  /** The hourly budget per payer (`x-ratelimit-*`); a 304 is free. */
+  primary: PrimaryRateLimit;
   faults: FaultInjector;
   testMode: boolean;
 }
@@ -83,20 +90,33 @@ export async function dispatchRest(
   let status = 500;
   let body: unknown;
   let headers: Record<string, string> = {};
+  let caller: Caller | null = null;
+  let fault: Fault = null;
   try {
+    // `/repositories/{id}/…` (where renamed repositories' redirects lead) is `/repos/{o}/{r}/…`.
+    const alias = deps.routes.match(method, path) ? null : repositoriesAlias(deps.core, path);
+    if (alias) path = alias;
     const match = deps.routes.match(method, path);
     if (!match) throw new GitHubError(404, "Not Found");
     route = match.op.path;
     const creds = authenticate(deps.core, header(req, "authorization"));
-    client = clientName(creds);
-    const fault = deps.faults.decide(`${method} ${route}`);
+    caller = callerOf(deps.core, creds);
+    client = caller.client;
+    fault = deps.faults.decide(`${method} ${route}`);
     if (fault === "timeout") {
       await new Promise((r) => setTimeout(r, deps.faults.timeoutMs));
       req.socket.destroy();
       status = 0;
       return;
     }
-    if (fault === "502") throw new GitHubError(502, "Server Error");
+    if (fault) throw faultError(fault);
+    deps.primary.admit(caller);
+    const search = query.toString() ? `?${query.toString()}` : "";
+    const moved = renameRedirect(deps.core, accessFor(deps.core, creds), method, path, search);
+    if (moved) {
+      ({ status, headers, body } = moved);
+      return;
+    }
     const jwtRoute =
       route.startsWith("/app/") || route === "/app" || route.endsWith("/installation");
     if ((creds.kind === "jwt") !== jwtRoute && creds.kind !== "anonymous") {
@@ -105,7 +125,12 @@ export async function dispatchRest(
         jwtRoute ? "A JSON web token could not be decoded" : "Bad credentials",
       );
     }
-    if (creds.kind === "anonymous" && method !== "GET")
+    // The manifest conversion is the one write GitHub takes without credentials (the code is one).
+    if (
+      creds.kind === "anonymous" &&
+      method !== "GET" &&
+      match.op.operationId !== "apps/create-from-manifest"
+    )
       throw new GitHubError(401, "Requires authentication");
     const v0 = performance.now();
     const params: Record<string, unknown> = { ...match.params };
@@ -149,7 +174,15 @@ export async function dispatchRest(
     const out = await handler(rest);
     status = out.status;
     body = out.body;
-    headers = out.headers ?? {};
+    headers = { ...out.headers };
+    if (method === "GET" && status === 200 && body !== undefined) {
+      headers.etag = etagOf(body, header(req, "accept") ?? "");
+      if (matchesIfNoneMatch(header(req, "if-none-match"), headers.etag)) {
+        status = 304;
+        body = undefined;
+        return;
+      }
+    }
     if (deps.testMode) {
       const r0 = performance.now();
       const errors = deps.validator.checkResponse(match.op, status, body);
@@ -164,11 +197,12 @@ export async function dispatchRest(
     const e = err as GitHubError;
     status = e.status;
     body = errorBody(e.status, e.message, e.errors);
-    headers = e.headers;
+    headers = { ...e.headers };
     if (e.status === 401) headers["www-authenticate"] = 'Bearer realm="GitHub"';
   } finally {
     if (status !== 0) {
-      sendJson(res, status, status === 204 ? undefined : body, headers);
+      if (caller) Object.assign(headers, deps.primary.charge(caller, status));
+      sendJson(res, status, status === 204 || status === 304 ? undefined : body, headers);
     }
     deps.log.add({
       method,
@@ -177,6 +211,9 @@ export async function dispatchRest(
       status,
       ms: performance.now() - started,
       validationMs,
+      ...(caller?.scoped ? { scoped: true } : {}),
+      ...(caller?.workflow ? { workflow: caller.workflow } : {}),
+      ...(fault ? { fault } : {}),
       ...(route === "(unknown)" ? { path } : {}),
     });
   }

@@ -2,6 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { SandboxCore } from "../core.ts";
 import { accessFor } from "./rest-dispatch.ts";
 import { authenticate } from "../auth/tokens.ts";
+import { callerOf, type Caller } from "./caller.ts";
+import { faultError } from "./fault-response.ts";
+import type { Fault } from "../limits/faults.ts";
 import { serveGitRoute } from "./git-route.ts";
 import { GitHubError } from "./github-error.ts";
 import type { RequestLog } from "./request-log.ts";
@@ -58,12 +61,19 @@ async function handle(
   const path = url.pathname;
   const git = GIT_PATH.exec(path);
   if (git) {
-    await serveGitRoute(deps.core, log, req, res, {
-      owner: git[1] ?? "",
-      repo: git[2] ?? "",
-      rest: git[3] ?? "",
-      query: url.search.replace(/^\?/, ""),
-    });
+    await serveGitRoute(
+      deps.core,
+      log,
+      req,
+      res,
+      {
+        owner: git[1] ?? "",
+        repo: git[2] ?? "",
+        rest: git[3] ?? "",
+        query: url.search.replace(/^\?/, ""),
+      },
+      deps.faults,
+    );
     return;
   }
   const body = await readBody(req);
@@ -89,12 +99,24 @@ async function serveGraphql(
   const started = performance.now();
   let status = 200;
   let client = "anonymous";
+  let caller: Caller | null = null;
+  let operation: string | undefined;
+  let fault: Fault = null;
   try {
     if (req.method !== "POST") throw new GitHubError(404, "Not Found");
     const creds = authenticate(deps.core, req.headers.authorization);
     if (creds.kind !== "token")
       throw new GitHubError(401, "This endpoint requires you to be authenticated.");
-    client = `${creds.token.kind}:${creds.token.login}`;
+    caller = callerOf(deps.core, creds);
+    client = caller.client;
+    fault = deps.faults.decide("POST /graphql");
+    if (fault === "timeout") {
+      await new Promise((r) => setTimeout(r, deps.faults.timeoutMs));
+      req.socket.destroy();
+      status = 0;
+      return;
+    }
+    if (fault) throw faultError(fault);
     if (!deps.graphql) throw new GitHubError(501, "GraphQL is not available in this sandbox build");
     let parsed: { query?: unknown; variables?: unknown; operationName?: unknown };
     try {
@@ -104,6 +126,7 @@ async function serveGraphql(
     }
     if (typeof parsed.query !== "string")
       throw new GitHubError(400, "A query attribute must be specified and must be a string.");
+    operation = operationOf(parsed.query, parsed.operationName);
     const result = await deps.graphql(
       {
         query: parsed.query,
@@ -117,7 +140,7 @@ async function serveGraphql(
   } catch (err) {
     const e = err instanceof GitHubError ? err : new GitHubError(500, (err as Error).message);
     status = e.status;
-    sendJson(res, e.status, errorBody(e.status, e.message));
+    sendJson(res, e.status, errorBody(e.status, e.message), e.headers);
   } finally {
     log.add({
       method: "POST",
@@ -126,8 +149,21 @@ async function serveGraphql(
       status,
       ms: performance.now() - started,
       validationMs: 0,
+      ...(caller?.scoped ? { scoped: true } : {}),
+      ...(caller?.workflow ? { workflow: caller.workflow } : {}),
+      ...(operation ? { operation } : {}),
+      ...(fault ? { fault } : {}),
     });
   }
+}
+
+/** `query Name`/`mutation Name`, else the operation type and its first field (`query repository`). */
+function operationOf(query: string, operationName: unknown): string {
+  if (typeof operationName === "string" && operationName) return operationName;
+  const named = /\b(query|mutation)\s+([A-Za-z_]\w*)/.exec(query);
+  if (named) return named[2]!;
+  const anon = /^\s*(query|mutation)?[^{]*\{\s*(?:\w+\s*:\s*)?([A-Za-z_]\w*)/.exec(query);
+  return `${anon?.[1] ?? "query"} ${anon?.[2] ?? "?"}`;
 }
 
 export function createSandboxServer(deps: ServerDeps): Server {

@@ -1,9 +1,15 @@
-/** Fault injection: a seeded share of requests per route answer 502 or hang until timeout. */
+/**
+ * Fault injection: a seeded share of requests per route answer 502, hang until timeout, or meet a
+ * secondary rate limit (403 with `retry-after`). REST routes are `METHOD /documented/path`,
+ * GraphQL is `POST /graphql`, git is `git upload-pack` / `git receive-pack`.
+ */
 export interface FaultRule {
   /** `METHOD /documented/path/{param}`, a prefix of it, or `*`. */
   route: string;
   rate502?: number;
   rateTimeout?: number;
+  /** A secondary rate limit (REST and GraphQL; git answers these as 502s). */
+  rateSecondary?: number;
 }
 
 export interface FaultOptions {
@@ -13,7 +19,7 @@ export interface FaultOptions {
   timeoutMs?: number;
 }
 
-export type Fault = "502" | "timeout" | null;
+export type Fault = "502" | "timeout" | "secondary" | null;
 
 export class FaultInjector {
   private state: number;
@@ -35,9 +41,21 @@ export class FaultInjector {
     const rule = this.options?.rules.find((r) => r.route === "*" || route.startsWith(r.route));
     if (!rule) return null;
     const roll = this.random();
-    if (roll < (rule.rate502 ?? 0)) return "502";
-    if (roll < (rule.rate502 ?? 0) + (rule.rateTimeout ?? 0)) return "timeout";
+    let edge = rule.rate502 ?? 0;
+    if (roll < edge) return "502";
+    if (roll < (edge += rule.rateTimeout ?? 0)) return "timeout";
+    if (roll < (edge += rule.rateSecondary ?? 0)) return "secondary";
     return null;
+  }
+
+  /** One rate spread evenly over the three faults on every route (`havun demo --faults`). */
+  static everywhere(rate: number, seed = 42, timeoutMs = 1_000): FaultOptions {
+    const each = rate / 3;
+    return {
+      seed,
+      timeoutMs,
+      rules: [{ route: "*", rate502: each, rateTimeout: each, rateSecondary: each }],
+    };
   }
 
   get timeoutMs(): number {

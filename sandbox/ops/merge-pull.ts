@@ -6,6 +6,7 @@ import { closingReferences } from "./closing-references.ts";
 import { emitEvent } from "./emit.ts";
 import { setState } from "./issues.ts";
 import { afterPush } from "./push.ts";
+import { enforceRequiredChecks } from "./required-checks.ts";
 import { renderPull } from "../render/pull.ts";
 
 export interface MergeRequest {
@@ -32,6 +33,7 @@ export async function mergePull(
   const repo = core.store.repoById(pr.repoId);
   const before = await core.git.resolve(repo.id, `refs/heads/${pr.baseRef}`);
   if (!before) throw new GitHubError(405, "Base branch was deleted");
+  await enforceRequiredChecks(core, actor, repo, pr);
   const who = core.store.accountById(actor.accountId > 0 ? actor.accountId : repo.ownerId);
   const author = {
     name: who.name ?? who.login,

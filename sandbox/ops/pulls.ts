@@ -4,8 +4,9 @@ import { renderPull } from "../render/pull.ts";
 import type { IssueRecord, PullRecord, RepoRecord } from "../state/types.ts";
 import { emitEvent } from "./emit.ts";
 import { createIssue, setState } from "./issues.ts";
+import { followReviewComments } from "./review-follow.ts";
 
-/** Recomputes what renderers show synchronously: diff stats, commit count, mergeability. */
+/** Recomputes what renderers show synchronously: diff stats, commits, mergeability, comment lines. */
 export async function refreshPull(core: SandboxCore, pr: PullRecord): Promise<void> {
   if (pr.merged) return;
   const base = (await core.git.resolve(pr.repoId, `refs/heads/${pr.baseRef}`)) ?? pr.baseSha;
@@ -20,6 +21,7 @@ export async function refreshPull(core: SandboxCore, pr: PullRecord): Promise<vo
     commits: commits.length,
   };
   pr.mergeable = await core.git.mergeable(pr.repoId, pr.baseRef, pr.headSha);
+  await followReviewComments(core, pr);
 }
 
 function emitPull(

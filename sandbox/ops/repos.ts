@@ -2,15 +2,8 @@ import type { Actor, SandboxCore } from "../core.ts";
 import { validationFailed } from "../http/github-error.ts";
 import { renderRepo } from "../render/repo.ts";
 import type { AccountRecord, RepoRecord } from "../state/types.ts";
+import { DEFAULT_LABELS } from "./default-labels.ts";
 import { emitEvent } from "./emit.ts";
-
-const DEFAULT_LABELS: [string, string, string][] = [
-  ["bug", "d73a4a", "Something isn't working"],
-  ["documentation", "0075ca", "Improvements or additions to documentation"],
-  ["enhancement", "a2eeef", "New feature or request"],
-  ["good first issue", "7057ff", "Good for newcomers"],
-  ["help wanted", "008672", "Extra attention is needed"],
-];
 
 export interface RepoInput {
   name: string;

@@ -73,7 +73,11 @@ export function renderPull(core: SandboxCore, issue: IssueRecord): Record<string
     merged_by:
       pr.mergedById != null ? renderUser(core.urls, core.store.accountById(pr.mergedById)) : null,
     comments: i.comments,
-    review_comments: 0,
+    review_comments: core.store.state.reviewComments.filter(
+      (c) =>
+        c.issueId === issue.id &&
+        core.store.state.reviews.find((r) => r.id === c.reviewId)?.state !== "PENDING",
+    ).length,
     maintainer_can_modify: pr.maintainerCanModify,
     commits: pr.stats.commits,
     additions: pr.stats.additions,

@@ -111,7 +111,7 @@ export function renderRepo(
     has_pages: false,
     has_downloads: true,
     has_discussions: false,
-    archived: false,
+    archived: repo.archived ?? false,
     disabled: false,
     visibility: repo.private ? "private" : "public",
     pushed_at: repo.pushedAt ?? repo.createdAt,

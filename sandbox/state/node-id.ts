@@ -7,11 +7,15 @@ export type NodeKind =
   | "Issue"
   | "PullRequest"
   | "IssueComment"
+  | "PullRequestReview"
+  | "PullRequestReviewComment"
+  | "PullRequestReviewThread"
   | "ClosedEvent"
   | "Label"
   | "Reaction"
   | "CheckRun"
   | "CheckSuite"
+  | "StatusContext"
   | "ProjectV2"
   | "ProjectV2Item"
   | "ProjectV2Field"
@@ -29,11 +33,15 @@ const prefixes: Record<NodeKind, string> = {
   Issue: "I",
   PullRequest: "PR",
   IssueComment: "IC",
+  PullRequestReview: "PRR",
+  PullRequestReviewComment: "PRRC",
+  PullRequestReviewThread: "PRRT",
   ClosedEvent: "CE",
   Label: "LA",
   Reaction: "REA",
   CheckRun: "CR",
   CheckSuite: "CS",
+  StatusContext: "SC",
   ProjectV2: "PVT",
   ProjectV2Item: "PVTI",
   ProjectV2Field: "PVTF",

@@ -3,12 +3,14 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import type { Actor, SandboxCore } from "../core.ts";
 import { issueToken } from "../auth/tokens.ts";
+import { createProject, type ProjectFieldSpec } from "../ops/projects.ts";
 import { createRepo } from "../ops/repos.ts";
 import type {
   AccountRecord,
   AppRecord,
   InstallationRecord,
   Permissions,
+  ProjectRecord,
   Role,
   TokenRecord,
 } from "./types.ts";
@@ -38,6 +40,11 @@ export interface SeedDescription {
     webhookSecret?: string;
     installations?: { account: string; repositories?: "all" | string[] }[];
   }[];
+  /**
+   * Projects (v2) of an organization or user, numbered from 1 per owner in this order. Each has
+   * Title and, unless `fields` names one, a Status field (Todo, In Progress, Done).
+   */
+  projects?: { owner: string; title: string; fields?: ProjectFieldSpec[] }[];
 }
 
 export type AppManifest = {
@@ -50,6 +57,8 @@ export type AppManifest = {
 export interface SeedResult {
   tokens: Record<string, TokenRecord>;
   apps: Record<string, { app: AppRecord; installations: InstallationRecord[] }>;
+  /** The seeded projects, by `owner/title`. */
+  projects: Record<string, ProjectRecord>;
 }
 
 function addAccount(core: SandboxCore, a: Omit<AccountRecord, "id" | "createdAt">): AccountRecord {
@@ -67,7 +76,7 @@ export function loadManifest(m: string | AppManifest): AppManifest {
 
 /** Creates users, orgs, repos (with files, as real commits), Apps and installations; a user token each. */
 export async function seed(core: SandboxCore, d: SeedDescription): Promise<SeedResult> {
-  const result: SeedResult = { tokens: {}, apps: {} };
+  const result: SeedResult = { tokens: {}, apps: {}, projects: {} };
   for (const u of d.users ?? []) {
     const acc = addAccount(core, {
       login: u.login,
@@ -183,6 +192,15 @@ export async function seed(core: SandboxCore, d: SeedDescription): Promise<SeedR
       installations.push(inst);
     }
     result.apps[a.slug] = { app, installations };
+  }
+  for (const p of d.projects ?? []) {
+    const owner = core.store.account(p.owner);
+    if (!owner) throw new Error(`seed: project ${p.title} names an unknown owner ${p.owner}`);
+    const existing = core.store.state.projects.find(
+      (x) => x.ownerId === owner.id && x.title === p.title,
+    );
+    result.projects[`${owner.login}/${p.title}`] =
+      existing ?? createProject(core, owner.id, { title: p.title, fields: p.fields });
   }
   core.store.changed();
   return result;

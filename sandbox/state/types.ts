@@ -1,3 +1,6 @@
+import type { ReviewCommentRecord, ReviewRecord } from "./review-types.ts";
+import type { BranchProtectionRecord, RulesetRecord } from "./rules-types.ts";
+
 /**
  * The sandbox's whole state: plain JSON-serializable records, persisted as one file.
  * Git objects live in bare repositories on disk (see git/), addressed by repository id.
@@ -79,6 +82,10 @@ export interface RepoRecord {
   collaborators: Record<string, Role>;
   /** Next number shared by issues and pull requests. */
   nextNumber: number;
+  /** Archived: read-only until unarchived. */
+  archived?: boolean;
+  /** Names it had before renames (lowercase): GitHub redirects them to it. */
+  previousNames?: string[];
 }
 
 export interface LabelRecord {
@@ -158,7 +165,7 @@ export interface CommentRecord {
 
 export interface ReactionRecord {
   id: number;
-  subject: { kind: "issue" | "comment"; id: number };
+  subject: { kind: "issue" | "comment" | "review_comment"; id: number };
   userId: number;
   content: "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
   createdAt: string;
@@ -335,7 +342,8 @@ export interface ArtifactRecord {
 export interface ProjectFieldRecord {
   id: number;
   name: string;
-  dataType: "TEXT" | "NUMBER" | "DATE" | "SINGLE_SELECT" | "TITLE" | "ASSIGNEES" | "LABELS";
+  dataType:
+    "TEXT" | "NUMBER" | "DATE" | "SINGLE_SELECT" | "TITLE" | "ASSIGNEES" | "LABELS" | "REPOSITORY";
   options: { id: string; name: string; color: string }[];
 }
 
@@ -402,6 +410,25 @@ export interface State {
   workflowRuns: WorkflowRunRecord[];
   workflowJobs: WorkflowJobRecord[];
   artifacts: ArtifactRecord[];
+  rulesets: RulesetRecord[];
+  branchProtections: BranchProtectionRecord[];
+  reviews: ReviewRecord[];
+  reviewComments: ReviewCommentRecord[];
+  statuses: CommitStatusRecord[];
+}
+
+/** A commit status (`POST /repos/{owner}/{repo}/statuses/{sha}`): one per report, newest last. */
+export interface CommitStatusRecord {
+  id: number;
+  repoId: number;
+  sha: string;
+  state: "error" | "failure" | "pending" | "success";
+  context: string;
+  description: string | null;
+  targetUrl: string | null;
+  creatorId: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export function emptyState(): State {
@@ -429,6 +456,11 @@ export function emptyState(): State {
     workflowRuns: [],
     workflowJobs: [],
     artifacts: [],
+    rulesets: [],
+    branchProtections: [],
+    reviews: [],
+    reviewComments: [],
+    statuses: [],
   };
 }
 

@@ -17,6 +17,18 @@ function knownAppEvents(): Set<string> {
     const defs = (require("@octokit/webhooks-schemas") as { definitions: Record<string, any> })
       .definitions;
     appEvents = new Set<string>(defs.app?.properties?.events?.items?.enum ?? []);
+    // GitHub's official description has several such lists (projects_v2_item is missing from
+    // some): an event counts as known only when every one of them has it.
+    const official = require("@octokit/openapi-webhooks/generated/api.github.com.json") as {
+      components: { schemas: unknown };
+    };
+    const lists = JSON.stringify(official.components.schemas).matchAll(
+      /"enum":(\["branch_protection_rule"[^\]]*\])/g,
+    );
+    for (const [, list] of lists) {
+      const names = new Set(JSON.parse(list!) as string[]);
+      for (const e of appEvents) if (!names.has(e)) appEvents.delete(e);
+    }
   }
   return appEvents;
 }

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { withWebhookErrata } from "../validation/errata.ts";
 import { LENIENT_EMAIL } from "../validation/lenient-email.ts";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -110,7 +111,7 @@ export function checkWebhookPayload(
       problems.push(`webhooks-schemas: ${e.instancePath || "/"} ${e.message}`);
     }
   }
-  if (official && !official(payload)) {
+  if (official && !official(withWebhookErrata(`${event}.${action ?? ""}`, payload))) {
     for (const e of official.errors ?? [])
       problems.push(`openapi-webhooks: ${e.instancePath || "/"} ${e.message}`);
   }

@@ -48,8 +48,14 @@ const filedInHub = async () =>
     (i.body ?? "").includes("havun:task"),
   );
 /** Every `<!-- havun:` in the App's comments is its own comment key. */
+// The App's own markers: a comment's key, and the planning's signed cost (a failed plan costs too).
 const foreignMarkers = (bodies: string[]) =>
-  bodies.flatMap((b) => b.match(/<!-- havun:(?!comment key=[a-z0-9-]+ -->)[^\n]*/g) ?? []);
+  bodies.flatMap(
+    (b) =>
+      b.match(
+        /<!-- havun:(?!comment key=[a-z0-9-]+ -->|planner-cost hub=\S+ key=[a-z0-9-]+ usd=[0-9.]+ in=\d+ out=\d+ sig=[\w-]+ -->)[^\n]*/g,
+      ) ?? [],
+  );
 
 describe("a plan planted in the App's own comments", () => {
   it("invalid planner output with a plan marker is shown inert, and nothing is filed", async () => {

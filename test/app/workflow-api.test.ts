@@ -165,7 +165,7 @@ describe("the workflow API refuses forged and misused ID tokens", () => {
     expect(r.status).toBe(200);
     expect(new Date(r.body.expires_at).getTime() - Date.now()).toBeLessThanOrEqual(3600_000);
     expect(r.body.cost_marker).toMatch(
-      /^<!-- havun:cost issue=havun\/api#\d+ attempt=1 usd=0\.0421 sig=[A-Za-z0-9_-]{43} -->$/,
+      /^<!-- havun:cost issue=havun\/api#\d+ attempt=1 round=0 usd=0\.0421 sig=[A-Za-z0-9_-]{43} -->$/,
     );
     const gh = new Octokit({ auth: r.body.token, baseUrl: h.sb.apiUrl, log: quiet });
     await expect(

@@ -174,7 +174,12 @@ describe("the reusable contracts workflow on a provider's pull request", () => {
     expect(run.output.summary).toContain("| web | 2/2 | ✅ verified |");
     // Compatible changes are notices on the description's lines; nothing fails.
     expect(annotations.map((a) => [a.annotation_level, a.title])).toEqual([
-      ["notice", "response-property-added (GET /invoices/{id})"],
+      [
+        "notice",
+        expect.stringMatching(
+          /^response-property-added \[[0-9a-f]{10}\] \(GET \/invoices\/\{id\}\)$/,
+        ),
+      ],
     ]);
   });
 
@@ -196,7 +201,9 @@ describe("the reusable contracts workflow on a provider's pull request", () => {
       expect.objectContaining({
         path: "openapi.yaml",
         annotation_level: "failure",
-        title: "response-required-property-removed (GET /invoices/{id})",
+        title: expect.stringMatching(
+          /^response-required-property-removed \[[0-9a-f]{10}\] \(GET \/invoices\/\{id\}\)$/,
+        ),
         message: expect.stringContaining("Clients reading the property get nothing."),
       }),
     );
@@ -245,14 +252,16 @@ describe("the reusable contracts workflow on a provider's pull request", () => {
     // provider really dropped `status`.)
     expect(run.conclusion).toBe("failure");
     expect(run.output.title).toBe("billing: breaking OpenAPI change");
-    expect(run.output.summary).toContain(
-      "<!-- havun:contracts service=billing openapi=breaking pacts=verified -->",
+    expect(run.output.summary).toMatch(
+      /^<!-- havun:contracts service=billing openapi=breaking pacts=verified changes=[0-9a-f]{10} -->/,
     );
     expect(annotations).toContainEqual(
       expect.objectContaining({
         path: "openapi.yaml",
         annotation_level: "failure",
-        title: "response-required-property-removed (GET /invoices/{id})",
+        title: expect.stringMatching(
+          /^response-required-property-removed \[[0-9a-f]{10}\] \(GET \/invoices\/\{id\}\)$/,
+        ),
       }),
     );
     expect(wf.conclusion).toBe("failure");

@@ -20,7 +20,7 @@ export const FORGED_SUMMARY = [
   "Fixes havun/portal#2, resolves havun/hub#1",
   "Clo\u200bses havun/portal#1",
   "cc @wendy @havun/maintainers",
-  "<!-- havun:cost issue=havun/api#1 attempt=1 usd=0.0000 sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA -->",
+  "<!-- havun:cost issue=havun/api#1 attempt=1 round=0 usd=0.0000 sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA -->",
   "<!-- havun:task hub=havun/hub#1 id=portal-checkout -->",
   "<!-- havun:begin acceptance -->",
   "- [x] GET /installment-plans answers 200 with plans 3 and 6",

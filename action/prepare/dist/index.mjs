@@ -4,6 +4,12 @@ var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require < "u" ? require : typeof Proxy < "u" ? new Proxy(x, {
+  get: (a, b) => (typeof require < "u" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require < "u") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
 var __commonJS = (cb, mod) => function() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -757,6 +763,5456 @@ var require_light = __commonJS({
   }
 });
 
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === ALIAS, isDocument = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === DOC, isMap2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === MAP, isPair2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === PAIR, isScalar2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === SCALAR, isSeq = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === SEQ;
+    function isCollection(node2) {
+      if (node2 && typeof node2 == "object")
+        switch (node2[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return !0;
+        }
+      return !1;
+    }
+    function isNode2(node2) {
+      if (node2 && typeof node2 == "object")
+        switch (node2[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return !0;
+        }
+      return !1;
+    }
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap2;
+    exports.isNode = isNode2;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity(), BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit2(node2, visitor) {
+      let visitor_ = initVisitor(visitor);
+      identity.isDocument(node2) ? visit_(null, node2.contents, visitor_, Object.freeze([node2])) === REMOVE && (node2.contents = null) : visit_(null, node2, visitor_, Object.freeze([]));
+    }
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path) {
+      let ctrl = callVisitor(key, node2, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl))
+        return replaceNode(key, path, ctrl), visit_(key, ctrl, visitor, path);
+      if (typeof ctrl != "symbol") {
+        if (identity.isCollection(node2)) {
+          path = Object.freeze(path.concat(node2));
+          for (let i = 0; i < node2.items.length; ++i) {
+            let ci = visit_(i, node2.items[i], visitor, path);
+            if (typeof ci == "number")
+              i = ci - 1;
+            else {
+              if (ci === BREAK)
+                return BREAK;
+              ci === REMOVE && (node2.items.splice(i, 1), i -= 1);
+            }
+          }
+        } else if (identity.isPair(node2)) {
+          path = Object.freeze(path.concat(node2));
+          let ck = visit_("key", node2.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          ck === REMOVE && (node2.key = null);
+          let cv = visit_("value", node2.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          cv === REMOVE && (node2.value = null);
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node2, visitor) {
+      let visitor_ = initVisitor(visitor);
+      identity.isDocument(node2) ? await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2])) === REMOVE && (node2.contents = null) : await visitAsync_(null, node2, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node2, visitor, path) {
+      let ctrl = await callVisitor(key, node2, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl))
+        return replaceNode(key, path, ctrl), visitAsync_(key, ctrl, visitor, path);
+      if (typeof ctrl != "symbol") {
+        if (identity.isCollection(node2)) {
+          path = Object.freeze(path.concat(node2));
+          for (let i = 0; i < node2.items.length; ++i) {
+            let ci = await visitAsync_(i, node2.items[i], visitor, path);
+            if (typeof ci == "number")
+              i = ci - 1;
+            else {
+              if (ci === BREAK)
+                return BREAK;
+              ci === REMOVE && (node2.items.splice(i, 1), i -= 1);
+            }
+          }
+        } else if (identity.isPair(node2)) {
+          path = Object.freeze(path.concat(node2));
+          let ck = await visitAsync_("key", node2.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          ck === REMOVE && (node2.key = null);
+          let cv = await visitAsync_("value", node2.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          cv === REMOVE && (node2.value = null);
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      return typeof visitor == "object" && (visitor.Collection || visitor.Node || visitor.Value) ? Object.assign({
+        Alias: visitor.Node,
+        Map: visitor.Node,
+        Scalar: visitor.Node,
+        Seq: visitor.Node
+      }, visitor.Value && {
+        Map: visitor.Value,
+        Scalar: visitor.Value,
+        Seq: visitor.Value
+      }, visitor.Collection && {
+        Map: visitor.Collection,
+        Seq: visitor.Collection
+      }, visitor) : visitor;
+    }
+    function callVisitor(key, node2, visitor, path) {
+      if (typeof visitor == "function")
+        return visitor(key, node2, path);
+      if (identity.isMap(node2))
+        return visitor.Map?.(key, node2, path);
+      if (identity.isSeq(node2))
+        return visitor.Seq?.(key, node2, path);
+      if (identity.isPair(node2))
+        return visitor.Pair?.(key, node2, path);
+      if (identity.isScalar(node2))
+        return visitor.Scalar?.(key, node2, path);
+      if (identity.isAlias(node2))
+        return visitor.Alias?.(key, node2, path);
+    }
+    function replaceNode(key, path, node2) {
+      let parent = path[path.length - 1];
+      if (identity.isCollection(parent))
+        parent.items[key] = node2;
+      else if (identity.isPair(parent))
+        key === "key" ? parent.key = node2 : parent.value = node2;
+      else if (identity.isDocument(parent))
+        parent.contents = node2;
+      else {
+        let pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit2;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity(), visit2 = require_visit(), escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    }, escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]), Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null, this.docEnd = !1, this.yaml = Object.assign({}, _Directives.defaultYaml, yaml), this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        let copy = new _Directives(this.yaml, this.tags);
+        return copy.docStart = this.docStart, copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        let res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = !0;
+            break;
+          case "1.2":
+            this.atNextDocument = !1, this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            }, this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line2, onError) {
+        this.atNextDocument && (this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" }, this.tags = Object.assign({}, _Directives.defaultTags), this.atNextDocument = !1);
+        let parts = line2.trim().split(/[ \t]+/), name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2 && (onError(0, "%TAG directive should contain exactly two parts"), parts.length < 2))
+              return !1;
+            let [handle, prefix] = parts;
+            return this.tags[handle] = prefix, !0;
+          }
+          case "%YAML": {
+            if (this.yaml.explicit = !0, parts.length !== 1)
+              return onError(0, "%YAML directive should contain exactly one part"), !1;
+            let [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2")
+              return this.yaml.version = version2, !0;
+            {
+              let isValid = /^\d+\.\d+$/.test(version2);
+              return onError(6, `Unsupported YAML version ${version2}`, isValid), !1;
+            }
+          }
+          default:
+            return onError(0, `Unknown directive ${name}`, !0), !1;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!")
+          return onError(`Not a valid tag: ${source}`), null;
+        if (source[1] === "<") {
+          let verbatim = source.slice(2, -1);
+          return verbatim === "!" || verbatim === "!!" ? (onError(`Verbatim tags aren't resolved, so ${source} is invalid.`), null) : (source[source.length - 1] !== ">" && onError("Verbatim tags must end with a >"), verbatim);
+        }
+        let [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        suffix || onError(`The ${source} tag has no suffix`);
+        let prefix = this.tags[handle];
+        if (prefix)
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error62) {
+            return onError(String(error62)), null;
+          }
+        return handle === "!" ? source : (onError(`Could not resolve tag: ${source}`), null);
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag2) {
+        for (let [handle, prefix] of Object.entries(this.tags))
+          if (tag2.startsWith(prefix))
+            return handle + escapeTagName(tag2.substring(prefix.length));
+        return tag2[0] === "!" ? tag2 : `!<${tag2}>`;
+      }
+      toString(doc) {
+        let lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [], tagEntries = Object.entries(this.tags), tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          let tags = {};
+          visit2.visit(doc.contents, (_key, node2) => {
+            identity.isNode(node2) && node2.tag && (tags[node2.tag] = !0);
+          }), tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (let [handle, prefix] of tagEntries)
+          handle === "!!" && prefix === "tag:yaml.org,2002:" || (!doc || tagNames.some((tn) => tn.startsWith(prefix))) && lines.push(`%TAG ${handle} ${prefix}`);
+        return lines.join(`
+`);
+      }
+    };
+    Directives.defaultYaml = { explicit: !1, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity(), visit2 = require_visit();
+    function anchorIsValid(anchor2) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
+        let msg = `Anchor must not contain whitespace or control characters: ${JSON.stringify(anchor2)}`;
+        throw new Error(msg);
+      }
+      return !0;
+    }
+    function anchorNames(root) {
+      let anchors = /* @__PURE__ */ new Set();
+      return visit2.visit(root, {
+        Value(_key, node2) {
+          node2.anchor && anchors.add(node2.anchor);
+        }
+      }), anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; ; ++i) {
+        let name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      let aliasObjects = [], sourceObjects = /* @__PURE__ */ new Map(), prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source), prevAnchors ?? (prevAnchors = anchorNames(doc));
+          let anchor2 = findNewAnchor(prefix, prevAnchors);
+          return prevAnchors.add(anchor2), anchor2;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (let source of aliasObjects) {
+            let ref = sourceObjects.get(source);
+            if (typeof ref == "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node)))
+              ref.node.anchor = ref.anchor;
+            else {
+              let error62 = new Error("Failed to resolve repeated object (this should not happen)");
+              throw error62.source = source, error62;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val == "object")
+        if (Array.isArray(val))
+          for (let i = 0, len = val.length; i < len; ++i) {
+            let v0 = val[i], v1 = applyReviver(reviver, val, String(i), v0);
+            v1 === void 0 ? delete val[i] : v1 !== v0 && (val[i] = v1);
+          }
+        else if (val instanceof Map)
+          for (let k of Array.from(val.keys())) {
+            let v0 = val.get(k), v1 = applyReviver(reviver, val, k, v0);
+            v1 === void 0 ? val.delete(k) : v1 !== v0 && val.set(k, v1);
+          }
+        else if (val instanceof Set)
+          for (let v0 of Array.from(val)) {
+            let v1 = applyReviver(reviver, val, v0, v0);
+            v1 === void 0 ? val.delete(v0) : v1 !== v0 && (val.delete(v0), val.add(v1));
+          }
+        else
+          for (let [k, v0] of Object.entries(val)) {
+            let v1 = applyReviver(reviver, val, k, v0);
+            v1 === void 0 ? delete val[k] : v1 !== v0 && (val[k] = v1);
+          }
+      return reviver.call(obj, key, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON == "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        let data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data), ctx.onCreate = (res2) => {
+          data.res = res2, delete ctx.onCreate;
+        };
+        let res = value.toJSON(arg, ctx);
+        return ctx.onCreate && ctx.onCreate(res), res;
+      }
+      return typeof value == "bigint" && !ctx?.keep ? Number(value) : value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver(), identity = require_identity(), toJS = require_toJS(), NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        let copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        return this.range && (copy.range = this.range.slice()), copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        let ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: !0,
+          mapAsMap: mapAsMap === !0,
+          mapKeyWarned: !1,
+          maxAliasCount: typeof maxAliasCount == "number" ? maxAliasCount : 100
+        }, res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor == "function")
+          for (let { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver == "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors(), visit2 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS), this.source = source, Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        ctx?.aliasResolveCache ? nodes = ctx.aliasResolveCache : (nodes = [], visit2.visit(doc, {
+          Node: (_key, node2) => {
+            (identity.isAlias(node2) || identity.hasAnchor(node2)) && nodes.push(node2);
+          }
+        }), ctx && (ctx.aliasResolveCache = nodes));
+        let found;
+        for (let node2 of nodes) {
+          if (node2 === this)
+            break;
+          node2.anchor === this.source && (found = node2);
+        }
+        if (found && ctx) {
+          let { anchors: anchors2, doc: doc2, maxAliasCount } = ctx, data = anchors2.get(found);
+          if (data || (toJS.toJS(found, null, ctx), data = anchors2.get(found)), data?.res === void 0) {
+            let msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0 && (data.count += 1, data.aliasCount === 0 && (data.aliasCount = getAliasCount(doc2, found, anchors2)), data.count * data.aliasCount > maxAliasCount)) {
+            let msg = "Excessive alias count indicates a resource exhaustion attack";
+            throw new ReferenceError(msg);
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        let source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          let msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        let src = `*${this.source}`;
+        if (ctx) {
+          if (anchors.anchorIsValid(this.source), ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            let msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node2, anchors2) {
+      if (identity.isAlias(node2)) {
+        let source = node2.resolve(doc), anchor2 = anchors2 && source && anchors2.get(source);
+        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
+      } else if (identity.isCollection(node2)) {
+        let count = 0;
+        for (let item of node2.items) {
+          let c = getAliasCount(doc, item, anchors2);
+          c > count && (count = c);
+        }
+        return count;
+      } else if (identity.isPair(node2)) {
+        let kc = getAliasCount(doc, node2.key, anchors2), vc = getAliasCount(doc, node2.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity(), Node = require_Node(), toJS = require_toJS(), isScalarValue = (value) => !value || typeof value != "function" && typeof value != "object", Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR), this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias(), identity = require_identity(), Scalar = require_Scalar(), defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        let match = tags.filter((t) => t.tag === tagName), tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value) && (value = value.contents), identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        let map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        return map2.items.push(value), map2;
+      }
+      (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt < "u" && value instanceof BigInt) && (value = value.valueOf());
+      let { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx, ref;
+      if (aliasDuplicateObjects && value && typeof value == "object") {
+        if (ref = sourceObjects.get(value), ref)
+          return ref.anchor ?? (ref.anchor = onAnchor(value)), new Alias.Alias(ref.anchor);
+        ref = { anchor: null, node: null }, sourceObjects.set(value, ref);
+      }
+      tagName?.startsWith("!!") && (tagName = defaultTagPrefix + tagName.slice(2));
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON == "function" && (value = value.toJSON()), !value || typeof value != "object") {
+          let node3 = new Scalar.Scalar(value);
+          return ref && (ref.node = node3), node3;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      onTagObj && (onTagObj(tagObj), delete ctx.onTagObj);
+      let node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from == "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      return tagName ? node2.tag = tagName : tagObj.default || (node2.tag = tagObj.tag), ref && (ref.node = node2), node2;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode(), identity = require_identity(), Node = require_Node();
+    function collectionFromPath(schema, path, value) {
+      let v = value;
+      for (let i = path.length - 1; i >= 0; --i) {
+        let k = path[i];
+        if (typeof k == "number" && Number.isInteger(k) && k >= 0) {
+          let a = [];
+          a[k] = v, v = a;
+        } else
+          v = /* @__PURE__ */ new Map([[k, v]]);
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: !1,
+        keepUndefined: !1,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path) => path == null || typeof path == "object" && !!path[Symbol.iterator]().next().done, Collection2 = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type), Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: !0,
+          enumerable: !1,
+          writable: !0
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        let copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        return schema && (copy.schema = schema), copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it), this.range && (copy.range = this.range.slice()), copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path, value) {
+        if (isEmptyPath(path))
+          this.add(value);
+        else {
+          let [key, ...rest] = path, node2 = this.get(key, !0);
+          if (identity.isCollection(node2))
+            node2.addIn(rest, value);
+          else if (node2 === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        let [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.delete(key);
+        let node2 = this.get(key, !0);
+        if (identity.isCollection(node2))
+          return node2.deleteIn(rest);
+        throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        let [key, ...rest] = path, node2 = this.get(key, !0);
+        return rest.length === 0 ? !keepScalar && identity.isScalar(node2) ? node2.value : node2 : identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node2) => {
+          if (!identity.isPair(node2))
+            return !1;
+          let n = node2.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path) {
+        let [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.has(key);
+        let node2 = this.get(key, !0);
+        return identity.isCollection(node2) ? node2.hasIn(rest) : !1;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        let [key, ...rest] = path;
+        if (rest.length === 0)
+          this.set(key, value);
+        else {
+          let node2 = this.get(key, !0);
+          if (identity.isCollection(node2))
+            node2.setIn(rest, value);
+          else if (node2 === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection2;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      return /^\n+$/.test(comment) ? comment.substring(1) : indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith(`
+`) ? indentComment(comment, indent) : comment.includes(`
+`) ? `
+` + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow", FOLD_BLOCK = "block", FOLD_QUOTED = "quoted";
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text2;
+      lineWidth < minContentWidth && (minContentWidth = 0);
+      let endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text2.length <= endStep)
+        return text2;
+      let folds = [], escapedFolds = {}, end = lineWidth - indent.length;
+      typeof indentAtStart == "number" && (indentAtStart > lineWidth - Math.max(2, minContentWidth) ? folds.push(0) : end = lineWidth - indentAtStart);
+      let split, prev, overflow = !1, i = -1, escStart = -1, escEnd = -1;
+      mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text2, i, indent.length), i !== -1 && (end = i + endStep));
+      for (let ch; ch = text2[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          switch (escStart = i, text2[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === `
+`)
+          mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text2, i, indent.length)), end = i + indent.length + endStep, split = void 0;
+        else {
+          if (ch === " " && prev && prev !== " " && prev !== `
+` && prev !== "	") {
+            let next = text2[i + 1];
+            next && next !== " " && next !== `
+` && next !== "	" && (split = i);
+          }
+          if (i >= end)
+            if (split)
+              folds.push(split), end = split + endStep, split = void 0;
+            else if (mode === FOLD_QUOTED) {
+              for (; prev === " " || prev === "	"; )
+                prev = ch, ch = text2[i += 1], overflow = !0;
+              let j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text2;
+              folds.push(j), escapedFolds[j] = !0, end = j + endStep, split = void 0;
+            } else
+              overflow = !0;
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow && onOverflow(), folds.length === 0)
+        return text2;
+      onFold && onFold();
+      let res = text2.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        let fold = folds[i2], end2 = folds[i2 + 1] || text2.length;
+        fold === 0 ? res = `
+${indent}${text2.slice(0, end2)}` : (mode === FOLD_QUOTED && escapedFolds[fold] && (res += `${text2[fold]}\\`), res += `
+${indent}${text2.slice(fold + 1, end2)}`);
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text2, i, indent) {
+      let end = i, start = i + 1, ch = text2[start];
+      for (; ch === " " || ch === "	"; )
+        if (i < start + indent)
+          ch = text2[++i];
+        else {
+          do
+            ch = text2[++i];
+          while (ch && ch !== `
+`);
+          end = i, start = i + 1, ch = text2[start];
+        }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar(), foldFlowLines = require_foldFlowLines(), getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    }), containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return !1;
+      let limit = lineWidth - indentLength, strLen = str.length;
+      if (strLen <= limit)
+        return !1;
+      for (let i = 0, start = 0; i < strLen; ++i)
+        if (str[i] === `
+`) {
+          if (i - start > limit)
+            return !0;
+          if (start = i + 1, strLen - start <= limit)
+            return !1;
+        }
+      return !0;
+    }
+    function doubleQuotedString(value, ctx) {
+      let json2 = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json2;
+      let { implicitKey } = ctx, minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength, indent = ctx.indent || (containsDocumentMarker(value) ? "  " : ""), str = "", start = 0;
+      for (let i = 0, ch = json2[i]; ch; ch = json2[++i])
+        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n" && (str += json2.slice(start, i) + "\\ ", i += 1, start = i, ch = "\\"), ch === "\\")
+          switch (json2[i + 1]) {
+            case "u":
+              {
+                str += json2.slice(start, i);
+                let code = json2.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    code.substr(0, 2) === "00" ? str += "\\x" + code.substr(2) : str += json2.substr(i, 6);
+                }
+                i += 5, start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength)
+                i += 1;
+              else {
+                for (str += json2.slice(start, i) + `
+
+`; json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"'; )
+                  str += `
+`, i += 2;
+                str += indent, json2[i + 2] === " " && (str += "\\"), i += 1, start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      return str = start ? str + json2.slice(start) : json2, implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, !1));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === !1 || ctx.implicitKey && value.includes(`
+`) || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      let indent = ctx.indent || (containsDocumentMarker(value) ? "  " : ""), res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, !1));
+    }
+    function quotedString(value, ctx) {
+      let { singleQuote } = ctx.options, qs;
+      if (singleQuote === !1)
+        qs = doubleQuotedString;
+      else {
+        let hasDouble = value.includes('"'), hasSingle = value.includes("'");
+        hasDouble && !hasSingle ? qs = singleQuotedString : hasSingle && !hasDouble ? qs = doubleQuotedString : qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp(`(^|(?<!
+))
++(?!
+|$)`, "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      let { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value))
+        return quotedString(value, ctx);
+      let indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : ""), literal2 = blockQuote === "literal" ? !0 : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? !1 : type === Scalar.Scalar.BLOCK_LITERAL ? !0 : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal2 ? `|
+` : `>
+`;
+      let chomp, endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        let ch = value[endStart - 1];
+        if (ch !== `
+` && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart), endNlPos = end.indexOf(`
+`);
+      endNlPos === -1 ? chomp = "-" : value === end || endNlPos !== end.length - 1 ? (chomp = "+", onChompKeep && onChompKeep()) : chomp = "", end && (value = value.slice(0, -end.length), end[end.length - 1] === `
+` && (end = end.slice(0, -1)), end = end.replace(blockEndNewlines, `$&${indent}`));
+      let startWithSpace = !1, startEnd, startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        let ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = !0;
+        else if (ch === `
+`)
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      start && (value = value.substring(start.length), start = start.replace(/\n+/g, `$&${indent}`));
+      let header = (startWithSpace ? indent ? "2" : "1" : "") + chomp;
+      if (comment && (header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " ")), onComment && onComment()), !literal2) {
+        let foldedValue = value.replace(/\n+/g, `
+$&`).replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`), literalFallback = !1, foldOptions = getFoldOptions(ctx, !0);
+        blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED && (foldOptions.onOverflow = () => {
+          literalFallback = !0;
+        });
+        let body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      return value = value.replace(/\n+/g, `$&${indent}`), `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      let { type, value } = item, { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes(`
+`) || inFlow && /[[\]{},]/.test(value))
+        return quotedString(value, ctx);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value))
+        return implicitKey || inFlow || !value.includes(`
+`) ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes(`
+`))
+        return blockString(item, ctx, onComment, onChompKeep);
+      if (containsDocumentMarker(value)) {
+        if (indent === "")
+          return ctx.forceBlockIndent = !0, blockString(item, ctx, onComment, onChompKeep);
+        if (implicitKey && indent === indentStep)
+          return quotedString(value, ctx);
+      }
+      let str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        let test = (tag2) => tag2.default && tag2.tag !== "tag:yaml.org,2002:str" && tag2.test?.test(str), { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, !1));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      let { implicitKey, inFlow } = ctx, ss = typeof item.value == "string" ? item : Object.assign({}, item, { value: String(item.value) }), { type } = item;
+      type !== Scalar.Scalar.QUOTE_DOUBLE && /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value) && (type = Scalar.Scalar.QUOTE_DOUBLE);
+      let _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      }, res = _stringify(type);
+      if (res === null) {
+        let { defaultKeyType, defaultStringType } = ctx.options, t = implicitKey && defaultKeyType || defaultStringType;
+        if (res = _stringify(t), res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors(), identity = require_identity(), stringifyComment = require_stringifyComment(), stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      let opt = Object.assign({
+        blockQuote: !0,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: !1,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: !0,
+        indentSeq: !0,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: !1,
+        singleQuote: null,
+        trailingComma: !1,
+        trueStr: "true",
+        verifyAliasOrder: !0
+      }, doc.schema.toStringOptions, options), inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = !1;
+          break;
+        case "flow":
+          inFlow = !0;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent == "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        let match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj, obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          let testMatch = match.filter((t) => t.test);
+          testMatch.length > 0 && (match = testMatch);
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else
+        obj = item, tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      if (!tagObj) {
+        let name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node2, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      let props = [], anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      anchor2 && anchors.anchorIsValid(anchor2) && (anchors$1.add(anchor2), props.push(`&${anchor2}`));
+      let tag2 = node2.tag ?? (tagObj.default ? null : tagObj.tag);
+      return tag2 && props.push(doc.directives.tagString(tag2)), props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item))
+          throw new TypeError("Cannot stringify circular structure without alias nodes");
+        ctx.resolvedAliases ? ctx.resolvedAliases.add(item) : ctx.resolvedAliases = /* @__PURE__ */ new Set([item]), item = item.resolve(ctx.doc);
+      }
+      let tagObj, node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
+      let props = stringifyProps(node2, tagObj, ctx);
+      props.length > 0 && (ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1);
+      let str = typeof tagObj.stringify == "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      return props ? identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}` : str;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity(), Scalar = require_Scalar(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      let { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx, keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment)
+          throw new Error("With simple keys, key nodes cannot have comments");
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key == "object") {
+          let msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key == "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: !1,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = !1, chompKeep = !1, str = stringify.stringify(key, ctx, () => keyCommentDone = !0, () => chompKeep = !0);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = !0;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null)
+          return keyCommentDone && onComment && onComment(), str === "" ? "?" : explicitKey ? `? ${str}` : str;
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey)
+        return str = `? ${str}`, keyComment && !keyCommentDone ? str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment)) : chompKeep && onChompKeep && onChompKeep(), str;
+      keyCommentDone && (keyComment = null), explicitKey ? (keyComment && (str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment))), str = `? ${str}
+${indent}:`) : (str = `${str}:`, keyComment && (str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment))));
+      let vsb, vcb, valueComment;
+      identity.isNode(value) ? (vsb = !!value.spaceBefore, vcb = value.commentBefore, valueComment = value.comment) : (vsb = !1, vcb = null, valueComment = null, value && typeof value == "object" && (value = doc.createNode(value))), ctx.implicitKey = !1, !explicitKey && !keyComment && identity.isScalar(value) && (ctx.indentAtStart = str.length + 1), chompKeep = !1, !indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor && (ctx.indent = ctx.indent.substring(2));
+      let valueCommentDone = !1, valueStr = stringify.stringify(value, ctx, () => valueCommentDone = !0, () => chompKeep = !0), ws = " ";
+      if (keyComment || vsb || vcb) {
+        if (ws = vsb ? `
+` : "", vcb) {
+          let cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        valueStr === "" && !ctx.inFlow ? ws === `
+` && valueComment && (ws = `
+
+`) : ws += `
+${ctx.indent}`;
+      } else if (!explicitKey && identity.isCollection(value)) {
+        let vs0 = valueStr[0], nl0 = valueStr.indexOf(`
+`), hasNewline = nl0 !== -1, flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = !1;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!" && (sp0 = valueStr.indexOf(" ", sp0 + 1)), (sp0 === -1 || nl0 < sp0) && (hasPropsLine = !0);
+          }
+          hasPropsLine || (ws = `
+${ctx.indent}`);
+        }
+      } else (valueStr === "" || valueStr[0] === `
+`) && (ws = "");
+      return str += ws + valueStr, ctx.inFlow ? valueCommentDone && onComment && onComment() : valueComment && !valueCommentDone ? str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment)) : chompKeep && onChompKeep && onChompKeep(), str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      logLevel === "debug" && console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      (logLevel === "debug" || logLevel === "warn") && (typeof node_process.emitWarning == "function" ? node_process.emitWarning(warning) : console.warn(warning));
+    }
+    exports.debug = debug;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity(), Scalar = require_Scalar(), MERGE_KEY = "<<", merge3 = {
+      identify: (value) => value === MERGE_KEY || typeof value == "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    }, isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge3.tag && tag2.default);
+    function addMergeToJSMap(ctx, map2, value) {
+      let source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (let it of source.items)
+          mergeValue(ctx, map2, it);
+      else if (Array.isArray(source))
+        for (let it of source)
+          mergeValue(ctx, map2, it);
+      else
+        mergeValue(ctx, map2, source);
+    }
+    function mergeValue(ctx, map2, value) {
+      let source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      let srcMap = source.toJSON(null, ctx, Map);
+      for (let [key, value2] of srcMap)
+        map2 instanceof Map ? map2.has(key) || map2.set(key, value2) : map2 instanceof Set ? map2.add(key) : Object.prototype.hasOwnProperty.call(map2, key) || Object.defineProperty(map2, key, {
+          value: value2,
+          writable: !0,
+          enumerable: !0,
+          configurable: !0
+        });
+      return map2;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge3;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log(), merge3 = require_merge(), stringify = require_stringify(), identity = require_identity(), toJS = require_toJS();
+    function addPairToJSMap(ctx, map2, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map2, value);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map2, value);
+      else {
+        let jsKey = toJS.toJS(key, "", ctx);
+        if (map2 instanceof Map)
+          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        else if (map2 instanceof Set)
+          map2.add(jsKey);
+        else {
+          let stringKey = stringifyKey(key, jsKey, ctx), jsValue = toJS.toJS(value, stringKey, ctx);
+          stringKey in map2 ? Object.defineProperty(map2, stringKey, {
+            value: jsValue,
+            writable: !0,
+            enumerable: !0,
+            configurable: !0
+          }) : map2[stringKey] = jsValue;
+        }
+      }
+      return map2;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey != "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        let strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (let node2 of ctx.anchors.keys())
+          strCtx.anchors.add(node2.anchor);
+        strCtx.inFlow = !0, strCtx.inStringifyKey = !0;
+        let strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          jsonStr.length > 40 && (jsonStr = jsonStr.substring(0, 36) + '..."'), log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`), ctx.mapKeyWarned = !0;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode(), stringifyPair = require_stringifyPair(), addPairToJSMap = require_addPairToJSMap(), identity = require_identity();
+    function createPair(key, value, ctx) {
+      let k = createNode.createNode(key, void 0, ctx), v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR }), this.key = key, this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        return identity.isNode(key) && (key = key.clone(schema)), identity.isNode(value) && (value = value.clone(schema)), new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        let pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      return (ctx.inFlow ?? collection.flow ? stringifyFlowCollection : stringifyBlockCollection)(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      let { indent, options: { commentString } } = ctx, itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null }), chompKeep = !1, lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        let item = items[i], comment2 = null;
+        if (identity.isNode(item))
+          !chompKeep && item.spaceBefore && lines.push(""), addCommentBefore(ctx, lines, item.commentBefore, chompKeep), item.comment && (comment2 = item.comment);
+        else if (identity.isPair(item)) {
+          let ik = identity.isNode(item.key) ? item.key : null;
+          ik && (!chompKeep && ik.spaceBefore && lines.push(""), addCommentBefore(ctx, lines, ik.commentBefore, chompKeep));
+        }
+        chompKeep = !1;
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = !0);
+        comment2 && (str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2))), chompKeep && comment2 && (chompKeep = !1), lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0)
+        str = flowChars.start + flowChars.end;
+      else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          let line2 = lines[i];
+          str += line2 ? `
+${indent}${line2}` : `
+`;
+        }
+      }
+      return comment ? (str += `
+` + stringifyComment.indentComment(commentString(comment), indent), onComment && onComment()) : chompKeep && onChompKeep && onChompKeep(), str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      let { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      let itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: !0,
+        type: null
+      }), reqNewline = !1, linesAtValue = 0, lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        let item = items[i], comment = null;
+        if (identity.isNode(item))
+          item.spaceBefore && lines.push(""), addCommentBefore(ctx, lines, item.commentBefore, !1), item.comment && (comment = item.comment);
+        else if (identity.isPair(item)) {
+          let ik = identity.isNode(item.key) ? item.key : null;
+          ik && (ik.spaceBefore && lines.push(""), addCommentBefore(ctx, lines, ik.commentBefore, !1), ik.comment && (reqNewline = !0));
+          let iv = identity.isNode(item.value) ? item.value : null;
+          iv ? (iv.comment && (comment = iv.comment), iv.commentBefore && (reqNewline = !0)) : item.value == null && ik?.comment && (comment = ik.comment);
+        }
+        comment && (reqNewline = !0);
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes(`
+`)), i < items.length - 1 ? str += "," : ctx.options.trailingComma && (ctx.options.lineWidth > 0 && (reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth)), reqNewline && (str += ",")), comment && (str += stringifyComment.lineComment(str, itemIndent, commentString(comment))), lines.push(str), linesAtValue = lines.length;
+      }
+      let { start, end } = flowChars;
+      if (lines.length === 0)
+        return start + end;
+      if (!reqNewline) {
+        let len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
+        reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+      }
+      if (reqNewline) {
+        let str = start;
+        for (let line2 of lines)
+          str += line2 ? `
+${indentStep}${indent}${line2}` : `
+`;
+        return `${str}
+${indent}${end}`;
+      } else
+        return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep && (comment = comment.replace(/^\n+/, "")), comment) {
+        let ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection(), addPairToJSMap = require_addPairToJSMap(), Collection2 = require_Collection(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar();
+    function findPair(items, key) {
+      let k = identity.isScalar(key) ? key.value : key;
+      for (let it of items)
+        if (identity.isPair(it) && (it.key === key || it.key === k || identity.isScalar(it.key) && it.key.value === k))
+          return it;
+    }
+    var YAMLMap = class extends Collection2.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema), this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        let { keepUndefined, replacer } = ctx, map2 = new this(schema), add = (key, value) => {
+          if (typeof replacer == "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          (value !== void 0 || keepUndefined) && map2.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map)
+          for (let [key, value] of obj)
+            add(key, value);
+        else if (obj && typeof obj == "object")
+          for (let key of Object.keys(obj))
+            add(key, obj[key]);
+        return typeof schema.sortMapEntries == "function" && map2.items.sort(schema.sortMapEntries), map2;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        identity.isPair(pair) ? _pair = pair : !pair || typeof pair != "object" || !("key" in pair) ? _pair = new Pair.Pair(pair, pair?.value) : _pair = new Pair.Pair(pair.key, pair.value);
+        let prev = findPair(this.items, _pair.key), sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value) ? prev.value.value = _pair.value : prev.value = _pair.value;
+        } else if (sortEntries) {
+          let i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          i === -1 ? this.items.push(_pair) : this.items.splice(i, 0, _pair);
+        } else
+          this.items.push(_pair);
+      }
+      delete(key) {
+        let it = findPair(this.items, key);
+        return it ? this.items.splice(this.items.indexOf(it), 1).length > 0 : !1;
+      }
+      get(key, keepScalar) {
+        let node2 = findPair(this.items, key)?.value;
+        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), !0);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        let map2 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        ctx?.onCreate && ctx.onCreate(map2);
+        for (let item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map2, item);
+        return map2;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (let item of this.items)
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        return !ctx.allNullValues && this.hasAllNullValues(!1) && (ctx = Object.assign({}, ctx, { allNullValues: !0 })), stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity(), YAMLMap = require_YAMLMap(), map2 = {
+      collection: "map",
+      default: !0,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map3, onError) {
+        return identity.isMap(map3) || onError("Expected a mapping for this tag"), map3;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map2;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode(), stringifyCollection = require_stringifyCollection(), Collection2 = require_Collection(), identity = require_identity(), Scalar = require_Scalar(), toJS = require_toJS(), YAMLSeq = class extends Collection2.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema), this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        let idx = asItemIndex(key);
+        return typeof idx != "number" ? !1 : this.items.splice(idx, 1).length > 0;
+      }
+      get(key, keepScalar) {
+        let idx = asItemIndex(key);
+        if (typeof idx != "number")
+          return;
+        let it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        let idx = asItemIndex(key);
+        return typeof idx == "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        let idx = asItemIndex(key);
+        if (typeof idx != "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        let prev = this.items[idx];
+        identity.isScalar(prev) && Scalar.isScalarValue(value) ? prev.value = value : this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        let seq = [];
+        ctx?.onCreate && ctx.onCreate(seq);
+        let i = 0;
+        for (let item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx ? stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        }) : JSON.stringify(this);
+      }
+      static from(schema, obj, ctx) {
+        let { replacer } = ctx, seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer == "function") {
+              let key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      return idx && typeof idx == "string" && (idx = Number(idx)), typeof idx == "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity(), YAMLSeq = require_YAMLSeq(), seq = {
+      collection: "seq",
+      default: !0,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        return identity.isSeq(seq2) || onError("Expected a sequence for this tag"), seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString(), string4 = {
+      identify: (value) => typeof value == "string",
+      default: !0,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        return ctx = Object.assign({ actualString: !0 }, ctx), stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string4;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar(), nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: !0,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source == "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar(), boolTag = {
+      identify: (value) => typeof value == "boolean",
+      default: !0,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          let sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag: tag2, value }) {
+      if (typeof value == "bigint")
+        return String(value);
+      let num = typeof value == "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag2 || tag2 === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        i < 0 && (i = n.length, n += ".");
+        let d = minFractionDigits - (n.length - i - 1);
+        for (; d-- > 0; )
+          n += "0";
+      }
+      return n;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
+      identify: (value) => typeof value == "number",
+      default: !0,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    }, floatExp = {
+      identify: (value) => typeof value == "number",
+      default: !0,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node2) {
+        let num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+      }
+    }, float = {
+      identify: (value) => typeof value == "number",
+      default: !0,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        let node2 = new Scalar.Scalar(parseFloat(str)), dot = str.indexOf(".");
+        return dot !== -1 && str[str.length - 1] === "0" && (node2.minFractionDigits = str.length - dot - 1), node2;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value), intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node2, radix, prefix) {
+      let { value } = node2;
+      return intIdentify(value) && value >= 0 ? prefix + value.toString(radix) : stringifyNumber.stringifyNumber(node2);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: !0,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node2) => intStringify(node2, 8, "0o")
+    }, int2 = {
+      identify: intIdentify,
+      default: !0,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    }, intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: !0,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node2) => intStringify(node2, 16, "0x")
+    };
+    exports.int = int2;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map2 = require_map(), _null4 = require_null(), seq = require_seq(), string4 = require_string(), bool = require_bool(), float = require_float(), int2 = require_int(), schema = [
+      map2.map,
+      seq.seq,
+      string4.string,
+      _null4.nullTag,
+      bool.boolTag,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar(), map2 = require_map(), seq = require_seq();
+    function intIdentify(value) {
+      return typeof value == "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value), jsonScalars = [
+      {
+        identify: (value) => typeof value == "string",
+        default: !0,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: !0,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value == "boolean",
+        default: !0,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: !0,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value == "number",
+        default: !0,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ], jsonError = {
+      default: !0,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        return onError(`Unresolved plain scalar ${JSON.stringify(str)}`), str;
+      }
+    }, schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer"), Scalar = require_Scalar(), stringifyString = require_stringifyString(), binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: !1,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer == "function")
+          return node_buffer.Buffer.from(src, "base64");
+        if (typeof atob == "function") {
+          let str = atob(src.replace(/[\n\r]/g, "")), buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else
+          return onError("This environment does not support reading binary tags; either Buffer or atob is required"), src;
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        let buf = value, str;
+        if (typeof node_buffer.Buffer == "function")
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        else if (typeof btoa == "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        if (type ?? (type = Scalar.Scalar.BLOCK_LITERAL), type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          let lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth), n = Math.ceil(str.length / lineWidth), lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth)
+            lines[i] = str.substr(o, lineWidth);
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? `
+` : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar(), YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq))
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (!identity.isPair(item)) {
+            if (identity.isMap(item)) {
+              item.items.length > 1 && onError("Each pair must have its own sequence indicator");
+              let pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+              if (item.commentBefore && (pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore), item.comment) {
+                let cn = pair.value ?? pair.key;
+                cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+              }
+              item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          }
+        }
+      else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      let { replacer } = ctx, pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          typeof replacer == "function" && (it = replacer.call(iterable, String(i++), it));
+          let key, value;
+          if (Array.isArray(it))
+            if (it.length === 2)
+              key = it[0], value = it[1];
+            else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          else if (it && it instanceof Object) {
+            let keys = Object.keys(it);
+            if (keys.length === 1)
+              key = keys[0], value = it[key];
+            else
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+          } else
+            key = it;
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: !1,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity(), toJS = require_toJS(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), pairs = require_pairs(), YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super(), this.add = YAMLMap.YAMLMap.prototype.add.bind(this), this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this), this.get = YAMLMap.YAMLMap.prototype.get.bind(this), this.has = YAMLMap.YAMLMap.prototype.has.bind(this), this.set = YAMLMap.YAMLMap.prototype.set.bind(this), this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        let map2 = /* @__PURE__ */ new Map();
+        ctx?.onCreate && ctx.onCreate(map2);
+        for (let pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair) ? (key = toJS.toJS(pair.key, "", ctx), value = toJS.toJS(pair.value, key, ctx)) : key = toJS.toJS(pair, "", ctx), map2.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map2.set(key, value);
+        }
+        return map2;
+      }
+      static from(schema, iterable, ctx) {
+        let pairs$1 = pairs.createPairs(schema, iterable, ctx), omap2 = new this();
+        return omap2.items = pairs$1.items, omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: !1,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        let pairs$1 = pairs.resolvePairs(seq, onError), seenKeys = [];
+        for (let { key } of pairs$1.items)
+          identity.isScalar(key) && (seenKeys.includes(key.value) ? onError(`Ordered maps must not include duplicate keys: ${key.value}`) : seenKeys.push(key.value));
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      return source && (value ? trueTag : falseTag).test.test(source) ? source : value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === !0,
+      default: !0,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(!0),
+      stringify: boolStringify
+    }, falseTag = {
+      identify: (value) => value === !1,
+      default: !0,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(!1),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
+      identify: (value) => typeof value == "number",
+      default: !0,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    }, floatExp = {
+      identify: (value) => typeof value == "number",
+      default: !0,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node2) {
+        let num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+      }
+    }, float = {
+      identify: (value) => typeof value == "number",
+      default: !0,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        let node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, ""))), dot = str.indexOf(".");
+        if (dot !== -1) {
+          let f = str.substring(dot + 1).replace(/_/g, "");
+          f[f.length - 1] === "0" && (node2.minFractionDigits = f.length);
+        }
+        return node2;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      let sign = str[0];
+      if ((sign === "-" || sign === "+") && (offset += 1), str = str.substring(offset).replace(/_/g, ""), intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        let n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      let n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node2, radix, prefix) {
+      let { value } = node2;
+      if (intIdentify(value)) {
+        let str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node2);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: !0,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node2) => intStringify(node2, 2, "0b")
+    }, intOct = {
+      identify: intIdentify,
+      default: !0,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node2) => intStringify(node2, 8, "0")
+    }, int2 = {
+      identify: intIdentify,
+      default: !0,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    }, intHex = {
+      identify: intIdentify,
+      default: !0,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node2) => intStringify(node2, 16, "0x")
+    };
+    exports.int = int2;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema), this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        identity.isPair(key) ? pair = key : key && typeof key == "object" && "key" in key && "value" in key && key.value === null ? pair = new Pair.Pair(key.key, null) : pair = new Pair.Pair(key, null), YAMLMap.findPair(this.items, pair.key) || this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        let pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value != "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        let prev = YAMLMap.findPair(this.items, key);
+        prev && !value ? this.items.splice(this.items.indexOf(prev), 1) : !prev && value && this.items.push(new Pair.Pair(key));
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(!0))
+          return super.toString(Object.assign({}, ctx, { allNullValues: !0 }), onComment, onChompKeep);
+        throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        let { replacer } = ctx, set3 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable)
+            typeof replacer == "function" && (value = replacer.call(iterable, value, value)), set3.items.push(Pair.createPair(value, null, ctx));
+        return set3;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set2 = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: !1,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map2, onError) {
+        if (identity.isMap(map2)) {
+          if (map2.hasAllNullValues(!0))
+            return Object.assign(new YAMLSet(), map2);
+          onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map2;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set2;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      let sign = str[0], parts = sign === "-" || sign === "+" ? str.substring(1) : str, num = (n) => asBigInt ? BigInt(n) : Number(n), res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node2) {
+      let { value } = node2, num = (n) => n;
+      if (typeof value == "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node2);
+      let sign = "";
+      value < 0 && (sign = "-", value *= num(-1));
+      let _60 = num(60), parts = [value % _60];
+      return value < 60 ? parts.unshift(0) : (value = (value - parts[0]) / _60, parts.unshift(value % _60), value >= 60 && (value = (value - parts[0]) / _60, parts.unshift(value))), sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value == "bigint" || Number.isInteger(value),
+      default: !0,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    }, floatTime = {
+      identify: (value) => typeof value == "number",
+      default: !0,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, !1),
+      stringify: stringifySexagesimal
+    }, timestamp = {
+      identify: (value) => value instanceof Date,
+      default: !0,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        let match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        let [, year, month, day, hour, minute, second] = match.map(Number), millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0, date5 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec), tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, !1);
+          Math.abs(d) < 30 && (d *= 60), date5 -= 6e4 * d;
+        }
+        return new Date(date5);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map2 = require_map(), _null4 = require_null(), seq = require_seq(), string4 = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int2 = require_int2(), merge3 = require_merge(), omap = require_omap(), pairs = require_pairs(), set2 = require_set(), timestamp = require_timestamp(), schema = [
+      map2.map,
+      seq.seq,
+      string4.string,
+      _null4.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge3.merge,
+      omap.omap,
+      pairs.pairs,
+      set2.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map2 = require_map(), _null4 = require_null(), seq = require_seq(), string4 = require_string(), bool = require_bool(), float = require_float(), int2 = require_int(), schema = require_schema(), schema$1 = require_schema2(), binary = require_binary(), merge3 = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema3(), set2 = require_set(), timestamp = require_timestamp(), schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map2.map, seq.seq, string4.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]), tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
+      intTime: timestamp.intTime,
+      map: map2.map,
+      merge: merge3.merge,
+      null: _null4.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set2.set,
+      timestamp: timestamp.timestamp
+    }, coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge3.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set2.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      let schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags)
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
+      let tags = schemaTags;
+      if (!tags)
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          let keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      if (Array.isArray(customTags))
+        for (let tag2 of customTags)
+          tags = tags.concat(tag2);
+      else typeof customTags == "function" && (tags = customTags(tags.slice()));
+      return addMergeTag && (tags = tags.concat(merge3.merge)), tags.reduce((tags2, tag2) => {
+        let tagObj = typeof tag2 == "string" ? tagsByName[tag2] : tag2;
+        if (!tagObj) {
+          let tagName = JSON.stringify(tag2), keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        return tags2.includes(tagObj) || tags2.push(tagObj), tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity(), map2 = require_map(), seq = require_seq(), string4 = require_string(), tags = require_tags(), sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0, Schema = class _Schema {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null, this.name = typeof schema == "string" && schema || "core", this.knownTags = resolveKnownTags ? tags.coreKnownTags : {}, this.tags = tags.getTags(customTags, this.name, merge3), this.toStringOptions = toStringDefaults ?? null, Object.defineProperty(this, identity.MAP, { value: map2.map }), Object.defineProperty(this, identity.SCALAR, { value: string4.string }), Object.defineProperty(this, identity.SEQ, { value: seq.seq }), this.sortMapEntries = typeof sortMapEntries == "function" ? sortMapEntries : sortMapEntries === !0 ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        let copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        return copy.tags = this.tags.slice(), copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      let lines = [], hasDirectives = options.directives === !0;
+      if (options.directives !== !1 && doc.directives) {
+        let dir = doc.directives.toString(doc);
+        dir ? (lines.push(dir), hasDirectives = !0) : doc.directives.docStart && (hasDirectives = !0);
+      }
+      hasDirectives && lines.push("---");
+      let ctx = stringify.createStringifyContext(doc, options), { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        lines.length !== 1 && lines.unshift("");
+        let cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = !1, contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives && lines.push(""), doc.contents.commentBefore) {
+            let cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment, contentComment = doc.contents.comment;
+        }
+        let onChompKeep = contentComment ? void 0 : () => chompKeep = !0, body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        contentComment && (body += stringifyComment.lineComment(body, "", commentString(contentComment))), (body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---" ? lines[lines.length - 1] = `--- ${body}` : lines.push(body);
+      } else
+        lines.push(stringify.stringify(doc.contents, ctx));
+      if (doc.directives?.docEnd)
+        if (doc.comment) {
+          let cs = commentString(doc.comment);
+          cs.includes(`
+`) ? (lines.push("..."), lines.push(stringifyComment.indentComment(cs, ""))) : lines.push(`... ${cs}`);
+        } else
+          lines.push("...");
+      else {
+        let dc = doc.comment;
+        dc && chompKeep && (dc = dc.replace(/^\n+/, "")), dc && ((!chompKeep || contentComment) && lines[lines.length - 1] !== "" && lines.push(""), lines.push(stringifyComment.indentComment(commentString(dc), "")));
+      }
+      return lines.join(`
+`) + `
+`;
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias(), Collection2 = require_Collection(), identity = require_identity(), Pair = require_Pair(), toJS = require_toJS(), Schema = require_Schema(), stringifyDocument = require_stringifyDocument(), anchors = require_anchors(), applyReviver = require_applyReviver(), createNode = require_createNode(), directives = require_directives(), Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null, this.comment = null, this.errors = [], this.warnings = [], Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        typeof replacer == "function" || Array.isArray(replacer) ? _replacer = replacer : options === void 0 && replacer && (options = replacer, replacer = void 0);
+        let opt = Object.assign({
+          intAsBigInt: !1,
+          keepSourceTokens: !1,
+          logLevel: "warn",
+          prettyErrors: !0,
+          strict: !0,
+          stringKeys: !1,
+          uniqueKeys: !0,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version: version2 } = opt;
+        options?._directives ? (this.directives = options._directives.atDocument(), this.directives.yaml.explicit && (version2 = this.directives.yaml.version)) : this.directives = new directives.Directives({ version: version2 }), this.setSchema(version2, options), this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        let copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        return copy.commentBefore = this.commentBefore, copy.comment = this.comment, copy.errors = this.errors.slice(), copy.warnings = this.warnings.slice(), copy.options = Object.assign({}, this.options), this.directives && (copy.directives = this.directives.clone()), copy.schema = this.schema.clone(), copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents, this.range && (copy.range = this.range.slice()), copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        assertCollection(this.contents) && this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path, value) {
+        assertCollection(this.contents) && this.contents.addIn(path, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node2, name) {
+        if (!node2.anchor) {
+          let prev = anchors.anchorNames(this);
+          node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node2.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer;
+        if (typeof replacer == "function")
+          value = replacer.call({ "": value }, "", value), _replacer = replacer;
+        else if (Array.isArray(replacer)) {
+          let keyToStr = (v) => typeof v == "number" || v instanceof String || v instanceof Number, asStr = replacer.filter(keyToStr).map(String);
+          asStr.length > 0 && (replacer = replacer.concat(asStr)), _replacer = replacer;
+        } else options === void 0 && replacer && (options = replacer, replacer = void 0);
+        let { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag: tag2 } = options ?? {}, { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        ), ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? !0,
+          keepUndefined: keepUndefined ?? !1,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        }, node2 = createNode.createNode(value, tag2, ctx);
+        return flow && identity.isCollection(node2) && (node2.flow = !0), setAnchors(), node2;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        let k = this.createNode(key, null, options), v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : !1;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        return Collection2.isEmptyPath(path) ? this.contents == null ? !1 : (this.contents = null, !0) : assertCollection(this.contents) ? this.contents.deleteIn(path) : !1;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        return Collection2.isEmptyPath(path) ? !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents : identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : !1;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path) {
+        return Collection2.isEmptyPath(path) ? this.contents !== void 0 : identity.isCollection(this.contents) ? this.contents.hasIn(path) : !1;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        this.contents == null ? this.contents = Collection2.collectionFromPath(this.schema, [key], value) : assertCollection(this.contents) && this.contents.set(key, value);
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        Collection2.isEmptyPath(path) ? this.contents = value : this.contents == null ? this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value) : assertCollection(this.contents) && this.contents.setIn(path, value);
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version2, options = {}) {
+        typeof version2 == "number" && (version2 = String(version2));
+        let opt;
+        switch (version2) {
+          case "1.1":
+            this.directives ? this.directives.yaml.version = "1.1" : this.directives = new directives.Directives({ version: "1.1" }), opt = { resolveKnownTags: !1, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            this.directives ? this.directives.yaml.version = version2 : this.directives = new directives.Directives({ version: version2 }), opt = { resolveKnownTags: !0, schema: "core" };
+            break;
+          case null:
+            this.directives && delete this.directives, opt = null;
+            break;
+          default: {
+            let sv = JSON.stringify(version2);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error("With a null YAML version, the { schema: Schema } option is required");
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        let ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json2,
+          mapAsMap: mapAsMap === !0,
+          mapKeyWarned: !1,
+          maxAliasCount: typeof maxAliasCount == "number" ? maxAliasCount : 100
+        }, res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor == "function")
+          for (let { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver == "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: !0, jsonArg, mapAsMap: !1, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          let s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return !0;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super(), this.name = name, this.code = code, this.message = message, this.pos = pos;
+      }
+    }, YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    }, YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    }, prettifyError2 = (src, lc) => (error62) => {
+      if (error62.pos[0] === -1)
+        return;
+      error62.linePos = error62.pos.map((pos) => lc.linePos(pos));
+      let { line: line2, col } = error62.linePos[0];
+      error62.message += ` at line ${line2}, column ${col}`;
+      let ci = col - 1, lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        let trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart), ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80 && (lineStr = lineStr.substring(0, 79) + "\u2026"), line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
+        prev.length > 80 && (prev = prev.substring(0, 79) + `\u2026
+`), lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1, end = error62.linePos[1];
+        end?.line === line2 && end.col > col && (count = Math.max(1, Math.min(end.col - col, 80 - ci)));
+        let pointer = " ".repeat(ci) + "^".repeat(count);
+        error62.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError2;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = !1, atNewline = startOnNewline, hasSpace = startOnNewline, comment = "", commentSep = "", hasNewline = !1, reqSpace = !1, tab = null, anchor2 = null, tag2 = null, newlineAfterProp = null, comma = null, found = null, start = null;
+      for (let token of tokens)
+        switch (reqSpace && (token.type !== "space" && token.type !== "newline" && token.type !== "comma" && onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space"), reqSpace = !1), tab && (atNewline && token.type !== "comment" && token.type !== "newline" && onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation"), tab = null), token.type) {
+          case "space":
+            !flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	") && (tab = token), hasSpace = !0;
+            break;
+          case "comment": {
+            hasSpace || onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            let cb = token.source.substring(1) || " ";
+            comment ? comment += commentSep + cb : comment = cb, commentSep = "", atNewline = !1;
+            break;
+          }
+          case "newline":
+            atNewline ? comment ? comment += token.source : (!found || indicator !== "seq-item-ind") && (spaceBefore = !0) : commentSep += token.source, atNewline = !0, hasNewline = !0, (anchor2 || tag2) && (newlineAfterProp = token), hasSpace = !0;
+            break;
+          case "anchor":
+            anchor2 && onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor"), token.source.endsWith(":") && onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", !0), anchor2 = token, start ?? (start = token.offset), atNewline = !1, hasSpace = !1, reqSpace = !0;
+            break;
+          case "tag": {
+            tag2 && onError(token, "MULTIPLE_TAGS", "A node can have at most one tag"), tag2 = token, start ?? (start = token.offset), atNewline = !1, hasSpace = !1, reqSpace = !0;
+            break;
+          }
+          case indicator:
+            (anchor2 || tag2) && onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`), found && onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`), found = token, atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind", hasSpace = !1;
+            break;
+          case "comma":
+            if (flow) {
+              comma && onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`), comma = token, atNewline = !1, hasSpace = !1;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`), atNewline = !1, hasSpace = !1;
+        }
+      let last = tokens[tokens.length - 1], end = last ? last.offset + last.source.length : offset;
+      return reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "") && onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space"), tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq") && onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation"), {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor: anchor2,
+        tag: tag2,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes(`
+`))
+            return !0;
+          if (key.end) {
+            for (let st of key.end)
+              if (st.type === "newline")
+                return !0;
+          }
+          return !1;
+        case "flow-collection":
+          for (let it of key.items) {
+            for (let st of it.start)
+              if (st.type === "newline")
+                return !0;
+            if (it.sep) {
+              for (let st of it.sep)
+                if (st.type === "newline")
+                  return !0;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return !0;
+          }
+          return !1;
+        default:
+          return !0;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        let end = fc.end[0];
+        end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc) && onError(end, "BAD_INDENT", "Flow end indicator should be more indented than parent", !0);
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      let { uniqueKeys } = ctx.options;
+      if (uniqueKeys === !1)
+        return !1;
+      let isEqual = typeof uniqueKeys == "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair(), YAMLMap = require_YAMLMap(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilFlowIndentCheck = require_util_flow_indent_check(), utilMapIncludes = require_util_map_includes(), startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag2) {
+      let NodeClass = tag2?.nodeClass ?? YAMLMap.YAMLMap, map2 = new NodeClass(ctx.schema);
+      ctx.atRoot && (ctx.atRoot = !1);
+      let offset = bm.offset, commentEnd2 = null;
+      for (let collItem of bm.items) {
+        let { start, key, sep: sep2, value } = collItem, keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep2?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !0
+        }), implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep2) {
+            commentEnd2 = keyProps.end, keyProps.comment && (map2.comment ? map2.comment += `
+` + keyProps.comment : map2.comment = keyProps.comment);
+            continue;
+          }
+          (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) && onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+        } else keyProps.found?.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg);
+        ctx.atKey = !0;
+        let keyStart = keyProps.end, keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        let valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        if (offset = valueProps.end, valueProps.found) {
+          implicitKey && (value?.type === "block-map" && !valueProps.hasNewline && onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings"), ctx.options.strict && keyProps.start < valueProps.found.offset - 1024 && onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key"));
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError), offset = valueNode.range[2];
+          let pair = new Pair.Pair(keyNode, valueNode);
+          ctx.options.keepSourceTokens && (pair.srcToken = collItem), map2.items.push(pair);
+        } else {
+          implicitKey && onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values"), valueProps.comment && (keyNode.comment ? keyNode.comment += `
+` + valueProps.comment : keyNode.comment = valueProps.comment);
+          let pair = new Pair.Pair(keyNode);
+          ctx.options.keepSourceTokens && (pair.srcToken = collItem), map2.items.push(pair);
+        }
+      }
+      return commentEnd2 && commentEnd2 < offset && onError(commentEnd2, "IMPOSSIBLE", "Map comment with trailing content"), map2.range = [bm.offset, offset, commentEnd2 ?? offset], map2;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq(), resolveProps = require_resolve_props(), utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag2) {
+      let NodeClass = tag2?.nodeClass ?? YAMLSeq.YAMLSeq, seq = new NodeClass(ctx.schema);
+      ctx.atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
+      let offset = bs.offset, commentEnd2 = null;
+      for (let { start, value } of bs.items) {
+        let props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: !0
+        });
+        if (!props.found)
+          if (props.anchor || props.tag || value)
+            value?.type === "block-seq" ? onError(props.end, "BAD_INDENT", "All sequence items must start at the same column") : onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          else {
+            commentEnd2 = props.end, props.comment && (seq.comment = props.comment);
+            continue;
+          }
+        let node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError), offset = node2.range[2], seq.items.push(node2);
+      }
+      return seq.range = [bs.offset, offset, commentEnd2 ?? offset], seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = !1, sep2 = "";
+        for (let token of end) {
+          let { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = !0;
+              break;
+            case "comment": {
+              reqSpace && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              let cb = source.substring(1) || " ";
+              comment ? comment += sep2 + cb : comment = cb, sep2 = "";
+              break;
+            }
+            case "newline":
+              comment && (sep2 += source), hasSpace = !0;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
+      let isMap2 = fc.start.source === "{", fcName = isMap2 ? "flow map" : "flow sequence", NodeClass = tag2?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
+      coll.flow = !0;
+      let atRoot = ctx.atRoot;
+      atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        let collItem = fc.items[i], { start, key, sep: sep2, value } = collItem, props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep2?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: !1
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
+            i === 0 && props.comma ? onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`) : i < fc.items.length - 1 && onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`), props.comment && (coll.comment ? coll.comment += `
+` + props.comment : coll.comment = props.comment), offset = props.end;
+            continue;
+          }
+          !isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key) && onError(
+            key,
+            // checked by containsNewline()
+            "MULTILINE_IMPLICIT_KEY",
+            "Implicit keys of flow sequence pairs need to be on a single line"
+          );
+        }
+        if (i === 0)
+          props.comma && onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        else if (props.comma || onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`), props.comment) {
+          let prevItemComment = "";
+          loop: for (let st of start)
+            switch (st.type) {
+              case "comma":
+              case "space":
+                break;
+              case "comment":
+                prevItemComment = st.source.substring(1);
+                break loop;
+              default:
+                break loop;
+            }
+          if (prevItemComment) {
+            let prev = coll.items[coll.items.length - 1];
+            identity.isPair(prev) && (prev = prev.value ?? prev.key), prev.comment ? prev.comment += `
+` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
+          }
+        }
+        if (!isMap2 && !sep2 && !props.found) {
+          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+          coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = !0;
+          let keyStart = props.end, keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          isBlock(key) && onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg), ctx.atKey = !1;
+          let valueProps = resolveProps.resolveProps(sep2 ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: !1
+          });
+          if (valueProps.found) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
+              if (sep2)
+                for (let st of sep2) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              props.start < valueProps.found.offset - 1024 && onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else value && ("source" in value && value.source?.[0] === ":" ? onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`) : onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`));
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
+` + valueProps.comment : keyNode.comment = valueProps.comment);
+          let pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap2) {
+            let map2 = coll;
+            utilMapIncludes.mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique"), map2.items.push(pair);
+          } else {
+            let map2 = new YAMLMap.YAMLMap(ctx.schema);
+            map2.flow = !0, map2.items.push(pair);
+            let endRange = (valueNode ?? keyNode).range;
+            map2.range = [keyNode.range[0], endRange[1], endRange[2]], coll.items.push(map2);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      let expectedEnd = isMap2 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        let name = fcName[0].toUpperCase() + fcName.substring(1), msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg), ce && ce.source.length !== 1 && ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        let end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        end.comment && (coll.comment ? coll.comment += `
+` + end.comment : coll.comment = end.comment), coll.range = [fc.offset, cePos, end.offset];
+      } else
+        coll.range = [fc.offset, cePos, cePos];
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveBlockMap = require_resolve_block_map(), resolveBlockSeq = require_resolve_block_seq(), resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag2) {
+      let coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag2) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag2) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag2), Coll = coll.constructor;
+      return tagName === "!" || tagName === Coll.tagName ? (coll.tag = Coll.tagName, coll) : (tagName && (coll.tag = tagName), coll);
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      let tagToken = props.tag, tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      if (token.type === "block-seq") {
+        let { anchor: anchor2, newlineAfterProp: nl } = props, lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
+        lastProp && (!nl || nl.offset < lastProp.offset) && onError(lastProp, "MISSING_CHAR", "Missing newline after block sequence props");
+      }
+      let expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq")
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      let tag2 = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag2) {
+        let kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType)
+          ctx.schema.tags.push(Object.assign({}, kt, { default: !1 })), tag2 = kt;
+        else
+          return kt ? onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, !0) : onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, !0), resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let coll = resolveCollection(CN, ctx, token, onError, tagName, tag2), res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll, node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      return node2.range = coll.range, node2.tag = tagName, tag2?.format && (node2.format = tag2.format), node2;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      let start = scalar.offset, header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      let type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL, lines = scalar.source ? splitLines(scalar.source) : [], chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        let content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        let value2 = header.chomp === "+" && lines.length > 0 ? `
+`.repeat(Math.max(1, lines.length - 1)) : "", end2 = start + header.length;
+        return scalar.source && (end2 += scalar.source.length), { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent, offset = scalar.offset + header.length, contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        if (content === "" || content === "\r")
+          header.indent === 0 && indent.length > trimIndent && (trimIndent = indent.length);
+        else {
+          indent.length < trimIndent && onError(offset + indent.length, "MISSING_CHAR", "Block scalars with more-indented leading empty lines must use an explicit indentation indicator"), header.indent === 0 && (trimIndent = indent.length), contentStart = i, trimIndent === 0 && !ctx.atRoot && onError(offset, "BAD_INDENT", "Block scalar values in collections must be indented");
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i)
+        lines[i][0].length > trimIndent && (chompStart = i + 1);
+      let value = "", sep2 = "", prevMoreIndented = !1;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + `
+`;
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        let crlf = content[content.length - 1] === "\r";
+        if (crlf && (content = content.slice(0, -1)), content && indent.length < trimIndent) {
+          let message = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message), indent = "";
+        }
+        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep2 + indent.slice(trimIndent) + content, sep2 = `
+`) : indent.length > trimIndent || content[0] === "	" ? (sep2 === " " ? sep2 = `
+` : !prevMoreIndented && sep2 === `
+` && (sep2 = `
+
+`), value += sep2 + indent.slice(trimIndent) + content, sep2 = `
+`, prevMoreIndented = !0) : content === "" ? sep2 === `
+` ? value += `
+` : sep2 = `
+` : (value += sep2 + content, sep2 = " ", prevMoreIndented = !1);
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += `
+` + lines[i][0].slice(trimIndent);
+          value[value.length - 1] !== `
+` && (value += `
+`);
+          break;
+        default:
+          value += `
+`;
+      }
+      let end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header")
+        return onError(props[0], "IMPOSSIBLE", "Block scalar header not found"), null;
+      let { source } = props[0], mode = source[0], indent = 0, chomp = "", error62 = -1;
+      for (let i = 1; i < source.length; ++i) {
+        let ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          let n = Number(ch);
+          !indent && n ? indent = n : error62 === -1 && (error62 = offset + i);
+        }
+      }
+      error62 !== -1 && onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = !1, comment = "", length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        let token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = !0;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            strict && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters"), length += token.source.length, comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message), length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            let message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            let ts = token.source;
+            ts && typeof ts == "string" && (length += ts.length);
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      let split = source.split(/\n( *)/), first = split[0], m = first.match(/^( *)/), lines = [m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first]];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar(), resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      let { offset, type, source, end } = scalar, _type, value, _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN, value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE, value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE, value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          return onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`), {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      let valueEnd = offset + source.length, re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      return badChar && onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`), unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      return (source[source.length - 1] !== "'" || source.length === 1) && onError(source.length, "MISSING_CHAR", "Missing closing 'quote"), unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      let line2 = /(.*?)\r?\n/sy, match = line2.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$"), trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/, trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, ""), sep2 = " ", pos = line2.lastIndex;
+      for (; match = line2.exec(source); ) {
+        let lm = match[1].replace(trimBoth, "");
+        lm === "" ? sep2 === `
+` ? res += sep2 : sep2 = `
+` : (res += sep2 + lm, sep2 = " "), pos = line2.lastIndex;
+      }
+      let last = /[ \t]*(.*)/sy;
+      return last.lastIndex = pos, match = last.exec(source), res + sep2 + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        let ch = source[i];
+        if (!(ch === "\r" && source[i + 1] === `
+`))
+          if (ch === `
+`) {
+            let { fold, offset } = foldNewline(source, i);
+            res += fold, i = offset;
+          } else if (ch === "\\") {
+            let next = source[++i], cc = escapeCodes[next];
+            if (cc)
+              res += cc;
+            else if (next === `
+`)
+              for (next = source[i + 1]; next === " " || next === "	"; )
+                next = source[++i + 1];
+            else if (next === "\r" && source[i + 1] === `
+`)
+              for (next = source[++i + 1]; next === " " || next === "	"; )
+                next = source[++i + 1];
+            else if (next === "x" || next === "u" || next === "U") {
+              let length = next === "x" ? 2 : next === "u" ? 4 : 8;
+              res += parseCharCode(source, i + 1, length, onError), i += length;
+            } else {
+              let raw = source.substr(i - 1, 2);
+              onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`), res += raw;
+            }
+          } else if (ch === " " || ch === "	") {
+            let wsStart = i, next = source[i + 1];
+            for (; next === " " || next === "	"; )
+              next = source[++i + 1];
+            next !== `
+` && !(next === "\r" && source[i + 2] === `
+`) && (res += i > wsStart ? source.slice(wsStart, i + 1) : ch);
+          } else
+            res += ch;
+      }
+      return (source[source.length - 1] !== '"' || source.length === 1) && onError(source.length, "MISSING_CHAR", 'Missing closing "quote'), res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "", ch = source[offset + 1];
+      for (; (ch === " " || ch === "	" || ch === `
+` || ch === "\r") && !(ch === "\r" && source[offset + 2] !== `
+`); )
+        ch === `
+` && (fold += `
+`), offset += 1, ch = source[offset + 1];
+      return fold || (fold = " "), { fold, offset };
+    }
+    var escapeCodes = {
+      0: "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: `
+`,
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      let cc = source.substr(offset, length), code = cc.length === length && /^[0-9a-fA-F]+$/.test(cc) ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        let raw = source.substr(offset - 2, length + 2);
+        return onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`), raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity(), Scalar = require_Scalar(), resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      let { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError), tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null, tag2;
+      ctx.options.stringKeys && ctx.atKey ? tag2 = ctx.schema[identity.SCALAR] : tagName ? tag2 = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError) : token.type === "scalar" ? tag2 = findScalarTagByTest(ctx, value, token, onError) : tag2 = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        let res = tag2.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error62) {
+        let msg = error62 instanceof Error ? error62.message : String(error62);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), scalar = new Scalar.Scalar(value);
+      }
+      return scalar.range = range, scalar.source = value, type && (scalar.type = type), tagName && (scalar.tag = tagName), tag2.format && (scalar.format = tag2.format), comment && (scalar.comment = comment), scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      let matchWithTest = [];
+      for (let tag2 of schema.tags)
+        if (!tag2.collection && tag2.tag === tagName)
+          if (tag2.default && tag2.test)
+            matchWithTest.push(tag2);
+          else
+            return tag2;
+      for (let tag2 of matchWithTest)
+        if (tag2.test?.test(value))
+          return tag2;
+      let kt = schema.knownTags[tagName];
+      return kt && !kt.collection ? (schema.tags.push(Object.assign({}, kt, { default: !1, test: void 0 })), kt) : (onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str"), schema[identity.SCALAR]);
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      let tag2 = schema.tags.find((tag3) => (tag3.default === !0 || atKey && tag3.default === "key") && tag3.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        let compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag2.tag !== compat.tag) {
+          let ts = directives.tagString(tag2.tag), cs = directives.tagString(compat.tag), msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, !0);
+        }
+      }
+      return tag2;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          for (st = before[++i]; st?.type === "space"; )
+            offset += st.source.length, st = before[++i];
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias(), identity = require_identity(), composeCollection = require_compose_collection(), composeScalar = require_compose_scalar(), resolveEnd = require_resolve_end(), utilEmptyScalarPosition = require_util_empty_scalar_position(), CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      let atKey = ctx.atKey, { spaceBefore, comment, anchor: anchor2, tag: tag2 } = props, node2, isSrcToken = !0;
+      switch (token.type) {
+        case "alias":
+          node2 = composeAlias(ctx, token, onError), (anchor2 || tag2) && onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node2 = composeScalar.composeScalar(ctx, token, tag2, onError), anchor2 && (node2.anchor = anchor2.source.substring(1));
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node2 = composeCollection.composeCollection(CN, ctx, token, props, onError), anchor2 && (node2.anchor = anchor2.source.substring(1));
+          } catch (error62) {
+            let message = error62 instanceof Error ? error62.message : String(error62);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          let message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message), isSrcToken = !1;
+        }
+      }
+      return node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError)), anchor2 && node2.anchor === "" && onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string"), atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value != "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str") && onError(tag2 ?? token, "NON_STRING_KEY", "With stringKeys, all keys must be strings"), spaceBefore && (node2.spaceBefore = !0), comment && (token.type === "scalar" && token.source === "" ? node2.comment = comment : node2.commentBefore = comment), ctx.options.keepSourceTokens && isSrcToken && (node2.srcToken = token), node2;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag: tag2, end }, onError) {
+      let token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      }, node2 = composeScalar.composeScalar(ctx, token, tag2, onError);
+      return anchor2 && (node2.anchor = anchor2.source.substring(1), node2.anchor === "" && onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string")), spaceBefore && (node2.spaceBefore = !0), comment && (node2.comment = comment, node2.range[2] = end), node2;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      let alias = new Alias.Alias(source.substring(1));
+      alias.source === "" && onError(offset, "BAD_ALIAS", "Alias cannot be an empty string"), alias.source.endsWith(":") && onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", !0);
+      let valueEnd = offset + source.length, re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      return alias.range = [offset, valueEnd, re.offset], re.comment && (alias.comment = re.comment), alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document(), composeNode = require_compose_node(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      let opts = Object.assign({ _directives: directives }, options), doc = new Document.Document(void 0, opts), ctx = {
+        atKey: !1,
+        atRoot: !0,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      }, props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: !0
+      });
+      props.found && (doc.directives.docStart = !0, value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline && onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker")), doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      let contentEnd = doc.contents.range[2], re = resolveEnd.resolveEnd(end, contentEnd, !1, onError);
+      return re.comment && (doc.comment = re.comment), doc.range = [offset, contentEnd, re.offset], doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process"), directives = require_directives(), Document = require_Document(), errors = require_errors(), identity = require_identity(), composeDoc = require_compose_doc(), resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src == "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      let { offset, source } = src;
+      return [offset, offset + (typeof source == "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "", atComment = !1, afterEmptyLine = !1;
+      for (let i = 0; i < prelude.length; ++i) {
+        let source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? `
+
+` : `
+`) + (source.substring(1) || " "), atComment = !0, afterEmptyLine = !1;
+            break;
+          case "%":
+            prelude[i + 1]?.[0] !== "#" && (i += 1), atComment = !1;
+            break;
+          default:
+            atComment || (afterEmptyLine = !0), atComment = !1;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null, this.atDirectives = !1, this.prelude = [], this.errors = [], this.warnings = [], this.onError = (source, code, message, warning) => {
+          let pos = getErrorPos(source);
+          warning ? this.warnings.push(new errors.YAMLWarning(pos, code, message)) : this.errors.push(new errors.YAMLParseError(pos, code, message));
+        }, this.directives = new directives.Directives({ version: options.version || "1.2" }), this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        let { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          let dc = doc.contents;
+          if (afterDoc)
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          else if (afterEmptyLine || doc.directives.docStart || !dc)
+            doc.commentBefore = comment;
+          else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            identity.isPair(it) && (it = it.key);
+            let cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            let cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else
+          doc.errors = this.errors, doc.warnings = this.warnings;
+        this.prelude = [], this.errors = [], this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = !1, endOffset = -1) {
+        for (let token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        switch (node_process.env.LOG_STREAM && console.dir(token, { depth: null }), token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              let pos = getErrorPos(token);
+              pos[0] += offset, this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            }), this.prelude.push(token.source), this.atDirectives = !0;
+            break;
+          case "document": {
+            let doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            this.atDirectives && !doc.directives.docStart && this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line"), this.decorate(doc, !1), this.doc && (yield this.doc), this.doc = doc, this.atDirectives = !1;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            let msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message, error62 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            this.atDirectives || !this.doc ? this.errors.push(error62) : this.doc.errors.push(error62);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              let msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = !0;
+            let end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            if (this.decorate(this.doc, !0), end.comment) {
+              let dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = !1, endOffset = -1) {
+        if (this.doc)
+          this.decorate(this.doc, !0), yield this.doc, this.doc = null;
+        else if (forceDoc) {
+          let opts = Object.assign({ _directives: this.directives }, this.options), doc = new Document.Document(void 0, opts);
+          this.atDirectives && this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line"), doc.range = [0, endOffset, endOffset], this.decorate(doc, !1), yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar(), errors = require_errors(), stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = !0, onError) {
+      if (token) {
+        let _onError = (pos, code, message) => {
+          let offset = typeof pos == "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      let { implicitKey = !1, indent, inFlow = !1, offset = -1, type = "PLAIN" } = context, source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: !0, lineWidth: -1 }
+      }), end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: `
+` }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          let he = source.indexOf(`
+`), head = source.substring(0, he), body = source.substring(he + 1) + `
+`, props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          return addEndtoBlockProps(props, end) || props.push({ type: "newline", offset: -1, indent, source: `
+` }), { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = !1, implicitKey = !1, inFlow = !1, type } = context, indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent == "number" && (indent += 2), !type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            let header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      let source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: !0, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      let he = source.indexOf(`
+`), head = source.substring(0, he), body = source.substring(he + 1) + `
+`;
+      if (token.type === "block-scalar") {
+        let header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head, token.source = body;
+      } else {
+        let { offset } = token, indent = "indent" in token ? token.indent : -1, props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        addEndtoBlockProps(props, "end" in token ? token.end : void 0) || props.push({ type: "newline", offset: -1, indent, source: `
+` });
+        for (let key of Object.keys(token))
+          key !== "type" && key !== "offset" && delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (let st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              return props.push(st), !0;
+          }
+      return !1;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type, token.source = source;
+          break;
+        case "block-scalar": {
+          let end = token.props.slice(1), oa = source.length;
+          token.props[0].type === "block-scalar-header" && (oa -= token.props[0].source.length);
+          for (let tok of end)
+            tok.offset += oa;
+          delete token.props, Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          let nl = { type: "newline", offset: token.offset + source.length, indent: token.indent, source: `
+` };
+          delete token.items, Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          let indent = "indent" in token ? token.indent : -1, end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (let key of Object.keys(token))
+            key !== "type" && key !== "offset" && delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (let tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (let item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (let item of token.items)
+            res += stringifyItem(item);
+          for (let st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (let st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (let st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep: sep2, value }) {
+      let res = "";
+      for (let st of start)
+        res += st.source;
+      if (key && (res += stringifyToken(key)), sep2)
+        for (let st of sep2)
+          res += st.source;
+      return value && (res += stringifyToken(value)), res;
+    }
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit2(cst, visitor) {
+      "type" in cst && cst.type === "document" && (cst = { start: cst.start, value: cst.value }), _visit(Object.freeze([]), cst, visitor);
+    }
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
+      let item = cst;
+      for (let [field, index] of path) {
+        let tok = item?.[field];
+        if (tok && "items" in tok)
+          item = tok.items[index];
+        else
+          return;
+      }
+      return item;
+    };
+    visit2.parentCollection = (cst, path) => {
+      let parent = visit2.itemAtPath(cst, path.slice(0, -1)), field = path[path.length - 1][0], coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
+      if (typeof ctrl == "symbol")
+        return ctrl;
+      for (let field of ["key", "value"]) {
+        let token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            let ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci == "number")
+              i = ci - 1;
+            else {
+              if (ci === BREAK)
+                return BREAK;
+              ci === REMOVE && (token.items.splice(i, 1), i -= 1);
+            }
+          }
+          typeof ctrl == "function" && field === "key" && (ctrl = ctrl(item, path));
+        }
+      }
+      return typeof ctrl == "function" ? ctrl(item, path) : ctrl;
+    }
+    exports.visit = visit2;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection = (token) => !!token && "items" in token, isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case `
+`:
+        case `\r
+`:
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar2;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case `
+`:
+        case "\r":
+        case "	":
+          return !0;
+        default:
+          return !1;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef"), tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()"), flowIndicatorChars = new Set(",[]{}"), invalidAnchorChars = new Set(` ,[]{}
+\r	`), isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch), Lexer = class {
+      constructor() {
+        this.atEnd = !1, this.blockScalarIndent = -1, this.blockScalarKeep = !1, this.buffer = "", this.flowKey = !1, this.flowLevel = 0, this.indentNext = 0, this.indentValue = 0, this.lineEndPos = null, this.next = null, this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = !1) {
+        if (source) {
+          if (typeof source != "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source, this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        for (; next && (incomplete || this.hasChars(1)); )
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos, ch = this.buffer[i];
+        for (; ch === " " || ch === "	"; )
+          ch = this.buffer[++i];
+        return !ch || ch === "#" || ch === `
+` ? !0 : ch === "\r" ? this.buffer[i + 1] === `
+` : !1;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          for (; ch === " "; )
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            let next = this.buffer[indent + offset + 1];
+            if (next === `
+` || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === `
+` || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          let dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        return (typeof end != "number" || end !== -1 && end < this.pos) && (end = this.buffer.indexOf(`
+`, this.pos), this.lineEndPos = end), end === -1 ? this.atEnd ? this.buffer.substring(this.pos) : null : (this.buffer[end - 1] === "\r" && (end -= 1), this.buffer.substring(this.pos, end));
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        return this.buffer = this.buffer.substring(this.pos), this.pos = 0, this.lineEndPos = null, this.next = state, null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line2 = this.getLine();
+        if (line2 === null)
+          return this.setNext("stream");
+        if (line2[0] === cst.BOM && (yield* this.pushCount(1), line2 = line2.substring(1)), line2[0] === "%") {
+          let dirEnd = line2.length, cs = line2.indexOf("#");
+          for (; cs !== -1; ) {
+            let ch = line2[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else
+              cs = line2.indexOf("#", cs + 1);
+          }
+          for (; ; ) {
+            let ch = line2[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          let n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(!0));
+          return yield* this.pushCount(line2.length - n), this.pushNewline(), "stream";
+        }
+        if (this.atLineEnd()) {
+          let sp = yield* this.pushSpaces(!0);
+          return yield* this.pushCount(line2.length - sp), yield* this.pushNewline(), "stream";
+        }
+        return yield cst.DOCUMENT, yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        let ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          let s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3)))
+            return yield* this.pushCount(3), this.indentValue = 0, this.indentNext = 0, s === "---" ? "doc" : "stream";
+        }
+        return this.indentValue = yield* this.pushSpaces(!1), this.indentNext > this.indentValue && !isEmpty(this.charAt(1)) && (this.indentNext = this.indentValue), yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        let [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          let n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(!0));
+          return this.indentNext = this.indentValue + 1, this.indentValue += n, "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(!0);
+        let line2 = this.getLine();
+        if (line2 === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line2[n]) {
+          case "#":
+            yield* this.pushCount(line2.length - n);
+          // fallthrough
+          case void 0:
+            return yield* this.pushNewline(), yield* this.parseLineStart();
+          case "{":
+          case "[":
+            return yield* this.pushCount(1), this.flowKey = !1, this.flowLevel = 1, "flow";
+          case "}":
+          case "]":
+            return yield* this.pushCount(1), "doc";
+          case "*":
+            return yield* this.pushUntil(isNotAnchorChar), "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            return n += yield* this.parseBlockScalarHeader(), n += yield* this.pushSpaces(!0), yield* this.pushCount(line2.length - n), yield* this.pushNewline(), yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp, indent = -1;
+        do
+          nl = yield* this.pushNewline(), nl > 0 ? (sp = yield* this.pushSpaces(!1), this.indentValue = indent = sp) : sp = 0, sp += yield* this.pushSpaces(!0);
+        while (nl + sp > 0);
+        let line2 = this.getLine();
+        if (line2 === null)
+          return this.setNext("flow");
+        if ((indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) && !(indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}")))
+          return this.flowLevel = 0, yield cst.FLOW_END, yield* this.parseLineStart();
+        let n = 0;
+        for (; line2[n] === ","; )
+          n += yield* this.pushCount(1), n += yield* this.pushSpaces(!0), this.flowKey = !1;
+        switch (n += yield* this.pushIndicators(), line2[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            return yield* this.pushCount(line2.length - n), "flow";
+          case "{":
+          case "[":
+            return yield* this.pushCount(1), this.flowKey = !1, this.flowLevel += 1, "flow";
+          case "}":
+          case "]":
+            return yield* this.pushCount(1), this.flowKey = !0, this.flowLevel -= 1, this.flowLevel ? "flow" : "doc";
+          case "*":
+            return yield* this.pushUntil(isNotAnchorChar), "flow";
+          case '"':
+          case "'":
+            return this.flowKey = !0, yield* this.parseQuotedScalar();
+          case ":": {
+            let next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",")
+              return this.flowKey = !1, yield* this.pushCount(1), yield* this.pushSpaces(!0), "flow";
+          }
+          // fallthrough
+          default:
+            return this.flowKey = !1, yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        let quote = this.charAt(0), end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'")
+          for (; end !== -1 && this.buffer[end + 1] === "'"; )
+            end = this.buffer.indexOf("'", end + 2);
+        else
+          for (; end !== -1; ) {
+            let n = 0;
+            for (; this.buffer[end - 1 - n] === "\\"; )
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        let qb = this.buffer.substring(0, end), nl = qb.indexOf(`
+`, this.pos);
+        if (nl !== -1) {
+          for (; nl !== -1; ) {
+            let cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf(`
+`, cs);
+          }
+          nl !== -1 && (end = nl - (qb[nl - 1] === "\r" ? 2 : 1));
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        return yield* this.pushToIndex(end + 1, !1), this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1, this.blockScalarKeep = !1;
+        let i = this.pos;
+        for (; ; ) {
+          let ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = !0;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1, indent = 0, ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2)
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case `
+`:
+              nl = i2, indent = 0;
+              break;
+            case "\r": {
+              let next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === `
+`)
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          this.blockScalarIndent === -1 ? this.indentNext = indent : this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          do {
+            let cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf(`
+`, cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        for (ch = this.buffer[i]; ch === " "; )
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          for (; ch === "	" || ch === " " || ch === "\r" || ch === `
+`; )
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep)
+          do {
+            let i2 = nl - 1, ch2 = this.buffer[i2];
+            ch2 === "\r" && (ch2 = this.buffer[--i2]);
+            let lastChar = i2;
+            for (; ch2 === " "; )
+              ch2 = this.buffer[--i2];
+            if (ch2 === `
+` && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (!0);
+        return yield cst.SCALAR, yield* this.pushToIndex(nl + 1, !0), yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        let inFlow = this.flowLevel > 0, end = this.pos - 1, i = this.pos - 1, ch;
+        for (; ch = this.buffer[++i]; )
+          if (ch === ":") {
+            let next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r" && (next === `
+` ? (i += 1, ch = `
+`, next = this.buffer[i + 1]) : end = i), next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === `
+`) {
+              let cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        return !ch && !this.atEnd ? this.setNext("plain-scalar") : (yield cst.SCALAR, yield* this.pushToIndex(end + 1, !0), inFlow ? "flow" : "doc");
+      }
+      *pushCount(n) {
+        return n > 0 ? (yield this.buffer.substr(this.pos, n), this.pos += n, n) : 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        let s = this.buffer.slice(this.pos, i);
+        return s ? (yield s, this.pos += s.length, s.length) : (allowEmpty && (yield ""), 0);
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: for (; ; ) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag(), n += yield* this.pushSpaces(!0);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar), n += yield* this.pushSpaces(!0);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              let inFlow = this.flowLevel > 0, ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                inFlow ? this.flowKey && (this.flowKey = !1) : this.indentNext = this.indentValue + 1, n += yield* this.pushCount(1), n += yield* this.pushSpaces(!0);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2, ch = this.buffer[i];
+          for (; !isEmpty(ch) && ch !== ">"; )
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, !1);
+        } else {
+          let i = this.pos + 1, ch = this.buffer[i];
+          for (; ch; )
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2]))
+              ch = this.buffer[i += 3];
+            else
+              break;
+          return yield* this.pushToIndex(i, !1);
+        }
+      }
+      *pushNewline() {
+        let ch = this.buffer[this.pos];
+        return ch === `
+` ? yield* this.pushCount(1) : ch === "\r" && this.charAt(1) === `
+` ? yield* this.pushCount(2) : 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1, ch;
+        do
+          ch = this.buffer[++i];
+        while (ch === " " || allowTabs && ch === "	");
+        let n = i - this.pos;
+        return n > 0 && (yield this.buffer.substr(this.pos, n), this.pos = i), n;
+      }
+      *pushUntil(test) {
+        let i = this.pos, ch = this.buffer[i];
+        for (; !test(ch); )
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, !1);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter2 = class {
+      constructor() {
+        this.lineStarts = [], this.addNewLine = (offset) => this.lineStarts.push(offset), this.linePos = (offset) => {
+          let low = 0, high = this.lineStarts.length;
+          for (; low < high; ) {
+            let mid = low + high >> 1;
+            this.lineStarts[mid] < offset ? low = mid + 1 : high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          let start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter2;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process"), cst = require_cst(), lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return !0;
+      return !1;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i)
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return !0;
+        default:
+          return !1;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          let it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: for (; --i >= 0; )
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      for (; prev[++i]?.type === "space"; )
+        ;
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start")
+        for (let it of fc.items)
+          it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind") && (it.key && (it.value = it.key), delete it.key, isFlowToken(it.value) ? it.value.end ? arrayPushArray(it.value.end, it.sep) : it.value.end = it.sep : arrayPushArray(it.start, it.sep), delete it.sep);
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = !0, this.atScalar = !1, this.indent = 0, this.offset = 0, this.onKeyLine = !1, this.stack = [], this.source = "", this.type = "", this.lexer = new lexer.Lexer(), this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = !1) {
+        this.onNewLine && this.offset === 0 && this.onNewLine(0);
+        for (let lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        incomplete || (yield* this.end());
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        if (this.source = source, node_process.env.LOG_TOKENS && console.log("|", cst.prettyToken(source)), this.atScalar) {
+          this.atScalar = !1, yield* this.step(), this.offset += source.length;
+          return;
+        }
+        let type = cst.tokenType(source);
+        if (type)
+          if (type === "scalar")
+            this.atNewLine = !1, this.atScalar = !0, this.type = "scalar";
+          else {
+            switch (this.type = type, yield* this.step(), type) {
+              case "newline":
+                this.atNewLine = !0, this.indent = 0, this.onNewLine && this.onNewLine(this.offset + source.length);
+                break;
+              case "space":
+                this.atNewLine && source[0] === " " && (this.indent += source.length);
+                break;
+              case "explicit-key-ind":
+              case "map-value-ind":
+              case "seq-item-ind":
+                this.atNewLine && (this.indent += source.length);
+                break;
+              case "doc-mode":
+              case "flow-error-end":
+                return;
+              default:
+                this.atNewLine = !1;
+            }
+            this.offset += source.length;
+          }
+        else {
+          let message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source }), this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        for (; this.stack.length > 0; )
+          yield* this.pop();
+      }
+      get sourceToken() {
+        return {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      *step() {
+        let top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          for (; this.stack.length > 0; )
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error62) {
+        let token = error62 ?? this.stack.pop();
+        if (!token)
+          yield { type: "error", offset: this.offset, source: "", message: "Tried to pop an empty stack" };
+        else if (this.stack.length === 0)
+          yield token;
+        else {
+          let top = this.peek(1);
+          switch (token.type === "block-scalar" ? token.indent = "indent" in top ? top.indent : 0 : token.type === "flow-collection" && top.type === "document" && (token.indent = 0), token.type === "flow-collection" && fixFlowSeqItems(token), top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              let it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] }), this.onKeyLine = !0;
+                return;
+              } else if (it.sep)
+                it.value = token;
+              else {
+                Object.assign(it, { key: token, sep: [] }), this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              let it = top.items[top.items.length - 1];
+              it.value ? top.items.push({ start: [], value: token }) : it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              let it = top.items[top.items.length - 1];
+              !it || it.value ? top.items.push({ start: [], key: token, sep: [] }) : it.sep ? it.value = token : Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop(), yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            let last = token.items[token.items.length - 1];
+            last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent)) && (top.type === "document" ? top.end = last.start : top.items.push({ start: last.start }), token.items.splice(-1, 1));
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            let doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            this.type === "doc-start" && doc.start.push(this.sourceToken), this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            findNonEmptyIndex(doc.start) !== -1 ? (yield* this.pop(), yield* this.step()) : doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        let bv = this.startBlockValue(doc);
+        bv ? this.stack.push(bv) : yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML document`,
+          source: this.source
+        };
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep2;
+          scalar.end ? (sep2 = scalar.end, sep2.push(this.sourceToken), delete scalar.end) : sep2 = [this.sourceToken];
+          let map2 = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep: sep2 }]
+          };
+          this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            if (scalar.source = this.source, this.atNewLine = !0, this.indent = 0, this.onNewLine) {
+              let nl = this.source.indexOf(`
+`) + 1;
+              for (; nl !== 0; )
+                this.onNewLine(this.offset + nl), nl = this.source.indexOf(`
+`, nl) + 1;
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop(), yield* this.step();
+        }
+      }
+      *blockMap(map2) {
+        let it = map2.items[map2.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (this.onKeyLine = !1, it.value) {
+              let end = "end" in it.value ? it.value.end : void 0;
+              (Array.isArray(end) ? end[end.length - 1] : void 0)?.type === "comment" ? end?.push(this.sourceToken) : map2.items.push({ start: [this.sourceToken] });
+            } else it.sep ? it.sep.push(this.sourceToken) : it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              map2.items.push({ start: [this.sourceToken] });
+            else if (it.sep)
+              it.sep.push(this.sourceToken);
+            else {
+              if (this.atIndentedComment(it.start, map2.indent)) {
+                let end = map2.items[map2.items.length - 2]?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start), end.push(this.sourceToken), map2.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map2.indent) {
+          let atMapIndent = !this.onKeyLine && this.indent === map2.indent, atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind", start = [];
+          if (atNextItem && it.sep && !it.value) {
+            let nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              let st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  st.indent > map2.indent && (nl.length = 0);
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            nl.length >= 2 && (start = it.sep.splice(nl[1]));
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              atNextItem || it.value ? (start.push(this.sourceToken), map2.items.push({ start }), this.onKeyLine = !0) : it.sep ? it.sep.push(this.sourceToken) : it.start.push(this.sourceToken);
+              return;
+            case "explicit-key-ind":
+              !it.sep && !it.explicitKey ? (it.start.push(this.sourceToken), it.explicitKey = !0) : atNextItem || it.value ? (start.push(this.sourceToken), map2.items.push({ start, explicitKey: !0 })) : this.stack.push({
+                type: "block-map",
+                offset: this.offset,
+                indent: this.indent,
+                items: [{ start: [this.sourceToken], explicitKey: !0 }]
+              }), this.onKeyLine = !0;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey)
+                if (it.sep)
+                  if (it.value)
+                    map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  else if (includesToken(it.sep, "map-value-ind"))
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start, key: null, sep: [this.sourceToken] }]
+                    });
+                  else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep2 = it.sep;
+                    sep2.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key, sep: sep2 }]
+                    });
+                  } else start.length > 0 ? it.sep = it.sep.concat(start, this.sourceToken) : it.sep.push(this.sourceToken);
+                else if (includesToken(it.start, "newline"))
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                else {
+                  let start2 = getFirstKeyStartProps(it.start);
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                  });
+                }
+              else
+                it.sep ? it.value || atNextItem ? map2.items.push({ start, key: null, sep: [this.sourceToken] }) : includesToken(it.sep, "map-value-ind") ? this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                }) : it.sep.push(this.sourceToken) : Object.assign(it, { key: null, sep: [this.sourceToken] });
+              this.onKeyLine = !0;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              let fs = this.flowScalar(this.type);
+              atNextItem || it.value ? (map2.items.push({ start, key: fs, sep: [] }), this.onKeyLine = !0) : it.sep ? this.stack.push(fs) : (Object.assign(it, { key: fs, sep: [] }), this.onKeyLine = !0);
+              return;
+            }
+            default: {
+              let bv = this.startBlockValue(map2);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else atMapIndent && map2.items.push({ start });
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop(), yield* this.step();
+      }
+      *blockSequence(seq) {
+        let it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              let end = "end" in it.value ? it.value.end : void 0;
+              (Array.isArray(end) ? end[end.length - 1] : void 0)?.type === "comment" ? end?.push(this.sourceToken) : seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                let end = seq.items[seq.items.length - 2]?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start), end.push(this.sourceToken), seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            it.value || includesToken(it.start, "seq-item-ind") ? seq.items.push({ start: [this.sourceToken] }) : it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          let bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop(), yield* this.step();
+      }
+      *flowCollection(fc) {
+        let it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do
+            yield* this.pop(), top = this.peek(1);
+          while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              !it || it.sep ? fc.items.push({ start: [this.sourceToken] }) : it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              !it || it.value ? fc.items.push({ start: [], key: null, sep: [this.sourceToken] }) : it.sep ? it.sep.push(this.sourceToken) : Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              !it || it.value ? fc.items.push({ start: [this.sourceToken] }) : it.sep ? it.sep.push(this.sourceToken) : it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              let fs = this.flowScalar(this.type);
+              !it || it.value ? fc.items.push({ start: [], key: fs, sep: [] }) : it.sep ? this.stack.push(fs) : Object.assign(it, { key: fs, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          let bv = this.startBlockValue(fc);
+          bv ? this.stack.push(bv) : (yield* this.pop(), yield* this.step());
+        } else {
+          let parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep))
+            yield* this.pop(), yield* this.step();
+          else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            let sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
+            let map2 = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep: sep2 }]
+            };
+            this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
+          } else
+            yield* this.lineEnd(fc);
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf(`
+`) + 1;
+          for (; nl !== 0; )
+            this.onNewLine(this.offset + nl), nl = this.source.indexOf(`
+`, nl) + 1;
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = !0;
+            let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
+            return start.push(this.sourceToken), {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: !0 }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = !0;
+            let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        return this.type !== "comment" || this.indent <= indent ? !1 : start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        this.type !== "doc-mode" && (docEnd.end ? docEnd.end.push(this.sourceToken) : docEnd.end = [this.sourceToken], this.type === "newline" && (yield* this.pop()));
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop(), yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = !1;
+          default:
+            token.end ? token.end.push(this.sourceToken) : token.end = [this.sourceToken], this.type === "newline" && (yield* this.pop());
+        }
+      }
+    };
+    exports.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer(), Document = require_Document(), errors = require_errors(), log = require_log(), identity = require_identity(), lineCounter = require_line_counter(), parser = require_parser();
+    function parseOptions(options) {
+      let prettyErrors = options.prettyErrors !== !1;
+      return { lineCounter: options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (let doc of docs)
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      return docs.length > 0 ? docs : Object.assign([], { empty: !0 }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options = {}) {
+      let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), doc = null;
+      for (let _doc of composer$1.compose(parser$1.parse(source), !0, source.length))
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      return prettyErrors && lineCounter2 && (doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2))), doc;
+    }
+    function parse6(src, reviver, options) {
+      let _reviver;
+      typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
+      let doc = parseDocument2(src, options);
+      if (!doc)
+        return null;
+      if (doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning)), doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer == "function" || Array.isArray(replacer) ? _replacer = replacer : options === void 0 && replacer && (options = replacer), typeof options == "string" && (options = options.length), typeof options == "number") {
+        let indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        let { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return;
+      }
+      return identity.isDocument(value) && !_replacer ? value.toString(options) : new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports.parse = parse6;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument2;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser = require_parser(), publicApi = require_public_api(), visit2 = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
+  }
+});
+
 // action/src/shared/entry.ts
 function runEntry(run3) {
   run3().then(
@@ -775,100 +6231,6 @@ function runEntry(run3) {
 // action/src/prepare/main.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join3 } from "node:path";
-
-// app/spec/agent-pull.ts
-function agentBranch(spec) {
-  return `havun/${spec.hub_issue}-${spec.task.id}`;
-}
-
-// action/src/shared/app-api.ts
-var AppApiError = class extends Error {
-  constructor(code, message, status) {
-    super(message);
-    this.code = code;
-    this.status = status;
-    this.name = "AppApiError";
-  }
-  code;
-  status;
-};
-async function idToken(job) {
-  if (!job.idToken)
-    throw new AppApiError(
-      "NO_ID_TOKEN",
-      "this job cannot request an ID token: give it `permissions: id-token: write` (HavunCore's reusable workflows do; check the caller's permissions)",
-      0
-    );
-  let sep2 = job.idToken.url.includes("?") ? "&" : "?", res = await fetch(`${job.idToken.url}${sep2}audience=${encodeURIComponent(job.audience)}`, {
-    headers: { authorization: `bearer ${job.idToken.token}`, accept: "application/json" }
-  });
-  if (!res.ok)
-    throw new AppApiError(
-      "ID_TOKEN",
-      `GitHub refused the ID token request (${res.status})`,
-      res.status
-    );
-  let body = await res.json();
-  if (!body.value)
-    throw new AppApiError("ID_TOKEN", "GitHub's ID token response has no value", res.status);
-  return body.value;
-}
-async function call(job, endpoint2, body) {
-  if (!job.appUrl)
-    throw new AppApiError("NO_APP_URL", "no App server address (app_url) is set for this call", 0);
-  let jwt2 = await idToken(job), res = null;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      res = await fetch(`${job.appUrl}/api/havun/v1/${endpoint2}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${jwt2}`, "content-type": "application/json" },
-        body: JSON.stringify(body)
-      });
-    } catch (err) {
-      if (attempt === 3)
-        throw new AppApiError(
-          "APP_UNREACHABLE",
-          `cannot reach the HavunCore App at ${job.appUrl}: ${err.message}`,
-          0
-        );
-    }
-    if (res && res.status < 500) break;
-    await new Promise((r) => setTimeout(r, 500 * attempt));
-  }
-  if (!res)
-    throw new AppApiError("APP_UNREACHABLE", `cannot reach the HavunCore App at ${job.appUrl}`, 0);
-  let data = await res.json().catch(() => ({}));
-  if (!res.ok)
-    throw new AppApiError(
-      data.error?.code ?? "APP_ERROR",
-      data.error?.message ?? `the App answered ${res.status}`,
-      res.status
-    );
-  return data;
-}
-var appApi = {
-  task: (job, body) => call(job, "task", body),
-  progress: (job, body) => call(job, "progress", body),
-  publish: (job, body) => call(job, "publish", body)
-};
-
-// action/src/shared/encoded-forms.ts
-function encodedForms(value) {
-  let bytes = Buffer.from(value, "utf8"), forms = /* @__PURE__ */ new Set([value]);
-  for (let skip = 0; skip < 3; skip++) {
-    let rest = bytes.subarray(skip), whole = rest.subarray(0, rest.length - rest.length % 3);
-    if (whole.length < 6) continue;
-    let b64 = whole.toString("base64");
-    forms.add(b64), forms.add(whole.toString("base64url"));
-  }
-  forms.add(bytes.toString("hex")), forms.add(bytes.toString("hex").toUpperCase());
-  let pct = encodeURIComponent(value);
-  return pct !== value && forms.add(pct), [...forms].filter((f) => f.length >= 6);
-}
-
-// action/src/shared/failure-result.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -2374,13 +7736,13 @@ var validateAsync = async (schema, value, _ctx) => {
   let ctx = _ctx ? { ..._ctx, async: !0, abortEarly: !0 } : { async: !0, abortEarly: !0 }, result = schema._zod.run({ value, issues: [] }, ctx);
   return result instanceof Promise && (result = await result), result.issues.length === 0;
 }, _encode = (_Err) => {
-  let parse5 = _parse(_Err), fn = (schema, value, _ctx, _params) => {
+  let parse6 = _parse(_Err), fn = (schema, value, _ctx, _params) => {
     let ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse5(schema, value, ctx, finalizeParams(fn, _params));
+    return parse6(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 }, encode = /* @__PURE__ */ _encode($ZodRealError), _decode = (_Err) => {
-  let parse5 = _parse(_Err), fn = (schema, value, _ctx, _params) => parse5(schema, value, _ctx, finalizeParams(fn, _params));
+  let parse6 = _parse(_Err), fn = (schema, value, _ctx, _params) => parse6(schema, value, _ctx, finalizeParams(fn, _params));
   return fn;
 }, decode = /* @__PURE__ */ _decode($ZodRealError), _encodeAsync = (_Err) => {
   let parseAsync3 = _parseAsync(_Err), fn = async (schema, value, _ctx, _params) => {
@@ -2890,8 +8252,8 @@ var Doc = class {
     }
     let lines = arg.split(`
 `).filter((x) => x), minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length)), dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
-    for (let line of dedented)
-      this.content.push(line);
+    for (let line2 of dedented)
+      this.content.push(line2);
   }
   compile() {
     let F = Function, content = this?.content ?? [""];
@@ -3445,7 +8807,7 @@ function capSize(inst, size) {
   let caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
-  let cap = Math.min(...caps.map((c) => c[0])), parse5 = inst._zod.parse;
+  let cap = Math.min(...caps.map((c) => c[0])), parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     let n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -3455,7 +8817,7 @@ function capSize(inst, size) {
           return ch._zod.check(payload), payload.issues[start].continue = !1, attachSchema(payload.issues, start, inst), payload;
         }
     }
-    return parse5(payload, ctx);
+    return parse6(payload, ctx);
   };
 }
 var arraySize = (input3) => Array.isArray(input3) ? input3.length : -1, mapSize = (input3) => input3 instanceof Map ? input3.size : -1, setSize = (input3) => input3 instanceof Set ? input3.size : -1;
@@ -4383,9 +9745,9 @@ function leafPattern(schema) {
   return (isInt && own2 === number ? integer : own2)?.source;
 }
 function partPattern(schema) {
-  let def = schema._zod.def, own2 = schema._zod.pattern?.source, inner = def.innerType ?? schema._zod.innerType;
-  if (inner) {
-    let before = inner._zod.pattern?.source, after = partPattern(inner);
+  let def = schema._zod.def, own2 = schema._zod.pattern?.source, inner2 = def.innerType ?? schema._zod.innerType;
+  if (inner2) {
+    let before = inner2._zod.pattern?.source, after = partPattern(inner2);
     return own2 && before && after && after !== before ? own2.replace(cleanRegex(before), () => cleanRegex(after)) : own2;
   }
   if (def.options) {
@@ -4462,7 +9824,7 @@ var $ZodTemplateLiteral = /* @__PURE__ */ $constructor("$ZodTemplateLiteral", (i
     output: output2
   });
 }, inst)), $ZodPromise = /* @__PURE__ */ $constructor("$ZodPromise", (inst, def) => {
-  $ZodType.init(inst, def), inst._zod.parse = (payload, ctx) => Promise.resolve(payload.value).then((inner) => def.innerType._zod.run({ value: inner, issues: [] }, ctx));
+  $ZodType.init(inst, def), inst._zod.parse = (payload, ctx) => Promise.resolve(payload.value).then((inner2) => def.innerType._zod.run({ value: inner2, issues: [] }, ctx));
 }), $ZodLazy = /* @__PURE__ */ $constructor("$ZodLazy", (inst, def) => {
   $ZodType.init(inst, def), defineLazy(inst._zod, "innerType", () => {
     let d = def;
@@ -4512,9 +9874,9 @@ function isRecursive(inst, stack, resolve) {
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
-  let result = NONE, check2 = (child) => {
-    if (result !== PROVEN && child?._zod) {
-      let answer = isRecursive(child, stack, resolve);
+  let result = NONE, check2 = (child2) => {
+    if (result !== PROVEN && child2?._zod) {
+      let answer = isRecursive(child2, stack, resolve);
       answer > result && (result = answer);
     }
   }, shape = (sh, spread) => {
@@ -4523,8 +9885,8 @@ function isRecursive(inst, stack, resolve) {
       let desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      let child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
-      child > answer && (answer = child);
+      let child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      child2 > answer && (answer = child2);
     }
     return answer;
   }, merge3 = (answer) => {
@@ -4577,8 +9939,8 @@ function isRecursive(inst, stack, resolve) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      let inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
-      merge3(inner ? isRecursive(inner, stack, !1) : ASSUMED);
+      let inner2 = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      merge3(inner2 ? isRecursive(inner2, stack, !1) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -7907,7 +13269,7 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => text2.charAt(0).toUpperCase() + text2.slice(1);
 function getUnitTypeFromNumber(number4) {
   let abs = Math.abs(number4), last = abs % 10, last2 = abs % 100;
   return last2 >= 11 && last2 <= 19 || last === 0 ? "many" : last === 1 ? "one" : "few";
@@ -13640,8 +19002,8 @@ var recordProcessor = (schema, ctx, _json, params) => {
     validKeyValues.length > 0 && (json2.required = validKeyValues.map(String));
   }
 }, nullableProcessor = (schema, ctx, json2, params) => {
-  let def = schema._zod.def, inner = processSchema(def.innerType, ctx, params), seen = ctx.seen.get(schema);
-  ctx.target === "openapi-3.0" ? (seen.ref = def.innerType, json2.nullable = !0) : json2.anyOf = [inner, { type: "null" }];
+  let def = schema._zod.def, inner2 = processSchema(def.innerType, ctx, params), seen = ctx.seen.get(schema);
+  ctx.target === "openapi-3.0" ? (seen.ref = def.innerType, json2.nullable = !0) : json2.anyOf = [inner2, { type: "null" }];
 }, nonoptionalProcessor = (schema, ctx, _json, params) => {
   let def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
@@ -15871,19 +21233,19 @@ function visit(schema, fnOrHandlers) {
   let fn = typeof fnOrHandlers == "function" ? fnOrHandlers : (node2, rewritten) => {
     let h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
-  }, cache = /* @__PURE__ */ new Map();
+  }, cache2 = /* @__PURE__ */ new Map();
   function run3(s) {
-    let cached2 = cache.get(s);
+    let cached2 = cache2.get(s);
     if (cached2 === RESOLVING)
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
-    let inner = mapInner(s), mapped = fn(inner, inner !== s);
-    return cache.set(s, mapped), mapped;
+    cache2.set(s, RESOLVING);
+    let inner2 = mapInner(s), mapped = fn(inner2, inner2 !== s);
+    return cache2.set(s, mapped), mapped;
   }
   function mapInner(s) {
     let def = s._zod.def, kind = def.type;
@@ -16064,6 +21426,153 @@ var REPO_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/(?!\.\.?
   { form: "owner/name", fix: "use owner/name, like acme/api" }
 );
 
+// app/spec/agent-pull.ts
+function agentBranch(spec) {
+  return `havun/${spec.hub_issue}-${spec.task.id}`;
+}
+
+// app/agents/review-task.ts
+function reviewedTaskOf(spec) {
+  return spec?.agent?.produces === "review" ? spec.agent.reviews ?? null : null;
+}
+function checkoutRef(spec) {
+  if (spec.round) return spec.round.branch;
+  let reviewed = reviewedTaskOf(spec);
+  return reviewed === null ? null : agentBranch({ hub_issue: spec.hub_issue, task: { id: reviewed } });
+}
+
+// action/src/shared/app-api.ts
+var AppApiError = class extends Error {
+  constructor(code, message, status) {
+    super(message);
+    this.code = code;
+    this.status = status;
+    this.name = "AppApiError";
+  }
+  code;
+  status;
+};
+async function idToken(job) {
+  if (!job.idToken)
+    throw new AppApiError(
+      "NO_ID_TOKEN",
+      "this job cannot request an ID token: give it `permissions: id-token: write` (HavunCore's reusable workflows do; check the caller's permissions)",
+      0
+    );
+  let sep2 = job.idToken.url.includes("?") ? "&" : "?", res = await fetch(`${job.idToken.url}${sep2}audience=${encodeURIComponent(job.audience)}`, {
+    headers: { authorization: `bearer ${job.idToken.token}`, accept: "application/json" }
+  });
+  if (!res.ok)
+    throw new AppApiError(
+      "ID_TOKEN",
+      `GitHub refused the ID token request (${res.status})`,
+      res.status
+    );
+  let body = await res.json();
+  if (!body.value)
+    throw new AppApiError("ID_TOKEN", "GitHub's ID token response has no value", res.status);
+  return body.value;
+}
+async function call(job, endpoint2, body) {
+  if (!job.appUrl)
+    throw new AppApiError("NO_APP_URL", "no App server address (app_url) is set for this call", 0);
+  let jwt2 = await idToken(job), res = null;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      res = await fetch(`${job.appUrl}/api/havun/v1/${endpoint2}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${jwt2}`, "content-type": "application/json" },
+        body: JSON.stringify(body)
+      });
+    } catch (err) {
+      if (attempt === 3)
+        throw new AppApiError(
+          "APP_UNREACHABLE",
+          `cannot reach the HavunCore App at ${job.appUrl}: ${err.message}`,
+          0
+        );
+    }
+    if (res && res.status < 500) break;
+    await new Promise((r) => setTimeout(r, 500 * attempt));
+  }
+  if (!res)
+    throw new AppApiError("APP_UNREACHABLE", `cannot reach the HavunCore App at ${job.appUrl}`, 0);
+  let data = await res.json().catch(() => ({}));
+  if (!res.ok)
+    throw new AppApiError(
+      data.error?.code ?? "APP_ERROR",
+      data.error?.message ?? `the App answered ${res.status}`,
+      res.status
+    );
+  return data;
+}
+var appApi = {
+  task: (job, body) => call(job, "task", body),
+  progress: (job, body) => call(job, "progress", body),
+  publish: (job, body) => call(job, "publish", body)
+};
+
+// action/src/shared/encoded-forms.ts
+function encodedForms(value) {
+  let bytes = Buffer.from(value, "utf8"), forms = /* @__PURE__ */ new Set([value]);
+  for (let skip = 0; skip < 3; skip++) {
+    let rest = bytes.subarray(skip), whole = rest.subarray(0, rest.length - rest.length % 3);
+    if (whole.length < 6) continue;
+    let b64 = whole.toString("base64");
+    forms.add(b64), forms.add(whole.toString("base64url"));
+  }
+  forms.add(bytes.toString("hex")), forms.add(bytes.toString("hex").toUpperCase());
+  let pct = encodeURIComponent(value);
+  return pct !== value && forms.add(pct), [...forms].filter((f) => f.length >= 6);
+}
+
+// action/src/shared/failure-result.ts
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+// app/spec/fix-context.ts
+var fixContextSchema = external_exports.strictObject({
+  pull: external_exports.number().int().positive(),
+  branch: external_exports.string().max(255),
+  /** The pull request's base branch (merged in for a conflict round). */
+  base: external_exports.string().max(255),
+  checks: external_exports.array(
+    external_exports.strictObject({
+      name: external_exports.string().max(200),
+      conclusion: external_exports.string().max(40),
+      summary: external_exports.string().max(4e3),
+      annotations: external_exports.array(
+        external_exports.strictObject({
+          path: external_exports.string().max(500),
+          line: external_exports.number().int().nullable(),
+          level: external_exports.string().max(20),
+          message: external_exports.string().max(1e3)
+        })
+      ).max(50),
+      log: external_exports.string().max(8e3)
+    })
+  ).max(10),
+  requests: external_exports.array(
+    external_exports.strictObject({
+      author: external_exports.string().max(100),
+      body: external_exports.string().max(4e3),
+      path: external_exports.string().max(500).nullable(),
+      line: external_exports.number().int().nullable(),
+      /** The review comment to reply to, when it is one. */
+      commentId: external_exports.number().int().nullable()
+    })
+  ).max(50)
+});
+
+// app/agents/agent-name.ts
+var agentNameSchema = withFix(
+  external_exports.string().regex(/^[a-z][a-z0-9-]{1,39}$/).describe("An agent's name: 2 to 40 lower-case letters, digits and -, like backend-engineer."),
+  {
+    form: "an agent name",
+    fix: "use 2\u201340 lower-case letters, digits and -, starting with a letter, like backend-engineer"
+  }
+);
+
 // app/config/contract-name.ts
 var contractNameSchema = withFix(
   external_exports.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/).describe("A contract's name: its service folder under contracts/ in the hub, e.g. billing."),
@@ -16089,23 +21598,69 @@ var TASK_KINDS = ["analysis", "implementation", "testing", "review", "docs"], PR
 ), taskContractSchema = external_exports.strictObject({
   name: contractNameSchema,
   role: external_exports.enum(["provider", "consumer"]).describe("provider: this task implements the API; consumer: it calls it.")
+}), calibratedEstimateSchema = external_exports.strictObject({
+  minutes: external_exports.number().int().min(1).max(1e4),
+  low: external_exports.number().int().min(1).max(1e4),
+  high: external_exports.number().int().min(1).max(1e4),
+  samples: external_exports.number().int().min(1).max(1e5),
+  /** The group it learned from, most specific first: "repo+kind+agent", "repo+kind", "kind", "all". */
+  basis: external_exports.enum(["repo+kind+agent", "repo+kind", "kind+agent", "kind", "all"])
 }), taskSchema = external_exports.strictObject({
   id: taskIdSchema,
   title: external_exports.string().min(1).max(200).describe("Short imperative title, shown everywhere."),
   repo: repoSchema.describe("The project repository (owner/name) the task is done in."),
-  kind: external_exports.enum(TASK_KINDS).describe("What sort of work; picks the agent's model."),
+  kind: external_exports.enum(TASK_KINDS).describe("What sort of work; decides which agents may do it."),
   priority: external_exports.enum(PRIORITIES),
   dependencies: external_exports.array(taskIdSchema).max(99).default([]).describe("Ids of tasks that must be done (merged) before this one starts."),
   instructions: external_exports.array(external_exports.string().min(1).max(2e3)).min(1).max(50).describe("Ordered steps for the coding agent, one per item, without numbering."),
   acceptance: external_exports.array(external_exports.string().min(1).max(500)).min(1).max(50).describe("Checkable criteria; each becomes a checklist item the pull request must meet."),
   secrets: external_exports.array(secretNameSchema).max(20).default([]).describe("Names of sealed secrets the task needs in its repository (never values)."),
-  snippets: external_exports.array(snippetIdSchema).max(20).default([]).describe("Snippet ids to attach."),
+  snippets: external_exports.array(snippetIdSchema).max(20).default([]).describe("Snippet ids from the hub's library to attach (the plan checks allow at most 5)."),
   contracts: external_exports.array(taskContractSchema).max(20).default([]).describe("API contracts the task provides or consumes."),
-  estimate_minutes: external_exports.number().int().min(1).max(960).describe("Estimated agent working time in minutes (1 to 960).")
+  estimate_minutes: external_exports.number().int().min(1).max(960).describe("Estimated agent working time in minutes (1 to 960)."),
+  agent: agentNameSchema.optional().describe(
+    "The agent (by name, from the Agents list) that does the task: one that serves its kind and may work in its repository."
+  ),
+  calibrated: calibratedEstimateSchema.optional().describe(
+    "HavunCore's estimate from finished orchestrations (set by HavunCore, not the planner)."
+  )
 }).describe("One unit of work for one coding agent in one repository."), MAX_TASKS = 100, planSchema = external_exports.strictObject({
   summary: external_exports.string().min(1).max(4e3).describe("What will be built and how the tasks fit together, in a few sentences."),
   tasks: external_exports.array(taskSchema).min(1).max(MAX_TASKS).describe("The tasks, in a sensible order.")
 }).describe("A plan: the feature split into tasks across project repositories.");
+
+// app/agents/agent-schema.ts
+var model = external_exports.string().min(1).max(100), repoGlob = withFix(
+  external_exports.string().regex(/^[A-Za-z0-9*?._-]+\/[A-Za-z0-9*?._-]+$/).describe("A repository as owner/name, where * stands for any part: acme/*, */api."),
+  { form: "owner/name (with * for any part)", fix: "write owner/name, like acme/api or acme/*" }
+), tool = withFix(
+  external_exports.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\(.{1,200}\))?$/).describe('A Claude Code tool, optionally with a pattern: Read, Edit, "Bash(npm test:*)".'),
+  {
+    form: "a tool name",
+    fix: 'write a Claude Code tool name, optionally with a pattern in parentheses, like Read or "Bash(npm test:*)"'
+  }
+), MAX_INSTRUCTIONS = 12e3, agentFrontMatterSchema = external_exports.strictObject({
+  name: agentNameSchema,
+  description: external_exports.string().min(1).max(1e3).describe("When to use this agent: the planner reads it to choose an agent for a task."),
+  kinds: external_exports.array(external_exports.enum(TASK_KINDS)).min(1).max(TASK_KINDS.length).refine((k) => new Set(k).size === k.length, {
+    message: "a kind is listed twice",
+    params: { fix: "list each kind once" }
+  }).describe("The task kinds it serves: analysis, implementation, testing, review, docs."),
+  model: model.optional().describe("The model it runs on; absent: the hub config's agent.models for the task's kind."),
+  fallback_model: model.optional().describe(
+    "The model it switches to when its model keeps answering overloaded or rate limited."
+  ),
+  max_turns: external_exports.number().int().min(1).max(500).optional(),
+  budget_usd: external_exports.number().positive().max(1e4).optional().describe("What one run may spend, in US dollars; absent: agent.budget_usd.per_task."),
+  allowed_tools: external_exports.array(tool).min(1).max(50).optional().describe("The Claude Code tools it may use; absent: the Action's default set."),
+  repos: external_exports.array(repoGlob).min(1).max(100).optional().describe("The project repositories it may work in (globs); absent: every project."),
+  produces: external_exports.enum(["pull_request", "review"]).default("pull_request").describe(
+    "pull_request: it changes code and opens a pull request; review: it reviews the pull request of the task it depends on and posts a review (kinds: [review] only)."
+  )
+}).meta({
+  title: "HavunCore agent (.github/havun/agents/<name>.md front matter)",
+  description: "One agent of a hub: when the planner should choose it, the task kinds it serves, its model and limits. The file's Markdown body is its standing instructions."
+});
 
 // app/spec/task-spec.ts
 var taskSpecSchema = external_exports.strictObject({
@@ -16117,25 +21672,139 @@ var taskSpecSchema = external_exports.strictObject({
   task: taskSchema,
   /** 1 for the first run; each retry adds one. */
   attempt: external_exports.number().int().min(1).max(100),
+  /**
+   * The hub commit the task's snippets were attached at (the App sets it when it files the
+   * task): the agent reads them from the hub at this commit, so a later edit of a snippet does
+   * not change a task once filed. Absent: the hub's default branch when the agent runs.
+   */
+  hub_commit: external_exports.string().regex(/^[0-9a-f]{40}$/).optional(),
   /** The branch pull requests go to; the repository's default branch when absent. */
   base_branch: external_exports.string().min(1).max(255).optional(),
   /**
-   * How the agent runs, from the hub config when the App filed the task (its model by task kind,
-   * turn limit and budget): signed with the spec, so a project repository's workflow cannot
-   * raise them.
+   * How the agent runs, from the task's agent and the hub config when the App filed the task
+   * (app/agents/agent-settings.ts: model and fallback, turn limit, budget, tools, standing
+   * instructions): signed with the spec, so a project repository's workflow cannot change them.
    */
   agent: external_exports.strictObject({
     model: external_exports.string().min(1).max(100),
     max_turns: external_exports.number().int().min(1).max(500),
-    budget_usd: external_exports.number().positive().max(1e4)
+    budget_usd: external_exports.number().positive().max(1e4),
+    /** Open the pull request as a draft (the App marks it ready once green). */
+    draft: external_exports.boolean().optional(),
+    /** The hub's agent that does the task (`.github/havun/agents/<name>.md`), when it has one. */
+    name: agentNameSchema.optional(),
+    /** The model the run switches to when `model` keeps answering overloaded or rate limited. */
+    fallback_model: external_exports.string().min(1).max(100).optional(),
+    /** The Claude Code tools the agent may use; absent: the Action's default set. */
+    allowed_tools: external_exports.array(external_exports.string().min(1).max(300)).max(50).optional(),
+    /** `review`: the run reviews the pull request of task `reviews` instead of opening one. */
+    produces: external_exports.enum(["pull_request", "review"]).optional(),
+    reviews: taskIdSchema.optional(),
+    /** The agent's standing instructions, given to Claude Code on top of the repository's CLAUDE.md. */
+    instructions: external_exports.string().max(MAX_INSTRUCTIONS).optional()
+  }).optional(),
+  /**
+   * A fix round on the task's open pull request (same branch): what it answers — failing checks
+   * on a head, a writer's review or `/havun` comment, or a conflict with the base — and its number.
+   */
+  round: external_exports.strictObject({
+    kind: external_exports.enum(["checks", "review", "conflict"]),
+    n: external_exports.number().int().min(1).max(100),
+    /** What it answers, e.g. `checks@<sha>`, `review@<id>`, `comment@<id>`, `conflict@<sha>`. */
+    trigger: external_exports.string().min(1).max(200),
+    pull: external_exports.number().int().positive(),
+    branch: external_exports.string().min(1).max(255)
   }).optional()
 });
+
+// snippets/metadata.ts
+var MAX_SNIPPET_BYTES = 32 * 1024, tag = withFix(external_exports.string().regex(/^[a-z0-9][a-z0-9+#.-]{0,39}$/), {
+  form: "a tag",
+  fix: "use lower-case letters, digits and - + # . (at most 40), like mollie or http-client"
+}), secretName = withFix(external_exports.string().regex(/^[A-Z][A-Z0-9_]{0,127}$/), {
+  form: "a secret name",
+  fix: "name the secret like an environment variable, like MOLLIE_API_KEY; never write its value"
+}), text = (max, what) => external_exports.string().trim().min(1).max(max).describe(what), snippetMetaSchema = external_exports.strictObject({
+  title: text(120, "A short name for what the code does."),
+  description: text(1e3, "What the code does and when to use it, in a sentence or two."),
+  tags: external_exports.array(tag).max(20).default([]).describe("Words to find it by: the service, the framework, the concern."),
+  language: external_exports.string().regex(/^[a-z0-9+#-]{1,30}$/).optional().describe("The code's language; the file extension's by default."),
+  usage: text(
+    2e3,
+    "Where and how to use it: the file to copy it to, what to call, what to adapt."
+  ),
+  requires: external_exports.array(external_exports.string().trim().min(1).max(200)).max(30).default([]).describe("Packages the code needs, as you would install them (stripe, guzzlehttp/guzzle)."),
+  secrets: external_exports.array(secretName).max(20).default([]).describe("Names of secrets the code reads from the environment; never their values.")
+}).meta({
+  title: "HavunCore snippet metadata",
+  description: "The front matter of a snippet in a hub's snippet library (or its <name>.meta.yml sidecar)."
+});
+
+// snippets/snippet-id.ts
+var SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, SNIPPET_ID = /^([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)\/([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)$/, SIDECAR_SUFFIX = ".meta.yml", EXT = /^[a-z0-9]{1,12}$/, SLUG_RULE = "lower-case letters, digits and inner hyphens (at most 64)";
+function isSnippetId(id) {
+  return SNIPPET_ID.test(id);
+}
+function splitId(id) {
+  let m = SNIPPET_ID.exec(id);
+  if (!m) throw new Error(`not a snippet id: ${id}`);
+  return { category: m[1], name: m[2] };
+}
+function classifyPath(path) {
+  let parts = path.split("/"), file2 = parts.at(-1) ?? "";
+  if (/^readme(\.[a-z]+)?$/i.test(file2) && parts.length <= 2) return { kind: "readme" };
+  if (parts.length !== 2)
+    return {
+      kind: "bad",
+      message: parts.length === 1 ? "a snippet must be in a category folder" : "a snippet must be exactly one folder deep: <category>/<name>.<ext>",
+      fix: `move it to <category>/${file2}`
+    };
+  let category = parts[0];
+  if (!SLUG.test(category))
+    return {
+      kind: "bad",
+      message: `the category folder ${JSON.stringify(category)} is not a slug`,
+      fix: `rename the folder with ${SLUG_RULE}`
+    };
+  if (file2.endsWith(SIDECAR_SUFFIX)) {
+    let name2 = file2.slice(0, -SIDECAR_SUFFIX.length);
+    if (SLUG.test(name2)) return { kind: "sidecar", id: `${category}/${name2}` };
+  }
+  let dot = file2.indexOf("."), name = dot < 0 ? file2 : file2.slice(0, dot), ext = dot < 0 ? "" : file2.slice(dot + 1);
+  return SLUG.test(name) ? EXT.test(ext) ? { kind: "code", id: `${category}/${name}`, ext } : {
+    kind: "bad",
+    message: ext === "" ? "the file has no extension" : `the extension .${ext} is not one lower-case word (a name has no dots)`,
+    fix: `name the file ${name}.<ext> with its language's extension (like ${name}.ts)`
+  } : {
+    kind: "bad",
+    message: `the snippet name ${JSON.stringify(name)} is not a slug`,
+    fix: `rename the file to <name>.<ext> with a name of ${SLUG_RULE}`
+  };
+}
+
+// snippets/delivery.ts
+var MAX_ATTACHED = 5, MAX_DELIVERY_BYTES = MAX_ATTACHED * MAX_SNIPPET_BYTES, attachedSnippetSchema = snippetMetaSchema.extend({
+  id: external_exports.string().regex(SNIPPET_ID),
+  /** Its file in the library, `<category>/<name>.<ext>`. */
+  file: external_exports.string().regex(/^[a-z0-9-]{1,64}\/[a-z0-9-]{1,64}\.[a-z0-9]{1,12}$/),
+  language: external_exports.string().regex(/^[a-z0-9+#-]{1,30}$/),
+  code: external_exports.string().max(MAX_SNIPPET_BYTES)
+}), snippetDeliverySchema = external_exports.strictObject({
+  /** The hub commit they were read at; null when the spec names none (the default branch). */
+  commit: external_exports.string().regex(/^[0-9a-f]{40}$/).nullable(),
+  attached: external_exports.array(attachedSnippetSchema).max(MAX_ATTACHED),
+  unavailable: external_exports.array(external_exports.strictObject({ id: external_exports.string().max(200), reason: external_exports.string().max(500) })).max(20)
+}), NO_SNIPPETS = { commit: null, attached: [], unavailable: [] };
 
 // action/src/shared/run-files.ts
 var TASK_DIR = "havun", TASK_FILE = "task.json", SECRETS_FILE = "secrets.json", OUT_DIR = "havun-out", RESULT_FILE = "result.json";
 var taskFileSchema = external_exports.strictObject({
   spec: taskSpecSchema,
-  notes: external_exports.array(external_exports.string())
+  notes: external_exports.array(external_exports.string()),
+  /** The snippets the task attaches, with their code, read from the hub (snippets/delivery.ts). */
+  snippets: snippetDeliverySchema.default(NO_SNIPPETS),
+  /** For a fix round: what to fix on the open pull request. */
+  fix: fixContextSchema.nullable().default(null)
 }), secretsFileSchema = external_exports.record(external_exports.string(), external_exports.string()), resultSchema = external_exports.strictObject({
   v: external_exports.literal(1),
   conclusion: external_exports.enum(["success", "failure"]),
@@ -16153,10 +21822,29 @@ var taskFileSchema = external_exports.strictObject({
   files: external_exports.array(external_exports.string().max(4096)).max(1e4),
   steps: external_exports.array(external_exports.string().max(500)).max(2e3),
   tools: external_exports.record(external_exports.string(), external_exports.number().int()),
+  /** The ids of the snippets whose code the agent was given. */
+  snippets: external_exports.array(external_exports.string().max(200)).max(20).optional(),
   branch: external_exports.string().max(255),
   base_sha: external_exports.string().regex(/^[0-9a-f]{40}$/),
   /** The commit in changes.bundle, on success. */
-  commit_sha: external_exports.string().regex(/^[0-9a-f]{40}$/).optional()
+  commit_sha: external_exports.string().regex(/^[0-9a-f]{40}$/).optional(),
+  /** The model the run was given (its agent's), and its agent's name when it has one. */
+  model: external_exports.string().max(100).optional(),
+  agent: external_exports.string().max(40).optional(),
+  /**
+   * The model proxy switched the run to the agent's fallback model after its model answered
+   * overloaded (529) or rate limited (429) `after` times in a row, from model request `at`.
+   */
+  fallback: external_exports.strictObject({
+    from: external_exports.string().max(100),
+    to: external_exports.string().max(100),
+    after: external_exports.number().int().min(1),
+    at: external_exports.number().int().min(1)
+  }).optional(),
+  /** `review`: a reviewer's run — its summary is a review for the publish job to post; no commit. */
+  output: external_exports.enum(["pull_request", "review"]).optional(),
+  /** For a round that merged the base branch in: that branch's head (the commit's second parent). */
+  merged_sha: external_exports.string().regex(/^[0-9a-f]{40}$/).optional()
 });
 
 // action/src/shared/failure-result.ts
@@ -16281,9 +21969,9 @@ function setOutput(name, value) {
 `);
 }
 function mask(value) {
-  for (let line of value.split(`
+  for (let line2 of value.split(`
 `))
-    line.trim() && process.stdout.write(`::add-mask::${line}
+    line2.trim() && process.stdout.write(`::add-mask::${line2}
 `);
 }
 
@@ -16748,7 +22436,7 @@ var intRegex = /^-?\d+$/, noiseValue = /^-?\d+n+$/, originalStringify = JSON.str
   } catch {
     return featureCache.set(parseFingerprint, !1), !1;
   }
-}, convertMarkedBigIntsReviver = (key, value, context, userReviver) => typeof value == "string" && customFormat.test(value) ? BigInt(value.slice(0, -1)) : typeof value == "string" && noiseValue.test(value) ? value.slice(0, -1) : typeof userReviver == "function" ? userReviver(key, value, context) : value, JSONParseV2 = (text, reviver) => JSON.parse(text, (key, value, context) => {
+}, convertMarkedBigIntsReviver = (key, value, context, userReviver) => typeof value == "string" && customFormat.test(value) ? BigInt(value.slice(0, -1)) : typeof value == "string" && noiseValue.test(value) ? value.slice(0, -1) : typeof userReviver == "function" ? userReviver(key, value, context) : value, JSONParseV2 = (text2, reviver) => JSON.parse(text2, (key, value, context) => {
   let isNumber = typeof value == "number", isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER, isBigNumber = isNumber && isOutOfBounds, isInt = context && intRegex.test(context.source);
   return isBigNumber && isInt ? BigInt(context.source) : typeof reviver == "function" ? reviver(key, value, context) : value;
 }), MAX_INT = Number.MAX_SAFE_INTEGER.toString(), MAX_DIGITS = MAX_INT.length, stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g, noiseValueWithQuotes = /^"-?\d+n+"$/, applyReviverIteratively = (parsed, userReviver) => {
@@ -16769,7 +22457,7 @@ var intRegex = /^-?\d+$/, noiseValue = /^-?\d+n+$/, originalStringify = JSON.str
     }
   }
   return rootHolder[""];
-}, serializeBigInts = (text) => text.replace(
+}, serializeBigInts = (text2) => text2.replace(
   stringsOrLargeNumbers,
   (match, digits, fractional, exponential) => {
     let isString = match[0] === '"';
@@ -16777,18 +22465,18 @@ var intRegex = /^-?\d+$/, noiseValue = /^-?\d+n+$/, originalStringify = JSON.str
     let hasFractionalOrExponential = fractional || exponential, isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
     return isString || hasFractionalOrExponential || isLessThanMaxSafeInt ? match : '"' + match + 'n"';
   }
-), JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+), JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    let serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    let serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error62) {
     if (error62 instanceof RangeError) {
-      let serializedData = serializeBigInts(text), parsed = originalParse(serializedData);
+      let serializedData = serializeBigInts(text2), parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
     throw error62;
@@ -16915,11 +22603,11 @@ async function getResponseData(response) {
     return response.text().catch(noop);
   let mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      return text = await response.text(), JSONParse(text);
+      return text2 = await response.text(), JSONParse(text2);
     } catch {
-      return text;
+      return text2;
     }
   } else return mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -19609,20 +25297,20 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName])
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName])
+      return cache2[methodName];
     let method = endpointMethodsMap.get(scope).get(methodName);
     if (!method)
       return;
     let { endpointDefaults, decorations } = method;
-    return decorations ? cache[methodName] = decorate(
+    return decorations ? cache2[methodName] = decorate(
       octokit,
       scope,
       methodName,
       endpointDefaults,
       decorations
-    ) : cache[methodName] = octokit.request.defaults(endpointDefaults), cache[methodName];
+    ) : cache2[methodName] = octokit.request.defaults(endpointDefaults), cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -19916,6 +25604,65 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION10;
 throttling.triggersNotification = triggersNotification;
 
+// app/gateway/secondary-retry.ts
+function waitMs(headers, attempt, now = Date.now()) {
+  let after = Number(headers?.["retry-after"]);
+  if (Number.isFinite(after) && after >= 0) return after * 1e3;
+  if (String(headers?.["x-ratelimit-remaining"]) === "0") {
+    let reset = Number(headers?.["x-ratelimit-reset"]) * 1e3;
+    if (Number.isFinite(reset)) return Math.max(0, reset - now);
+  }
+  return 6e4 * 2 ** (attempt - 1);
+}
+function isSecondaryLimit(err) {
+  let e = err;
+  return (e.status === 403 || e.status === 429) && (/secondary rate limit/i.test(e.message ?? "") || e.response?.headers !== void 0 && "retry-after" in e.response.headers);
+}
+function retrySecondaryLimits(octokit) {
+  octokit.hook.wrap("request", async (request2, options) => {
+    for (let attempt = 1; ; attempt++)
+      try {
+        return await request2(options);
+      } catch (err) {
+        if (attempt >= 4 || !isSecondaryLimit(err)) throw err;
+        let headers = err.response?.headers;
+        await new Promise((r) => setTimeout(r, waitMs(headers, attempt)));
+      }
+  });
+}
+
+// app/gateway/conditional.ts
+var MAX_ENTRIES = 500, cache = /* @__PURE__ */ new Map(), hooked = /* @__PURE__ */ new WeakSet();
+function keyOf(octokit, options) {
+  let parsed = octokit.request.endpoint.parse(options);
+  return `${parsed.url} ${String(parsed.headers.accept ?? "")}`;
+}
+function remember(key, entry) {
+  cache.delete(key), cache.set(key, entry), cache.size > MAX_ENTRIES && cache.delete(cache.keys().next().value);
+}
+function conditionalReads(octokit) {
+  return hooked.has(octokit) || (hooked.add(octokit), retrySecondaryLimits(octokit), octokit.hook.wrap("request", async (request2, options) => {
+    if ((options.method ?? "GET").toUpperCase() !== "GET") return request2(options);
+    let key = keyOf(octokit, options), known = cache.get(key);
+    known && (options.headers = { ...options.headers, "if-none-match": known.etag });
+    try {
+      let response = await request2(options), etag = response.headers.etag;
+      return typeof etag == "string" && response.status === 200 && remember(key, {
+        etag,
+        response: { ...response, data: structuredClone(response.data) }
+      }), response;
+    } catch (err) {
+      let e = err;
+      if (e.status !== 304 || !known) throw err;
+      return remember(key, known), {
+        ...known.response,
+        headers: { ...known.response.headers, ...e.response?.headers },
+        data: structuredClone(known.response.data)
+      };
+    }
+  })), octokit;
+}
+
 // app/gateway/rest-client.ts
 var Client = Octokit2.plugin(retry, throttling), silent = { debug() {
 }, info() {
@@ -19923,7 +25670,7 @@ var Client = Octokit2.plugin(retry, throttling), silent = { debug() {
 }, error() {
 } };
 function createRestClient(options) {
-  return new Client({
+  let client = new Client({
     auth: options.token,
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     userAgent: options.userAgent ?? "havuncore-cli",
@@ -19933,6 +25680,7 @@ function createRestClient(options) {
       onSecondaryRateLimit: (_after, _opts, _o, retryCount) => retryCount < 2
     }
   });
+  return conditionalReads(client);
 }
 
 // action/src/shared/github.ts
@@ -20033,14 +25781,14 @@ function parseSpecBlock(body, signer) {
 
 // app/text/hidden-chars.ts
 var CONTROL = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F", HIDDEN_CLASS = `[\\p{Default_Ignorable_Code_Point}${CONTROL}\\uFFF9-\\uFFFB]`, FLAG = "\\u{1F3F4}[\\u{E0030}-\\u{E0039}\\u{E0061}-\\u{E007A}]{2,7}\\u{E007F}", PATTERN = new RegExp(`(${FLAG})|${HIDDEN_CLASS}`, "gu"), HIDDEN = new RegExp(`^${HIDDEN_CLASS}$`, "u"), HAN = new RegExp("^\\p{Script=Han}$", "u"), MONGOLIAN = new RegExp("^\\p{Script=Mongolian}$", "u");
-function stripHiddenChars(text, counts) {
-  return text.replace(PATTERN, (match, flag, offset) => flag !== void 0 || keep(text, match, offset) ? match : (counts && counts[kindOf(match.codePointAt(0))]++, ""));
+function stripHiddenChars(text2, counts) {
+  return text2.replace(PATTERN, (match, flag, offset) => flag !== void 0 || keep(text2, match, offset) ? match : (counts && counts[kindOf(match.codePointAt(0))]++, ""));
 }
-function keep(text, char, offset) {
-  let cp = char.codePointAt(0), before = charBefore(text, offset);
+function keep(text2, char, offset) {
+  let cp = char.codePointAt(0), before = charBefore(text2, offset);
   if (cp === 8204 || cp === 8205) {
-    let base = isSelector(before) ? charBefore(text, offset - before.length) : before;
-    return isVisibleNonAscii(base) && isVisibleNonAscii(charAt(text, offset + char.length));
+    let base = isSelector(before) ? charBefore(text2, offset - before.length) : before;
+    return isVisibleNonAscii(base) && isVisibleNonAscii(charAt(text2, offset + char.length));
   }
   return isVisible(before) ? cp >= 65024 && cp <= 65039 ? !0 : cp >= 917760 && cp <= 917999 ? HAN.test(before) : cp >= 6155 && cp <= 6159 && cp !== 6158 ? MONGOLIAN.test(before) : !1 : !1;
 }
@@ -20057,13 +25805,13 @@ function isVisible(char) {
 function isVisibleNonAscii(char) {
   return isVisible(char) && char.codePointAt(0) > 127;
 }
-function charBefore(text, offset) {
+function charBefore(text2, offset) {
   if (offset <= 0) return "";
-  let low = text.charCodeAt(offset - 1);
-  return low >= 56320 && low <= 57343 && offset >= 2 ? text.slice(offset - 2, offset) : text.slice(offset - 1, offset);
+  let low = text2.charCodeAt(offset - 1);
+  return low >= 56320 && low <= 57343 && offset >= 2 ? text2.slice(offset - 2, offset) : text2.slice(offset - 1, offset);
 }
-function charAt(text, offset) {
-  let cp = text.codePointAt(offset);
+function charAt(text2, offset) {
+  let cp = text2.codePointAt(offset);
   return cp === void 0 ? "" : String.fromCodePoint(cp);
 }
 
@@ -20100,31 +25848,31 @@ function noneHidden() {
 
 // app/text/html-comments.ts
 var START = /<(?:!--|\?|![A-Za-z]|!\[CDATA\[)/g;
-function stripHtmlComments(text, counts) {
+function stripHtmlComments(text2, counts) {
   let out = "", from = 0;
   START.lastIndex = 0;
-  for (let m = START.exec(text); m; m = START.exec(text))
-    out += text.slice(from, m.index), counts && counts.htmlComment++, from = commentEnd(text, m.index, m[0]), START.lastIndex = from;
-  return out + text.slice(from);
+  for (let m = START.exec(text2); m; m = START.exec(text2))
+    out += text2.slice(from, m.index), counts && counts.htmlComment++, from = commentEnd(text2, m.index, m[0]), START.lastIndex = from;
+  return out + text2.slice(from);
 }
-function commentEnd(text, start, opener) {
+function commentEnd(text2, start, opener) {
   let body = start + opener.length, end;
-  return opener !== "<!--" ? end = text.indexOf(">", body) + 1 : text.startsWith(">", body) ? end = body + 1 : text.startsWith("->", body) ? end = body + 2 : end = text.indexOf("-->", body) + 3, end > body ? end : text.length;
+  return opener !== "<!--" ? end = text2.indexOf(">", body) + 1 : text2.startsWith(">", body) ? end = body + 1 : text2.startsWith("->", body) ? end = body + 2 : end = text2.indexOf("-->", body) + 3, end > body ? end : text2.length;
 }
 
 // app/text/html-markup.ts
 var NAME = "[A-Za-z][A-Za-z0-9-]*", VALUE = `(?:[^\\s"'=<>\`]+|'[^']*'|"[^"]*")`, ATTR = `\\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\\s*=\\s*${VALUE})?`, TAG = new RegExp(`<(${NAME})((?:${ATTR})*)(\\s*\\/?>)|<\\/(${NAME})([^<>]*)>`, "g"), ATTRS = new RegExp(`(\\s+)([A-Za-z_:][A-Za-z0-9_.:-]*)(\\s*=\\s*(${VALUE}))?`, "g"), KEPT = new Set(
   "href src srcset width height align valign colspan rowspan start reversed type open dir lang cite datetime border cellpadding cellspacing scope headers media rel target span nowrap hspace vspace color size checked disabled".split(" ")
 ), HIDDEN_ELEMENTS = /* @__PURE__ */ new Set(["script", "style", "template", "noscript"]), VOID = new Set("area base br col embed hr img input link meta source track wbr".split(" ")), HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-function stripHiddenMarkup(text, counts) {
+function stripHiddenMarkup(text2, counts) {
   let out = "", from = 0;
   TAG.lastIndex = 0;
-  for (let m = TAG.exec(text); m; m = TAG.exec(text)) {
-    out += text.slice(from, m.index), from = TAG.lastIndex;
+  for (let m = TAG.exec(text2); m; m = TAG.exec(text2)) {
+    out += text2.slice(from, m.index), from = TAG.lastIndex;
     let [, name, attrs = "", end = "", closeName, closeRest = ""] = m;
-    closeName !== void 0 ? (closeRest.trim() !== "" && counts && counts.htmlAttribute++, out += `</${closeName}${closeRest.trim() === "" ? closeRest : ""}>`) : name !== void 0 && hidesContent(name, attrs) ? (counts && counts.hiddenElement++, from = VOID.has(name.toLowerCase()) || end.endsWith("/>") ? from : elementEnd(text, name, from), TAG.lastIndex = from) : name !== void 0 && (out += `<${name}${keptAttributes(attrs, counts)}${end}`);
+    closeName !== void 0 ? (closeRest.trim() !== "" && counts && counts.htmlAttribute++, out += `</${closeName}${closeRest.trim() === "" ? closeRest : ""}>`) : name !== void 0 && hidesContent(name, attrs) ? (counts && counts.hiddenElement++, from = VOID.has(name.toLowerCase()) || end.endsWith("/>") ? from : elementEnd(text2, name, from), TAG.lastIndex = from) : name !== void 0 && (out += `<${name}${keptAttributes(attrs, counts)}${end}`);
   }
-  return out + text.slice(from);
+  return out + text2.slice(from);
 }
 function hidesContent(name, attrs) {
   if (HIDDEN_ELEMENTS.has(name.toLowerCase())) return !0;
@@ -20140,42 +25888,42 @@ function keptAttributes(attrs, counts) {
     KEPT.has(attr.toLowerCase()) ? kept += whole : counts && counts.htmlAttribute++;
   return kept;
 }
-function elementEnd(text, name, from) {
+function elementEnd(text2, name, from) {
   let tags = new RegExp(`<(\\/?)${name}(?=[\\s/>])`, "gi");
   tags.lastIndex = from;
   let depth = 0;
-  for (let m = tags.exec(text); m; m = tags.exec(text))
+  for (let m = tags.exec(text2); m; m = tags.exec(text2))
     if (!m[1]) depth++;
     else if (depth-- === 0) {
-      let close = text.indexOf(">", tags.lastIndex);
-      return close < 0 ? text.length : close + 1;
+      let close = text2.indexOf(">", tags.lastIndex);
+      return close < 0 ? text2.length : close + 1;
     }
-  return text.length;
+  return text2.length;
 }
 
 // app/text/bracket-pairs.ts
-function pairBrackets(text, codeSpans) {
-  let close = new Int32Array(text.length).fill(-1), escaped = new Uint8Array(text.length), closer = codeSpans ? backtickCloser(text) : void 0, stack = [];
-  for (let i = 0; i < text.length; i++) {
-    let c = text[i];
-    if (c === "\\" && i + 1 < text.length) escaped[++i] = 1;
+function pairBrackets(text2, codeSpans) {
+  let close = new Int32Array(text2.length).fill(-1), escaped = new Uint8Array(text2.length), closer = codeSpans ? backtickCloser(text2) : void 0, stack = [];
+  for (let i = 0; i < text2.length; i++) {
+    let c = text2[i];
+    if (c === "\\" && i + 1 < text2.length) escaped[++i] = 1;
     else if (c === "[") stack.push(i);
     else if (c === "]" && stack.length > 0) close[stack.pop()] = i;
     else if (c === "`" && closer) {
       let end = i;
-      for (; text[end] === "`"; ) end++;
+      for (; text2[end] === "`"; ) end++;
       let at = closer(end - i, end);
       i = (at < 0 ? end : at + end - i) - 1;
     }
   }
   return { close, escaped };
 }
-function backtickCloser(text) {
+function backtickCloser(text2) {
   let starts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== "`") continue;
+  for (let i = 0; i < text2.length; i++) {
+    if (text2[i] !== "`") continue;
     let end = i;
-    for (; text[end] === "`"; ) end++;
+    for (; text2[end] === "`"; ) end++;
     let list = starts.get(end - i) ?? [];
     list.push(i), starts.set(end - i, list), i = end - 1;
   }
@@ -20192,9 +25940,9 @@ var LABEL = String.raw`\[((?:[^\[\]\\]|\\[\s\S]){1,999})\]`, DEST = String.raw`<
   String.raw`^ {0,3}${LABEL}:[ \t]*\r?\n?[ \t]*(${DEST})(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:${TITLE}))?[ \t]*\r?(?:\n|$(?![\s\S]))`,
   "gm"
 );
-function takeLinkDefinitions(text, counts) {
+function takeLinkDefinitions(text2, counts) {
   let destinations = /* @__PURE__ */ new Map();
-  return { text: text.replace(DEFINITION, (_whole, label, dest) => {
+  return { text: text2.replace(DEFINITION, (_whole, label, dest) => {
     let key = normaliseLabel(label);
     return key !== "" && !destinations.has(key) && destinations.set(key, dest), counts && counts.linkDefinition++, "";
   }), destinations };
@@ -20206,53 +25954,53 @@ function normaliseLabel(label) {
 // app/text/markdown-links.ts
 var DEST2 = String.raw`<[^<>\n]*>|[^\s()]*(?:\((?:[^\s()]|\([^\s()]*\))*\)[^\s()]*)*`, TITLE2 = String.raw`"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|\\[\s\S])*'|\((?:[^()\\]|\\[\s\S])*\)`, INLINE = new RegExp(String.raw`\((\s*)(${DEST2})(?:(\s+)(${TITLE2}))?\s*\)`, "y"), MAX_LABEL = 999;
 function stripHiddenLinkText(input3, counts) {
-  let { text, destinations } = takeLinkDefinitions(input3, counts), first = rewriteLinks(text, destinations, !0, counts);
+  let { text: text2, destinations } = takeLinkDefinitions(input3, counts), first = rewriteLinks(text2, destinations, !0, counts);
   return rewriteLinks(first, destinations, !1, counts);
 }
-function rewriteLinks(text, destinations, codeSpans, counts) {
-  let { close, escaped } = pairBrackets(text, codeSpans), blocked = new Uint8Array(text.length + 1), edits = [], replace = (start, end, by) => {
+function rewriteLinks(text2, destinations, codeSpans, counts) {
+  let { close, escaped } = pairBrackets(text2, codeSpans), blocked = new Uint8Array(text2.length + 1), edits = [], replace = (start, end, by) => {
     edits.push({ start, end, text: by }), blocked.fill(1, start, end);
   };
-  for (let open2 = 0; open2 < text.length; open2++) {
+  for (let open2 = 0; open2 < text2.length; open2++) {
     let end = close[open2] ?? -1;
     if (end < 0 || blocked[open2]) continue;
-    let image = open2 > 0 && text[open2 - 1] === "!" && !escaped[open2 - 1], after = end + 1;
+    let image = open2 > 0 && text2[open2 - 1] === "!" && !escaped[open2 - 1], after = end + 1;
     INLINE.lastIndex = after;
-    let inline = text[after] === "(" ? INLINE.exec(text) : null, isLink = text[after] === "(";
+    let inline = text2[after] === "(" ? INLINE.exec(text2) : null, isLink = text2[after] === "(";
     if (inline) {
       let [whole, lead = "", dest = "", gap = "", title = ""] = inline, at = after + 1 + lead.length + dest.length;
       title !== "" && (edits.push({ start: at, end: at + gap.length + title.length, text: "" }), counts && counts.linkTitle++), blocked.fill(1, after, after + whole.length);
     } else if (!isLink && destinations.size > 0) {
-      let labelEnd = text[after] === "[" ? close[after] ?? -1 : -1, dest = destinations.get(normaliseLabel(referenceLabel(text, open2, end, labelEnd)));
+      let labelEnd = text2[after] === "[" ? close[after] ?? -1 : -1, dest = destinations.get(normaliseLabel(referenceLabel(text2, open2, end, labelEnd)));
       dest !== void 0 && (replace(after, labelEnd > after ? labelEnd + 1 : after, `(${dest})`), isLink = !0);
     }
     image && isLink && end > open2 + 1 && (replace(open2 + 1, end, ""), counts && counts.imageAlt++);
   }
-  return applyEdits(text, edits);
+  return applyEdits(text2, edits);
 }
-function referenceLabel(text, open2, end, labelEnd) {
+function referenceLabel(text2, open2, end, labelEnd) {
   if (labelEnd > end + 1) {
     if (labelEnd - end - 2 > MAX_LABEL) return "";
-    let label = text.slice(end + 2, labelEnd);
+    let label = text2.slice(end + 2, labelEnd);
     if (label.trim() !== "") return label;
   }
-  return end - open2 - 1 > MAX_LABEL ? "" : text.slice(open2 + 1, end);
+  return end - open2 - 1 > MAX_LABEL ? "" : text2.slice(open2 + 1, end);
 }
-function applyEdits(text, edits) {
+function applyEdits(text2, edits) {
   edits.sort((a, b) => a.start - b.start);
   let out = "", from = 0;
   for (let edit of edits)
-    edit.start < from || (out += text.slice(from, edit.start) + edit.text, from = edit.end);
-  return out + text.slice(from);
+    edit.start < from || (out += text2.slice(from, edit.start) + edit.text, from = edit.end);
+  return out + text2.slice(from);
 }
 
 // app/text/strip-hidden.ts
-function stripHidden(text) {
-  return stripHiddenReport(text).text;
+function stripHidden(text2) {
+  return stripHiddenReport(text2).text;
 }
-function stripHiddenReport(text) {
+function stripHiddenReport(text2) {
   let removed = noneHidden(), structure = (t) => stripHiddenLinkText(stripHiddenMarkup(stripHtmlComments(t, removed), removed), removed);
-  return { text: structure(stripHiddenChars(structure(text), removed)), removed };
+  return { text: structure(stripHiddenChars(structure(text2), removed)), removed };
 }
 
 // vault/errors.ts
@@ -20390,10 +26138,692 @@ async function sealedFiles(gh, spec, job) {
     files.push({ path, text: await read(path, !0) });
   }
   for (let extra of [CONFIG_FILE, SEALERS_FILE]) {
-    let text = await read(extra, !1);
-    text !== null && files.push({ path: extra, text });
+    let text2 = await read(extra, !1);
+    text2 !== null && files.push({ path: extra, text: text2 });
   }
   return files;
+}
+
+// snippets/github-files.ts
+var HubReadError = class extends Error {
+  constructor(status, path) {
+    super(`the hub's ${path} cannot be read (${status ?? "error"})`);
+    this.status = status;
+    this.path = path;
+    this.name = "HubReadError";
+  }
+  status;
+  path;
+};
+function githubFiles(gh, hub, ref) {
+  let [owner = "", repo = ""] = hub.split("/"), get = async (path) => {
+    try {
+      return (await gh.rest.repos.getContent({ owner, repo, path, ...ref ? { ref } : {} })).data;
+    } catch (err) {
+      let status = err.status;
+      if (status === 404) return null;
+      throw new HubReadError(status, path);
+    }
+  };
+  return {
+    async list(path) {
+      let data = await get(path);
+      return Array.isArray(data) ? data.map((e) => ({
+        name: String(e.name),
+        type: String(e.type),
+        size: Number(e.size ?? 0)
+      })) : null;
+    },
+    async read(path) {
+      let data = await get(path);
+      return data === null || Array.isArray(data) || typeof data.content != "string" || data.encoding !== "base64" ? null : Buffer.from(data.content, "base64");
+    }
+  };
+}
+
+// snippets/library-config.ts
+var import_yaml = __toESM(require_dist(), 1);
+var DEFAULT_LIBRARY_DIR = "snippets", libraryDirSchema = withFix(
+  external_exports.string().max(200).regex(/^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/),
+  {
+    form: "a folder of the hub",
+    fix: "write a folder relative to the hub's root, like snippets or docs/snippets"
+  }
+), snippetsConfigSchema = external_exports.strictObject({
+  dir: libraryDirSchema.default(DEFAULT_LIBRARY_DIR).describe(
+    "The snippet library's folder in the hub (snippets/README.md describes the format)."
+  )
+}).prefault({}).describe("The hub's snippet library, searched by the planner and delivered to the agents.");
+function libraryDirIn(configText) {
+  if (configText === null) return DEFAULT_LIBRARY_DIR;
+  try {
+    let dir = (0, import_yaml.parse)(configText)?.snippets?.dir;
+    return libraryDirSchema.safeParse(dir).success ? dir : DEFAULT_LIBRARY_DIR;
+  } catch {
+    return DEFAULT_LIBRARY_DIR;
+  }
+}
+
+// snippets/languages.ts
+var line = (prefix) => ({ kind: "line", prefix }), block = (open2, close) => ({ kind: "block", open: open2, close }), sidecar = { kind: "sidecar" }, TABLE = {
+  ts: ["typescript", line("//")],
+  tsx: ["tsx", line("//")],
+  mts: ["typescript", line("//")],
+  cts: ["typescript", line("//")],
+  js: ["javascript", line("//")],
+  jsx: ["jsx", line("//")],
+  mjs: ["javascript", line("//")],
+  cjs: ["javascript", line("//")],
+  php: ["php", line("//")],
+  go: ["go", line("//")],
+  rs: ["rust", line("//")],
+  java: ["java", line("//")],
+  kt: ["kotlin", line("//")],
+  swift: ["swift", line("//")],
+  c: ["c", line("//")],
+  h: ["c", line("//")],
+  cpp: ["cpp", line("//")],
+  cc: ["cpp", line("//")],
+  hpp: ["cpp", line("//")],
+  cs: ["csharp", line("//")],
+  scala: ["scala", line("//")],
+  dart: ["dart", line("//")],
+  py: ["python", line("#")],
+  rb: ["ruby", line("#")],
+  sh: ["bash", line("#")],
+  bash: ["bash", line("#")],
+  zsh: ["zsh", line("#")],
+  yml: ["yaml", line("#")],
+  yaml: ["yaml", line("#")],
+  toml: ["toml", line("#")],
+  r: ["r", line("#")],
+  pl: ["perl", line("#")],
+  ps1: ["powershell", line("#")],
+  tf: ["hcl", line("#")],
+  ex: ["elixir", line("#")],
+  exs: ["elixir", line("#")],
+  dockerfile: ["dockerfile", line("#")],
+  sql: ["sql", line("--")],
+  lua: ["lua", line("--")],
+  hs: ["haskell", line("--")],
+  css: ["css", block("/*", "*/")],
+  scss: ["scss", block("/*", "*/")],
+  less: ["less", block("/*", "*/")],
+  html: ["html", block("<!--", "-->")],
+  vue: ["vue", block("<!--", "-->")],
+  svelte: ["svelte", block("<!--", "-->")],
+  xml: ["xml", block("<!--", "-->")],
+  md: ["markdown", { kind: "yaml" }],
+  json: ["json", sidecar],
+  txt: ["text", sidecar],
+  env: ["dotenv", line("#")]
+}, EXTENSIONS = Object.keys(TABLE);
+function languageOf(ext) {
+  let last = ext.toLowerCase().split(".").at(-1) ?? "", entry = TABLE[last];
+  return entry && { id: entry[0], style: entry[1] };
+}
+function keepsFirstLine(text2) {
+  return /^(#!|<\?php\b)/.test(text2);
+}
+
+// snippets/front-matter.ts
+function markers(style) {
+  switch (style.kind) {
+    case "yaml":
+      return { open: ["---"], close: ["---", "..."], prefix: "" };
+    case "line":
+      return {
+        open: [`${style.prefix} ---`, `${style.prefix}---`],
+        close: [`${style.prefix} ---`, `${style.prefix}---`],
+        prefix: style.prefix
+      };
+    case "block":
+      return {
+        open: [`${style.open} ---`, `${style.open}---`],
+        close: [`--- ${style.close}`, `---${style.close}`],
+        prefix: ""
+      };
+    case "sidecar":
+      return { open: [], close: [], prefix: "" };
+  }
+}
+function openingMarker(style) {
+  return markers(style).open[0] ?? "";
+}
+function splitFrontMatter(text2, style) {
+  let lines = text2.split(/\r?\n/), head = keepsFirstLine(text2) ? 1 : 0, m = markers(style);
+  if (!m.open.includes((lines[head] ?? "").trim())) return { kind: "none", code: text2 };
+  let yaml = [];
+  for (let i = head + 1; i < lines.length; i++) {
+    let raw = lines[i];
+    if (m.close.includes(raw.trim())) {
+      let rest = lines.slice(i + 1);
+      rest[0]?.trim() === "" && rest.shift();
+      let code = [...lines.slice(0, head), ...rest].join(`
+`);
+      return { kind: "ok", yaml: yaml.join(`
+`), yamlLine: head + 2, code };
+    }
+    if (m.prefix) {
+      let t = raw.trimStart();
+      if (!t.startsWith(m.prefix))
+        return {
+          kind: "unclosed",
+          line: i + 1,
+          message: `the front matter is not closed: line ${i + 1} does not start with \`${m.prefix}\``,
+          fix: `end the front matter with a line \`${m.close[0]}\` (every line in it starts with \`${m.prefix}\`)`
+        };
+      let body = t.slice(m.prefix.length);
+      yaml.push(body.startsWith(" ") ? body.slice(1) : body);
+    } else yaml.push(raw);
+  }
+  return {
+    kind: "unclosed",
+    line: head + 1,
+    message: "the front matter opened here is never closed",
+    fix: `end it with a line \`${m.close[0]}\``
+  };
+}
+
+// snippets/parse-meta.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// app/config/problem.ts
+function formatPath(path) {
+  let out = "";
+  for (let key of path)
+    typeof key == "number" ? out += `[${key}]` : typeof key == "string" && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? out += out === "" ? key : `.${key}` : out += `[${JSON.stringify(String(key))}]`;
+  return out;
+}
+function show(value) {
+  let text2 = typeof value == "string" ? JSON.stringify(value) : String(JSON.stringify(value));
+  return text2.length > 60 ? `${text2.slice(0, 57)}\u2026` : text2;
+}
+function kindOf2(value) {
+  return value == null ? "an empty value" : Array.isArray(value) ? "a list" : typeof value == "object" ? "a mapping" : typeof value == "number" ? Number.isInteger(value) ? "an integer" : "a number" : `a ${typeof value}`;
+}
+
+// app/config/schema-at.ts
+function inner(schema) {
+  let def = schema._zod.def;
+  switch (def.type) {
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "catch":
+    case "readonly":
+    case "nonoptional":
+      return def.innerType;
+    case "pipe":
+      return def.in;
+    case "lazy":
+      return def.getter?.();
+    default:
+      return;
+  }
+}
+function layers(schema) {
+  let out = [];
+  for (let s = schema; s !== void 0; s = inner(s)) out.push(s);
+  return out;
+}
+function core(schema) {
+  return layers(schema).at(-1) ?? schema;
+}
+function child(schema, key) {
+  let def = core(schema)._zod.def;
+  if (def.type === "object" && typeof key == "string") return def.shape?.[key];
+  if (def.type === "array" && typeof key == "number") return def.element;
+  if (def.type === "record") return def.valueType;
+}
+function schemaAt(root, path) {
+  let s = root;
+  for (let key of path)
+    s = s === void 0 ? void 0 : child(s, key);
+  return s === void 0 ? [] : layers(s);
+}
+function keysAt(root, path) {
+  let found = schemaAt(root, path).at(-1);
+  if (found === void 0) return [];
+  let def = found._zod.def;
+  return def.type === "object" ? Object.keys(def.shape ?? {}) : [];
+}
+
+// app/config/suggest.ts
+function editDistance(a, b) {
+  let rows = [];
+  for (let i = 0; i <= a.length; i++) {
+    let row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      let prev = rows[i - 1] ?? [], cost = a[i - 1] === b[j - 1] ? 0 : 1, best = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] && (best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1)), row.push(best);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? Math.max(a.length, b.length);
+}
+function closest(word, candidates) {
+  let limit = Math.min(3, Math.max(1, Math.floor(word.length / 3))), best;
+  for (let candidate of candidates) {
+    let distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    distance <= limit && (best === void 0 || distance < best.distance) && (best = { candidate, distance });
+  }
+  return best?.candidate;
+}
+
+// app/config/issue-problems.ts
+var EXPECTED = {
+  object: "a mapping (key: value)",
+  array: "a list",
+  string: "text",
+  number: "a number",
+  int: "an integer",
+  boolean: "true or false"
+};
+function problemsFromIssues(issues, root) {
+  return issues.flatMap((raw) => {
+    let issue2 = raw, at = [...issue2.path];
+    if (issue2.code === "unrecognized_keys") {
+      let allowed = keysAt(root, at);
+      return issue2.keys.map((key) => unknownKey([...at, key], key, allowed));
+    }
+    let path = formatPath(at), hint = schemaAt(root, at).map((s) => fixHints.get(s)).find((h) => h !== void 0), problem = (message, fix) => ({
+      path,
+      at,
+      message,
+      fix: issue2.params?.fix ?? hint?.fix ?? fix
+    }), subject = path === "" ? "the document " : "";
+    switch (issue2.code) {
+      case "invalid_type": {
+        let expected = EXPECTED[issue2.expected] ?? issue2.expected;
+        if (issue2.input === void 0) {
+          let key = String(at.at(-1) ?? "");
+          return [problem(`${key} is required but missing`, `add \`${key}:\` with ${expected}`)];
+        }
+        return [
+          problem(
+            `${subject}should be ${expected}, not ${kindOf2(issue2.input)}`,
+            `write ${expected}`
+          )
+        ];
+      }
+      case "invalid_value": {
+        let values = issue2.values.map((v) => String(v)), near = typeof issue2.input == "string" ? closest(issue2.input, values) : void 0, fix = near === void 0 ? `use one of: ${values.join(", ")}` : `did you mean ${near}?`;
+        return [problem(`${subject}cannot be ${show(issue2.input)}`, fix)];
+      }
+      case "invalid_format": {
+        let form = hint?.form ?? `the ${issue2.format} format`;
+        return [problem(`${show(issue2.input)} is not ${form}`, `write ${form}`)];
+      }
+      case "too_small":
+      case "too_big":
+        return [problem(sizeMessage(issue2), sizeFix(issue2))];
+      default:
+        return [problem(issue2.message, "see the JSON Schema for what this field allows")];
+    }
+  });
+}
+function unknownKey(at, key, allowed) {
+  let near = closest(key, allowed);
+  return {
+    path: formatPath(at),
+    at,
+    message: `unknown key \`${key}\``,
+    fix: near === void 0 ? `remove it; the keys allowed here are: ${allowed.join(", ")}` : `did you mean \`${near}\`?`
+  };
+}
+function bound(issue2) {
+  return Number(issue2.code === "too_small" ? issue2.minimum : issue2.maximum);
+}
+function limitText(issue2) {
+  let small = issue2.code === "too_small";
+  return `${issue2.inclusive === !1 ? small ? "more than" : "less than" : small ? "at least" : "at most"} ${bound(issue2)}`;
+}
+function sizeMessage(issue2) {
+  let { input: input3 } = issue2;
+  return issue2.origin === "array" && Array.isArray(input3) ? `has ${`${input3.length} item${input3.length === 1 ? "" : "s"}`}; ${limitText(issue2)} allowed` : issue2.origin === "string" && typeof input3 == "string" ? `is ${input3.length} characters long; ${limitText(issue2)} allowed` : `is ${show(input3)}; it must be ${limitText(issue2)}`;
+}
+function sizeFix(issue2) {
+  return issue2.origin === "array" ? `list ${limitText(issue2)} item(s)` : issue2.origin === "string" ? `write ${limitText(issue2)} character(s)` : `use a number that is ${limitText(issue2)}`;
+}
+
+// app/config/locate.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function locate(doc, lines, path) {
+  for (let depth = path.length; depth >= 0; depth--) {
+    let offset = offsetOf(doc, path.slice(0, depth));
+    if (offset !== void 0) {
+      let { line: line2, col } = lines.linePos(offset);
+      return { line: line2, column: col };
+    }
+  }
+}
+function offsetOf(doc, path) {
+  let last = path.at(-1);
+  if (last === void 0) return (0, import_yaml2.isNode)(doc.contents) ? doc.contents.range?.[0] : void 0;
+  let parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), !0);
+  if ((0, import_yaml2.isMap)(parent)) {
+    let pair = parent.items.find((p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && p.key.value === last);
+    return pair !== void 0 && (0, import_yaml2.isNode)(pair.key) ? pair.key.range?.[0] : void 0;
+  }
+  let node2 = doc.getIn(path, !0);
+  return (0, import_yaml2.isNode)(node2) ? node2.range?.[0] : void 0;
+}
+
+// app/config/yaml-problems.ts
+var FIXES = {
+  DUPLICATE_KEY: "keep one of the two entries with this key",
+  TAB_AS_INDENT: "indent with spaces, not tabs",
+  BAD_INDENT: "indent with spaces so each key lines up with the keys beside it",
+  MULTIPLE_DOCS: "keep one document: remove the `---` separators after the first",
+  MULTILINE_IMPLICIT_KEY: "put each `key: value` on its own line, or quote a value with `:` in it",
+  BLOCK_AS_IMPLICIT_KEY: "put each `key: value` on its own line, or quote a value with `:` in it",
+  BAD_DQ_ESCAPE: "escape backslashes in double quotes as \\\\, or use single quotes",
+  RESOURCE_EXHAUSTION: "remove the aliases (`*name`) that repeat large parts of the file"
+};
+function yamlProblem(error62, lines) {
+  let pos = error62.linePos?.[0] ?? lines.linePos(error62.pos[0]), where = ` at line ${pos.line}, column ${pos.col}`, message = error62.message.split(`
+`)[0] ?? error62.message;
+  return { ...{
+    path: "",
+    message: `${error62.name === "YAMLWarning" ? "YAML warning" : "YAML syntax error"}${where}: ${message}`,
+    fix: FIXES[error62.code] ?? "check the indentation and quoting there; YAML indents with spaces, and a value with `: ` or `#` in it needs quotes"
+  }, line: pos.line, column: pos.col };
+}
+
+// snippets/problem.ts
+function snippetError(file2, message, fix, line2) {
+  return { level: "error", file: file2, ...line2 === void 0 ? {} : { line: line2 }, message, fix };
+}
+
+// snippets/parse-meta.ts
+function parseMeta(yaml, file2, firstLine) {
+  let lines = new import_yaml3.LineCounter(), doc = (0, import_yaml3.parseDocument)(yaml, { lineCounter: lines, prettyErrors: !1 }), at = (line2) => line2 === void 0 ? firstLine : line2 + firstLine - 1;
+  if (doc.errors.length)
+    return {
+      meta: null,
+      problems: doc.errors.map((e) => {
+        let p = yamlProblem(e, lines);
+        return snippetError(
+          file2,
+          p.message.replace(/ at line \d+, column \d+/, ""),
+          p.fix,
+          at(p.line)
+        );
+      })
+    };
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 20 });
+  } catch (err) {
+    return {
+      meta: null,
+      problems: [
+        snippetError(
+          file2,
+          `unreadable YAML: ${err.message}`,
+          "remove the aliases",
+          firstLine
+        )
+      ]
+    };
+  }
+  if (data == null)
+    return {
+      meta: null,
+      problems: [
+        snippetError(
+          file2,
+          "the front matter is empty",
+          "write at least title, description and usage",
+          firstLine
+        )
+      ]
+    };
+  let parsed = snippetMetaSchema.safeParse(data, { reportInput: !0 });
+  return parsed.success ? { meta: parsed.data, problems: [] } : {
+    meta: null,
+    problems: problemsFromIssues(parsed.error.issues, snippetMetaSchema).map((p) => {
+      let pos = locate(doc, lines, p.at), key = String(p.at.at(-1) ?? ""), named = p.message.startsWith(`${key} `) || p.message.startsWith("unknown key"), field = p.path && !named ? `${p.path}: ` : "";
+      return snippetError(file2, `${field}${p.message}`, p.fix, at(pos?.line));
+    })
+  };
+}
+
+// snippets/hidden-scan.ts
+function hiddenCharLines(text2) {
+  let out = [];
+  return text2.split(/\r?\n/).forEach((line2, i) => {
+    stripHiddenChars(line2) !== line2 && out.push(i + 1);
+  }), out;
+}
+
+// action/src/publish/credential-scan.ts
+var PATTERNS = [
+  ["a GitHub token", /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})/],
+  ["an Anthropic API key", /\bsk-ant-[A-Za-z0-9_-]{20,}/],
+  ["an AWS access key", /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/],
+  ["a private key", /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/],
+  ["a Slack token", /\bxox[abposr]-[A-Za-z0-9-]{10,}/],
+  ["a Google API key", /\bAIza[0-9A-Za-z_-]{35}\b/],
+  ["a Stripe live key", /\b[rs]k_live_[0-9A-Za-z_]{10,}/],
+  ["a HavunCore vault key", /havun-vault-key\/v1:[^\s:]+:[A-Za-z0-9+/=]{40,}/]
+], BASE64_RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g, HEX_RUN = /\b(?:[0-9a-fA-F]{2}){20,}\b/g;
+function printable(text2) {
+  let ok = 0;
+  for (let ch of text2) ch >= " " && ch <= "~" && ok++;
+  return text2.length > 0 && ok / text2.length > 0.9;
+}
+function withDecoded(text2) {
+  let out = [text2];
+  for (let m of text2.matchAll(BASE64_RUN)) {
+    let decoded = Buffer.from(m[0].replace(/-/g, "+").replace(/_/g, "/"), "base64").toString(
+      "latin1"
+    );
+    printable(decoded) && out.push(decoded);
+  }
+  for (let m of text2.matchAll(HEX_RUN)) {
+    let decoded = Buffer.from(m[0], "hex").toString("latin1");
+    printable(decoded) && out.push(decoded);
+  }
+  return out;
+}
+function credentialsIn(text2, known = []) {
+  let found = /* @__PURE__ */ new Set();
+  for (let chunk of withDecoded(text2))
+    for (let [what, re] of PATTERNS) re.test(chunk) && found.add(what);
+  for (let value of known)
+    value.length >= 8 && encodedForms(value).some((f) => text2.includes(f)) && found.add("the publish job's token");
+  return [...found];
+}
+
+// snippets/secret-scan.ts
+var ASSIGNED = /\b([A-Za-z_]*(?:secret|passw(?:or)?d|token|api[_-]?key|private[_-]?key|credential)[A-Za-z_]*)['"]?\s*(?:=>|=|:)\s*['"]([^'"\s]{12,})['"]/i, PLACEHOLDER = /^(?:x+|\*+|\.\.\.|your[_-]|<|\$\{|\{\{|changeme|example|test_|dummy|placeholder|process\.env|env\()/i;
+function secretValuesIn(text2) {
+  let found = [];
+  return text2.split(/\r?\n/).forEach((line2, i) => {
+    for (let what of credentialsIn(line2)) found.push({ line: i + 1, what });
+    let m = ASSIGNED.exec(line2);
+    m && !PLACEHOLDER.test(m[2]) && /[0-9]/.test(m[2]) && /[A-Za-z]/.test(m[2]) && found.push({ line: i + 1, what: `a value for ${m[1]}` });
+  }), found;
+}
+
+// snippets/parse-snippet.ts
+function isBinary(content) {
+  if (content.subarray(0, 8e3).includes(0)) return !0;
+  try {
+    return new TextDecoder("utf-8", { fatal: !0 }).decode(content), !1;
+  } catch {
+    return !0;
+  }
+}
+function textOf(file2, content, size = content.byteLength) {
+  return size > MAX_SNIPPET_BYTES ? {
+    problem: snippetError(
+      file2,
+      `the file is ${size} bytes; a snippet may have at most ${MAX_SNIPPET_BYTES}`,
+      "keep only the reusable part, or split it into several snippets"
+    )
+  } : isBinary(content) ? {
+    problem: snippetError(
+      file2,
+      "the file is binary (or not UTF-8 text)",
+      "a snippet is source text: remove the file from the library, or save it as UTF-8"
+    )
+  } : { text: new TextDecoder().decode(content) };
+}
+function parseSnippet(f) {
+  let fail = (...problems) => ({ snippet: null, problems }), code = textOf(f.file, f.content, f.size);
+  if ("problem" in code) return fail(code.problem);
+  let language = languageOf(f.ext), sidecarName = `${f.id.split("/")[1]}${SIDECAR_SUFFIX}`, split = language ? splitFrontMatter(code.text, language.style) : { kind: "none", code: code.text };
+  if (split.kind === "unclosed")
+    return fail(snippetError(f.file, split.message, split.fix, split.line));
+  let metaText;
+  if (f.sidecar) {
+    if (split.kind === "ok")
+      return fail(
+        snippetError(
+          f.file,
+          `the metadata is both in this file's front matter and in ${f.sidecar.file}`,
+          "keep one of them",
+          split.yamlLine - 1
+        )
+      );
+    let side = textOf(f.sidecar.file, f.sidecar.content, f.sidecar.size);
+    if ("problem" in side) return fail(side.problem);
+    metaText = { yaml: side.text, file: f.sidecar.file, line: 1 };
+  } else if (split.kind === "ok")
+    metaText = { yaml: split.yaml, file: f.file, line: split.yamlLine };
+  else {
+    let how = !language || language.style.kind === "sidecar" ? `add ${sidecarName} beside it with title, description, tags and usage` : `start the file with front matter (a \`${openingMarker(language.style)}\` block with title, description, tags and usage), or add ${sidecarName}`;
+    return fail(snippetError(f.file, "the snippet has no metadata", how, 1));
+  }
+  let parsed = parseMeta(metaText.yaml, metaText.file, metaText.line), scanned = [
+    ...secretValuesIn(code.text).map((s) => ({ ...s, file: f.file })),
+    ...f.sidecar ? secretValuesIn(metaText.yaml).map((s) => ({ ...s, file: metaText.file })) : []
+  ], hidden = hiddenCharLines(code.text).map(
+    (line2) => snippetError(
+      f.file,
+      "invisible characters (zero-width, bidirectional or control characters) in the line",
+      "remove them: a reader must see what the code does",
+      line2
+    )
+  ), secrets = scanned.map(
+    (s) => snippetError(
+      s.file,
+      `${s.what} is pasted in the snippet`,
+      "remove the value; read it from the environment and list its name under `secrets:`",
+      s.line
+    )
+  );
+  if (!parsed.meta || secrets.length || hidden.length)
+    return fail(...parsed.problems, ...secrets, ...hidden);
+  let [category = ""] = f.id.split("/");
+  return {
+    snippet: {
+      id: f.id,
+      category,
+      file: f.file,
+      ...f.sidecar ? { sidecar: f.sidecar.file } : {},
+      ext: f.ext,
+      meta: { ...parsed.meta, language: parsed.meta.language ?? language?.id ?? f.ext },
+      code: split.code
+    },
+    problems: []
+  };
+}
+
+// snippets/read-attached.ts
+async function readAttached(reader, o) {
+  let out = { commit: o.commit, attached: [], unavailable: [] }, at = o.commit ? `at hub commit ${o.commit.slice(0, 12)}` : "on the hub's default branch", folders = /* @__PURE__ */ new Map(), bytes = 0;
+  for (let [i, id] of [...new Set(o.ids)].entries()) {
+    let skip = (reason) => out.unavailable.push({ id: id.slice(0, 200), reason });
+    if (i >= MAX_ATTACHED) {
+      skip(`only the first ${MAX_ATTACHED} snippets of a task are delivered`);
+      continue;
+    }
+    if (!isSnippetId(id)) {
+      skip("not a snippet id (<category>/<name>)");
+      continue;
+    }
+    let { category, name } = splitId(id);
+    try {
+      let folder = `${o.dir}/${category}`;
+      folders.has(folder) || folders.set(folder, await reader.list(folder));
+      let entries = folders.get(folder) ?? [], code = entries.find((e) => {
+        let c = classifyPath(`${category}/${e.name}`);
+        return e.type === "file" && c.kind === "code" && c.id === id;
+      });
+      if (!code) {
+        skip(`not in the hub's snippet library (${o.dir}/) ${at}`);
+        continue;
+      }
+      let side = entries.find((e) => e.name === `${name}${SIDECAR_SUFFIX}`), size = code.size + (side?.size ?? 0);
+      if (code.size > MAX_SNIPPET_BYTES || (side?.size ?? 0) > MAX_SNIPPET_BYTES) {
+        skip(`larger than ${MAX_SNIPPET_BYTES} bytes`);
+        continue;
+      }
+      if (bytes + size > MAX_DELIVERY_BYTES) {
+        skip(`the task's snippets exceed ${MAX_DELIVERY_BYTES} bytes in all`);
+        continue;
+      }
+      let file2 = `${category}/${code.name}`, content = await reader.read(`${o.dir}/${file2}`), sideContent = side ? await reader.read(`${o.dir}/${category}/${side.name}`) : null;
+      if (!content) {
+        skip(`${o.dir}/${file2} cannot be read`);
+        continue;
+      }
+      let parsed = parseSnippet({
+        id,
+        ext: code.name.slice(name.length + 1),
+        file: file2,
+        content,
+        ...side && sideContent ? { sidecar: { file: `${category}/${side.name}`, content: sideContent } } : {}
+      });
+      if (!parsed.snippet) {
+        let p = parsed.problems[0];
+        skip(
+          `${o.dir}/${p.file}${p.line ? `:${p.line}` : ""}: ${p.message} (run havun snippets lint)`
+        );
+        continue;
+      }
+      bytes += size;
+      let s = parsed.snippet;
+      out.attached.push({ id, file: file2, ...s.meta, code: s.code });
+    } catch (err) {
+      if (!(err instanceof HubReadError)) throw err;
+      skip(`${err.message}: give the reader read access to the hub`);
+    }
+  }
+  return out;
+}
+
+// action/src/prepare/task-snippets.ts
+var HUB_CONFIG = ".github/havun.yml";
+async function snippetsWithJobToken(gh, spec) {
+  let ids = spec.task.snippets, commit = spec.hub_commit ?? null;
+  if (ids.length === 0) return { ...NO_SNIPPETS, commit };
+  let none = (reason) => ({
+    commit,
+    attached: [],
+    unavailable: ids.slice(0, 20).map((id) => ({ id: id.slice(0, 200), reason }))
+  });
+  if (!gh) return none("this job has no token to read the hub (github_token)");
+  let reader = githubFiles(gh, spec.hub, spec.hub_commit), unreadable = `the hub ${spec.hub} cannot be read with this job's token: it reads only repositories its workflows may read (a public hub); run the App server (app-url) for a private hub`;
+  try {
+    if (await reader.list("") === null) return none(unreadable);
+    let dir = libraryDirIn(
+      await reader.read(HUB_CONFIG).then((b) => b ? Buffer.from(b).toString("utf8") : null)
+    );
+    return await readAttached(reader, { ids, dir, commit });
+  } catch (err) {
+    if (!(err instanceof HubReadError)) throw err;
+    return none(`${err.message}; ${unreadable}`);
+  }
 }
 
 // action/src/prepare/main.ts
@@ -20406,6 +26836,8 @@ async function run2(env = process.env) {
     input2(env, "app_slug") || "havuncore"
   ), branch = agentBranch(task.spec);
   setOutput("branch", branch), setOutput("task_id", task.spec.task.id);
+  let ref = checkoutRef(task.spec);
+  ref && setOutput("ref", ref);
   try {
     let secrets = await openSecrets({
       hub: task.spec.hub,
@@ -20418,11 +26850,17 @@ async function run2(env = process.env) {
     for (let value of secrets.values()) for (let form of encodedForms(value)) mask(form);
     let dir = join3(job.runnerTemp, TASK_DIR);
     mkdirSync2(dir, { recursive: !0, mode: 448 });
-    let file2 = { spec: task.spec, notes: task.notes };
+    let fix = "fix" in task ? task.fix : null, token = input2(env, "github_token"), snippets = task.snippets ?? await snippetsWithJobToken(token ? githubClient(token, job.apiUrl) : null, task.spec);
+    for (let u of snippets.unavailable)
+      process.stdout.write(
+        `::warning::snippet ${u.id} is not given to the agent: ${u.reason.replace(/[\r\n%]+/g, " ")}
+`
+      );
+    let file2 = { spec: task.spec, notes: task.notes, fix, snippets };
     return writeFileSync2(join3(dir, TASK_FILE), JSON.stringify(file2), { mode: 384 }), writeFileSync2(join3(dir, SECRETS_FILE), JSON.stringify(Object.fromEntries(secrets)), {
       mode: 384
     }), secrets.clear(), process.stdout.write(
-      `Task ${task.spec.task.id} (attempt ${task.spec.attempt}) of ${task.spec.hub}#${task.spec.hub_issue}; ${task.spec.task.secrets.length} secret(s) opened.
+      `Task ${task.spec.task.id} (attempt ${task.spec.attempt}) of ${task.spec.hub}#${task.spec.hub_issue}; ${task.spec.task.secrets.length} secret(s) opened; ${snippets.attached.length} snippet(s) attached.
 `
     ), 0;
   } catch (err) {

@@ -1033,11 +1033,11 @@ var require_directives = __commonJS({
        * Given a fully resolved tag, returns its printable string form,
        * taking into account current tag prefixes and defaults.
        */
-      tagString(tag) {
+      tagString(tag2) {
         for (let [handle, prefix] of Object.entries(this.tags))
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
-        return tag[0] === "!" ? tag : `!<${tag}>`;
+          if (tag2.startsWith(prefix))
+            return handle + escapeTagName(tag2.substring(prefix.length));
+        return tag2[0] === "!" ? tag2 : `!<${tag2}>`;
       }
       toString(doc) {
         let lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [], tagEntries = Object.entries(this.tags), tagNames;
@@ -1519,20 +1519,20 @@ var require_foldFlowLines = __commonJS({
   "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow", FOLD_BLOCK = "block", FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       lineWidth < minContentWidth && (minContentWidth = 0);
       let endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       let folds = [], escapedFolds = {}, end2 = lineWidth - indent.length;
       typeof indentAtStart == "number" && (indentAtStart > lineWidth - Math.max(2, minContentWidth) ? folds.push(0) : end2 = lineWidth - indentAtStart);
-      let split, prev, overflow = !1, i = -1, escStart = -1, escEnd = -1;
-      mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text, i, indent.length), i !== -1 && (end2 = i + endStep));
-      for (let ch; ch = text[i += 1]; ) {
+      let split2, prev, overflow = !1, i = -1, escStart = -1, escEnd = -1;
+      mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text2, i, indent.length), i !== -1 && (end2 = i + endStep));
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          switch (escStart = i, text[i + 1]) {
+          switch (escStart = i, text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1549,52 +1549,52 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === `
 `)
-          mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text, i, indent.length)), end2 = i + indent.length + endStep, split = void 0;
+          mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text2, i, indent.length)), end2 = i + indent.length + endStep, split2 = void 0;
         else {
           if (ch === " " && prev && prev !== " " && prev !== `
 ` && prev !== "	") {
-            let next = text[i + 1];
+            let next = text2[i + 1];
             next && next !== " " && next !== `
-` && next !== "	" && (split = i);
+` && next !== "	" && (split2 = i);
           }
           if (i >= end2)
-            if (split)
-              folds.push(split), end2 = split + endStep, split = void 0;
+            if (split2)
+              folds.push(split2), end2 = split2 + endStep, split2 = void 0;
             else if (mode === FOLD_QUOTED) {
               for (; prev === " " || prev === "	"; )
-                prev = ch, ch = text[i += 1], overflow = !0;
+                prev = ch, ch = text2[i += 1], overflow = !0;
               let j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
-              folds.push(j), escapedFolds[j] = !0, end2 = j + endStep, split = void 0;
+                return text2;
+              folds.push(j), escapedFolds[j] = !0, end2 = j + endStep, split2 = void 0;
             } else
               overflow = !0;
         }
         prev = ch;
       }
       if (overflow && onOverflow && onOverflow(), folds.length === 0)
-        return text;
+        return text2;
       onFold && onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        let fold = folds[i2], end3 = folds[i2 + 1] || text.length;
+        let fold = folds[i2], end3 = folds[i2 + 1] || text2.length;
         fold === 0 ? res = `
-${indent}${text.slice(0, end3)}` : (mode === FOLD_QUOTED && escapedFolds[fold] && (res += `${text[fold]}\\`), res += `
-${indent}${text.slice(fold + 1, end3)}`);
+${indent}${text2.slice(0, end3)}` : (mode === FOLD_QUOTED && escapedFolds[fold] && (res += `${text2[fold]}\\`), res += `
+${indent}${text2.slice(fold + 1, end3)}`);
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
-      let end2 = i, start = i + 1, ch = text[start];
+    function consumeMoreIndentedLines(text2, i, indent) {
+      let end2 = i, start = i + 1, ch = text2[start];
       for (; ch === " " || ch === "	"; )
         if (i < start + indent)
-          ch = text[++i];
+          ch = text2[++i];
         else {
           do
-            ch = text[++i];
+            ch = text2[++i];
           while (ch && ch !== `
 `);
-          end2 = i, start = i + 1, ch = text[start];
+          end2 = i, start = i + 1, ch = text2[start];
         }
       return end2;
     }
@@ -1785,7 +1785,7 @@ ${indent}${start}${value}${end2}`;
       let str = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        let test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str), { compat, tags } = ctx.doc.schema;
+        let test = (tag2) => tag2.default && tag2.tag !== "tag:yaml.org,2002:str" && tag2.test?.test(str), { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
@@ -1894,8 +1894,8 @@ var require_stringify = __commonJS({
         return "";
       let props = [], anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
       anchor2 && anchors.anchorIsValid(anchor2) && (anchors$1.add(anchor2), props.push(`&${anchor2}`));
-      let tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
-      return tag && props.push(doc.directives.tagString(tag)), props.join(" ");
+      let tag2 = node2.tag ?? (tagObj.default ? null : tagObj.tag);
+      return tag2 && props.push(doc.directives.tagString(tag2)), props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
@@ -2018,7 +2018,7 @@ var require_merge = __commonJS({
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
-    }, isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    }, isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge3.tag && tag2.default);
     function addMergeToJSMap(ctx, map2, value) {
       let source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2228,7 +2228,7 @@ var require_YAMLMap = __commonJS({
   "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection(), addPairToJSMap = require_addPairToJSMap(), Collection2 = require_Collection(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar();
-    function findPair(items, key) {
+    function findPair2(items, key) {
       let k = identity.isScalar(key) ? key.value : key;
       for (let it of items)
         if (identity.isPair(it) && (it.key === key || it.key === k || identity.isScalar(it.key) && it.key.value === k))
@@ -2270,7 +2270,7 @@ var require_YAMLMap = __commonJS({
       add(pair, overwrite) {
         let _pair;
         identity.isPair(pair) ? _pair = pair : !pair || typeof pair != "object" || !("key" in pair) ? _pair = new Pair.Pair(pair, pair?.value) : _pair = new Pair.Pair(pair.key, pair.value);
-        let prev = findPair(this.items, _pair.key), sortEntries = this.schema?.sortMapEntries;
+        let prev = findPair2(this.items, _pair.key), sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
@@ -2282,15 +2282,15 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
       }
       delete(key) {
-        let it = findPair(this.items, key);
+        let it = findPair2(this.items, key);
         return it ? this.items.splice(this.items.indexOf(it), 1).length > 0 : !1;
       }
       get(key, keepScalar) {
-        let node2 = findPair(this.items, key)?.value;
+        let node2 = findPair2(this.items, key)?.value;
         return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
-        return !!findPair(this.items, key);
+        return !!findPair2(this.items, key);
       }
       set(key, value) {
         this.add(new Pair.Pair(key, value), !0);
@@ -2323,7 +2323,7 @@ var require_YAMLMap = __commonJS({
       }
     };
     exports.YAMLMap = YAMLMap;
-    exports.findPair = findPair;
+    exports.findPair = findPair2;
   }
 });
 
@@ -2521,14 +2521,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format, minFractionDigits, tag: tag2, value }) {
       if (typeof value == "bigint")
         return String(value);
       let num = typeof value == "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format && minFractionDigits && (!tag2 || tag2 === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         i < 0 && (i = n.length, n += ".");
         let d = minFractionDigits - (n.length - i - 1);
@@ -3226,13 +3226,13 @@ var require_tags = __commonJS({
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       if (Array.isArray(customTags))
-        for (let tag of customTags)
-          tags = tags.concat(tag);
+        for (let tag2 of customTags)
+          tags = tags.concat(tag2);
       else typeof customTags == "function" && (tags = customTags(tags.slice()));
-      return addMergeTag && (tags = tags.concat(merge3.merge)), tags.reduce((tags2, tag) => {
-        let tagObj = typeof tag == "string" ? tagsByName[tag] : tag;
+      return addMergeTag && (tags = tags.concat(merge3.merge)), tags.reduce((tags2, tag2) => {
+        let tagObj = typeof tag2 == "string" ? tagsByName[tag2] : tag2;
         if (!tagObj) {
-          let tagName = JSON.stringify(tag), keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          let tagName = JSON.stringify(tag2), keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         return tags2.includes(tagObj) || tags2.push(tagObj), tags2;
@@ -3377,7 +3377,7 @@ var require_Document = __commonJS({
           let keyToStr = (v) => typeof v == "number" || v instanceof String || v instanceof Number, asStr = replacer.filter(keyToStr).map(String);
           asStr.length > 0 && (replacer = replacer.concat(asStr)), _replacer = replacer;
         } else options === void 0 && replacer && (options = replacer, replacer = void 0);
-        let { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {}, { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+        let { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag: tag2 } = options ?? {}, { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
           anchorPrefix || "a"
@@ -3389,7 +3389,7 @@ var require_Document = __commonJS({
           replacer: _replacer,
           schema: this.schema,
           sourceObjects
-        }, node2 = createNode.createNode(value, tag, ctx);
+        }, node2 = createNode.createNode(value, tag2, ctx);
         return flow && identity.isCollection(node2) && (node2.flow = !0), setAnchors(), node2;
       }
       /**
@@ -3588,7 +3588,7 @@ var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
-      let spaceBefore = !1, atNewline = startOnNewline, hasSpace = startOnNewline, comment = "", commentSep = "", hasNewline = !1, reqSpace = !1, tab = null, anchor2 = null, tag = null, newlineAfterProp = null, comma = null, found = null, start = null;
+      let spaceBefore = !1, atNewline = startOnNewline, hasSpace = startOnNewline, comment = "", commentSep = "", hasNewline = !1, reqSpace = !1, tab = null, anchor2 = null, tag2 = null, newlineAfterProp = null, comma = null, found = null, start = null;
       for (let token of tokens)
         switch (reqSpace && (token.type !== "space" && token.type !== "newline" && token.type !== "comma" && onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space"), reqSpace = !1), tab && (atNewline && token.type !== "comment" && token.type !== "newline" && onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation"), tab = null), token.type) {
           case "space":
@@ -3601,17 +3601,17 @@ var require_resolve_props = __commonJS({
             break;
           }
           case "newline":
-            atNewline ? comment ? comment += token.source : (!found || indicator !== "seq-item-ind") && (spaceBefore = !0) : commentSep += token.source, atNewline = !0, hasNewline = !0, (anchor2 || tag) && (newlineAfterProp = token), hasSpace = !0;
+            atNewline ? comment ? comment += token.source : (!found || indicator !== "seq-item-ind") && (spaceBefore = !0) : commentSep += token.source, atNewline = !0, hasNewline = !0, (anchor2 || tag2) && (newlineAfterProp = token), hasSpace = !0;
             break;
           case "anchor":
             anchor2 && onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor"), token.source.endsWith(":") && onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", !0), anchor2 = token, start ?? (start = token.offset), atNewline = !1, hasSpace = !1, reqSpace = !0;
             break;
           case "tag": {
-            tag && onError(token, "MULTIPLE_TAGS", "A node can have at most one tag"), tag = token, start ?? (start = token.offset), atNewline = !1, hasSpace = !1, reqSpace = !0;
+            tag2 && onError(token, "MULTIPLE_TAGS", "A node can have at most one tag"), tag2 = token, start ?? (start = token.offset), atNewline = !1, hasSpace = !1, reqSpace = !0;
             break;
           }
           case indicator:
-            (anchor2 || tag) && onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`), found && onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`), found = token, atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind", hasSpace = !1;
+            (anchor2 || tag2) && onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`), found && onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`), found = token, atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind", hasSpace = !1;
             break;
           case "comma":
             if (flow) {
@@ -3630,7 +3630,7 @@ var require_resolve_props = __commonJS({
         comment,
         hasNewline,
         anchor: anchor2,
-        tag,
+        tag: tag2,
         newlineAfterProp,
         end: end2,
         start: start ?? end2
@@ -3719,8 +3719,8 @@ var require_resolve_block_map = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair(), YAMLMap = require_YAMLMap(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilFlowIndentCheck = require_util_flow_indent_check(), utilMapIncludes = require_util_map_includes(), startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      let NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap, map2 = new NodeClass(ctx.schema);
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag2) {
+      let NodeClass = tag2?.nodeClass ?? YAMLMap.YAMLMap, map2 = new NodeClass(ctx.schema);
       ctx.atRoot && (ctx.atRoot = !1);
       let offset = bm.offset, commentEnd = null;
       for (let collItem of bm.items) {
@@ -3775,8 +3775,8 @@ var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq(), resolveProps = require_resolve_props(), utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      let NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq, seq = new NodeClass(ctx.schema);
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag2) {
+      let NodeClass = tag2?.nodeClass ?? YAMLSeq.YAMLSeq, seq = new NodeClass(ctx.schema);
       ctx.atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
       let offset = bs.offset, commentEnd = null;
       for (let { start, value } of bs.items) {
@@ -3844,8 +3844,8 @@ var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      let isMap2 = fc.start.source === "{", fcName = isMap2 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
+      let isMap2 = fc.start.source === "{", fcName = isMap2 ? "flow map" : "flow sequence", NodeClass = tag2?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq), coll = new NodeClass(ctx.schema);
       coll.flow = !0;
       let atRoot = ctx.atRoot;
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
@@ -3964,8 +3964,8 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveBlockMap = require_resolve_block_map(), resolveBlockSeq = require_resolve_block_seq(), resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      let coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag), Coll = coll.constructor;
+    function resolveCollection(CN, ctx, token, onError, tagName, tag2) {
+      let coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag2) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag2) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag2), Coll = coll.constructor;
       return tagName === "!" || tagName === Coll.tagName ? (coll.tag = Coll.tagName, coll) : (tagName && (coll.tag = tagName), coll);
     }
     function composeCollection(CN, ctx, token, props, onError) {
@@ -3977,16 +3977,16 @@ var require_compose_collection = __commonJS({
       let expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq")
         return resolveCollection(CN, ctx, token, onError, tagName);
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-      if (!tag) {
+      let tag2 = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag2) {
         let kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType)
-          ctx.schema.tags.push(Object.assign({}, kt, { default: !1 })), tag = kt;
+          ctx.schema.tags.push(Object.assign({}, kt, { default: !1 })), tag2 = kt;
         else
           return kt ? onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, !0) : onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, !0), resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let coll = resolveCollection(CN, ctx, token, onError, tagName, tag), res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll, node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
-      return node2.range = coll.range, node2.tag = tagName, tag?.format && (node2.format = tag.format), node2;
+      let coll = resolveCollection(CN, ctx, token, onError, tagName, tag2), res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll, node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      return node2.range = coll.range, node2.tag = tagName, tag2?.format && (node2.format = tag2.format), node2;
     }
     exports.composeCollection = composeCollection;
   }
@@ -4110,9 +4110,9 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
-      let split = source.split(/\n( *)/), first = split[0], m = first.match(/^( *)/), lines = [m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first]];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      let split2 = source.split(/\n( *)/), first = split2[0], m = first.match(/^( *)/), lines = [m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first]];
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -4306,44 +4306,44 @@ var require_compose_scalar = __commonJS({
     "use strict";
     var identity = require_identity(), Scalar = require_Scalar(), resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      let { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError), tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null, tag;
-      ctx.options.stringKeys && ctx.atKey ? tag = ctx.schema[identity.SCALAR] : tagName ? tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError) : token.type === "scalar" ? tag = findScalarTagByTest(ctx, value, token, onError) : tag = ctx.schema[identity.SCALAR];
+      let { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError), tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null, tag2;
+      ctx.options.stringKeys && ctx.atKey ? tag2 = ctx.schema[identity.SCALAR] : tagName ? tag2 = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError) : token.type === "scalar" ? tag2 = findScalarTagByTest(ctx, value, token, onError) : tag2 = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        let res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        let res = tag2.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error62) {
         let msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), scalar = new Scalar.Scalar(value);
       }
-      return scalar.range = range, scalar.source = value, type && (scalar.type = type), tagName && (scalar.tag = tagName), tag.format && (scalar.format = tag.format), comment && (scalar.comment = comment), scalar;
+      return scalar.range = range, scalar.source = value, type && (scalar.type = type), tagName && (scalar.tag = tagName), tag2.format && (scalar.format = tag2.format), comment && (scalar.comment = comment), scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity.SCALAR];
       let matchWithTest = [];
-      for (let tag of schema.tags)
-        if (!tag.collection && tag.tag === tagName)
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
+      for (let tag2 of schema.tags)
+        if (!tag2.collection && tag2.tag === tagName)
+          if (tag2.default && tag2.test)
+            matchWithTest.push(tag2);
           else
-            return tag;
-      for (let tag of matchWithTest)
-        if (tag.test?.test(value))
-          return tag;
+            return tag2;
+      for (let tag2 of matchWithTest)
+        if (tag2.test?.test(value))
+          return tag2;
       let kt = schema.knownTags[tagName];
       return kt && !kt.collection ? (schema.tags.push(Object.assign({}, kt, { default: !1, test: void 0 })), kt) : (onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str"), schema[identity.SCALAR]);
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      let tag = schema.tags.find((tag2) => (tag2.default === !0 || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      let tag2 = schema.tags.find((tag3) => (tag3.default === !0 || atKey && tag3.default === "key") && tag3.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        let compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
-        if (tag.tag !== compat.tag) {
-          let ts = directives.tagString(tag.tag), cs = directives.tagString(compat.tag), msg = `Value may be parsed as either ${ts} or ${cs}`;
+        let compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag2.tag !== compat.tag) {
+          let ts = directives.tagString(tag2.tag), cs = directives.tagString(compat.tag), msg = `Value may be parsed as either ${ts} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, !0);
         }
       }
-      return tag;
+      return tag2;
     }
     exports.composeScalar = composeScalar;
   }
@@ -4382,16 +4382,16 @@ var require_compose_node = __commonJS({
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), composeCollection = require_compose_collection(), composeScalar = require_compose_scalar(), resolveEnd = require_resolve_end(), utilEmptyScalarPosition = require_util_empty_scalar_position(), CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
-      let atKey = ctx.atKey, { spaceBefore, comment, anchor: anchor2, tag } = props, node2, isSrcToken = !0;
+      let atKey = ctx.atKey, { spaceBefore, comment, anchor: anchor2, tag: tag2 } = props, node2, isSrcToken = !0;
       switch (token.type) {
         case "alias":
-          node2 = composeAlias(ctx, token, onError), (anchor2 || tag) && onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          node2 = composeAlias(ctx, token, onError), (anchor2 || tag2) && onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node2 = composeScalar.composeScalar(ctx, token, tag, onError), anchor2 && (node2.anchor = anchor2.source.substring(1));
+          node2 = composeScalar.composeScalar(ctx, token, tag2, onError), anchor2 && (node2.anchor = anchor2.source.substring(1));
           break;
         case "block-map":
         case "block-seq":
@@ -4408,15 +4408,15 @@ var require_compose_node = __commonJS({
           onError(token, "UNEXPECTED_TOKEN", message), isSrcToken = !1;
         }
       }
-      return node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError)), anchor2 && node2.anchor === "" && onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string"), atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value != "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str") && onError(tag ?? token, "NON_STRING_KEY", "With stringKeys, all keys must be strings"), spaceBefore && (node2.spaceBefore = !0), comment && (token.type === "scalar" && token.source === "" ? node2.comment = comment : node2.commentBefore = comment), ctx.options.keepSourceTokens && isSrcToken && (node2.srcToken = token), node2;
+      return node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError)), anchor2 && node2.anchor === "" && onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string"), atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value != "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str") && onError(tag2 ?? token, "NON_STRING_KEY", "With stringKeys, all keys must be strings"), spaceBefore && (node2.spaceBefore = !0), comment && (token.type === "scalar" && token.source === "" ? node2.comment = comment : node2.commentBefore = comment), ctx.options.keepSourceTokens && isSrcToken && (node2.srcToken = token), node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end: end2 }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag: tag2, end: end2 }, onError) {
       let token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
-      }, node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+      }, node2 = composeScalar.composeScalar(ctx, token, tag2, onError);
       return anchor2 && (node2.anchor = anchor2.source.substring(1), node2.anchor === "" && onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string")), spaceBefore && (node2.spaceBefore = !0), comment && (node2.comment = comment, node2.range[2] = end2), node2;
     }
     function composeAlias({ options }, { offset, source, end: end2 }, onError) {
@@ -5435,7 +5435,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [], this.addNewLine = (offset) => this.lineStarts.push(offset), this.linePos = (offset) => {
           let low = 0, high = this.lineStarts.length;
@@ -5452,7 +5452,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -6132,7 +6132,7 @@ var require_public_api = __commonJS({
           doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
       return docs.length > 0 ? docs : Object.assign([], { empty: !0 }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), doc = null;
       for (let _doc of composer$1.compose(parser$1.parse(source), !0, source.length))
         if (!doc)
@@ -6143,10 +6143,10 @@ var require_public_api = __commonJS({
         }
       return prettyErrors && lineCounter2 && (doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2))), doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver;
       typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
-      let doc = parseDocument2(src, options);
+      let doc = parseDocument3(src, options);
       if (!doc)
         return null;
       if (doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning)), doc.errors.length > 0) {
@@ -6169,9 +6169,9 @@ var require_public_api = __commonJS({
       }
       return identity.isDocument(value) && !_replacer ? value.toString(options) : new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -6234,14 +6234,14 @@ import { join } from "node:path";
 
 // app/text/hidden-chars.ts
 var CONTROL = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F", HIDDEN_CLASS = `[\\p{Default_Ignorable_Code_Point}${CONTROL}\\uFFF9-\\uFFFB]`, FLAG = "\\u{1F3F4}[\\u{E0030}-\\u{E0039}\\u{E0061}-\\u{E007A}]{2,7}\\u{E007F}", PATTERN = new RegExp(`(${FLAG})|${HIDDEN_CLASS}`, "gu"), HIDDEN = new RegExp(`^${HIDDEN_CLASS}$`, "u"), HAN = new RegExp("^\\p{Script=Han}$", "u"), MONGOLIAN = new RegExp("^\\p{Script=Mongolian}$", "u");
-function stripHiddenChars(text, counts) {
-  return text.replace(PATTERN, (match, flag, offset) => flag !== void 0 || keep(text, match, offset) ? match : (counts && counts[kindOf(match.codePointAt(0))]++, ""));
+function stripHiddenChars(text2, counts) {
+  return text2.replace(PATTERN, (match, flag, offset) => flag !== void 0 || keep(text2, match, offset) ? match : (counts && counts[kindOf(match.codePointAt(0))]++, ""));
 }
-function keep(text, char, offset) {
-  let cp = char.codePointAt(0), before = charBefore(text, offset);
+function keep(text2, char, offset) {
+  let cp = char.codePointAt(0), before = charBefore(text2, offset);
   if (cp === 8204 || cp === 8205) {
-    let base = isSelector(before) ? charBefore(text, offset - before.length) : before;
-    return isVisibleNonAscii(base) && isVisibleNonAscii(charAt(text, offset + char.length));
+    let base = isSelector(before) ? charBefore(text2, offset - before.length) : before;
+    return isVisibleNonAscii(base) && isVisibleNonAscii(charAt(text2, offset + char.length));
   }
   return isVisible(before) ? cp >= 65024 && cp <= 65039 ? !0 : cp >= 917760 && cp <= 917999 ? HAN.test(before) : cp >= 6155 && cp <= 6159 && cp !== 6158 ? MONGOLIAN.test(before) : !1 : !1;
 }
@@ -6258,13 +6258,13 @@ function isVisible(char) {
 function isVisibleNonAscii(char) {
   return isVisible(char) && char.codePointAt(0) > 127;
 }
-function charBefore(text, offset) {
+function charBefore(text2, offset) {
   if (offset <= 0) return "";
-  let low = text.charCodeAt(offset - 1);
-  return low >= 56320 && low <= 57343 && offset >= 2 ? text.slice(offset - 2, offset) : text.slice(offset - 1, offset);
+  let low = text2.charCodeAt(offset - 1);
+  return low >= 56320 && low <= 57343 && offset >= 2 ? text2.slice(offset - 2, offset) : text2.slice(offset - 1, offset);
 }
-function charAt(text, offset) {
-  let cp = text.codePointAt(offset);
+function charAt(text2, offset) {
+  let cp = text2.codePointAt(offset);
   return cp === void 0 ? "" : String.fromCodePoint(cp);
 }
 
@@ -6281,14 +6281,14 @@ var KEYWORD = String.raw`\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+`, REF
   [/\b(skip-checks)\s*:/gi, "$1\uFF1A"],
   [/^([ \t]*)(co-authored-by|on-behalf-of)[ \t]*:/gim, "$1$2\uFF1A"]
 ];
-function neutralise(text) {
-  return RULES.reduce((out, [pattern, by]) => out.replace(pattern, by), text);
+function neutralise(text2) {
+  return RULES.reduce((out, [pattern, by]) => out.replace(pattern, by), text2);
 }
 
 // app/text/inert.ts
 var DEFAULT_BLOCK_CHARS = 2e4, DEFAULT_INLINE_CHARS = 200, DEFAULT_COMMIT_CHARS = 1e4, EMPTY = "*(empty)*";
-function inertBlock(text, opts = {}) {
-  let clean = neutralise(stripHiddenChars(text.replace(/\r\n?/g, `
+function inertBlock(text2, opts = {}) {
+  let clean = neutralise(stripHiddenChars(text2.replace(/\r\n?/g, `
 `)));
   if (clean.trim() === "") return `${EMPTY}
 `;
@@ -6300,26 +6300,26 @@ function inertBlock(text, opts = {}) {
 ${body}${fence}
 ${note}`;
 }
-function inertInline(text, maxChars = DEFAULT_INLINE_CHARS) {
-  let line = stripHiddenChars(text).replace(/\s+/g, " ").trim(), clean = neutralise(line).replace(/\|/g, "\uFF5C");
+function inertInline(text2, maxChars = DEFAULT_INLINE_CHARS) {
+  let line = stripHiddenChars(text2).replace(/\s+/g, " ").trim(), clean = neutralise(line).replace(/\|/g, "\uFF5C");
   if (clean === "") return EMPTY;
   let { head, dropped } = cap(clean, maxChars), shown = dropped > 0 ? `${head}\u2026(truncated)` : head, fence = "`".repeat(longestRun(shown, "`") + 1), pad = shown.startsWith("`") || shown.endsWith("`") ? " " : "";
   return `${fence}${pad}${shown}${pad}${fence}`;
 }
-function inertCommitMessage(text, maxChars = DEFAULT_COMMIT_CHARS) {
-  let clean = neutralise(stripHiddenChars(text.replace(/\r\n?/g, `
+function inertCommitMessage(text2, maxChars = DEFAULT_COMMIT_CHARS) {
+  let clean = neutralise(stripHiddenChars(text2.replace(/\r\n?/g, `
 `))).trim(), { head, dropped } = cap(clean, maxChars);
   return dropped > 0 ? `${head}
 \u2026(truncated: ${dropped} more characters not shown)` : head;
 }
-function cap(text, maxChars) {
-  if (text.length <= maxChars) return { head: text, dropped: 0 };
-  let high = text.charCodeAt(maxChars - 1), end2 = high >= 55296 && high <= 56319 ? maxChars - 1 : maxChars;
-  return { head: text.slice(0, Math.max(0, end2)), dropped: text.length - Math.max(0, end2) };
+function cap(text2, maxChars) {
+  if (text2.length <= maxChars) return { head: text2, dropped: 0 };
+  let high = text2.charCodeAt(maxChars - 1), end2 = high >= 55296 && high <= 56319 ? maxChars - 1 : maxChars;
+  return { head: text2.slice(0, Math.max(0, end2)), dropped: text2.length - Math.max(0, end2) };
 }
-function longestRun(text, char) {
+function longestRun(text2, char) {
   let longest = 0, run3 = 0;
-  for (let c of text)
+  for (let c of text2)
     run3 = c === char ? run3 + 1 : 0, run3 > longest && (longest = run3);
   return longest;
 }
@@ -6643,7 +6643,7 @@ function parse(options) {
     "mediaType"
   ]), urlVariableNames = extractUrlVariableNames(url2);
   url2 = parseUrl(url2).expand(parameters), /^http/.test(url2) || (url2 = options.baseUrl + url2);
-  let omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl"), remainingParameters = omit(parameters, omittedParameters);
+  let omittedParameters = Object.keys(options).filter((option2) => urlVariableNames.includes(option2)).concat("baseUrl"), remainingParameters = omit(parameters, omittedParameters);
   if (!/application\/octet-stream/i.test(headers.accept) && (options.mediaType.format && (headers.accept = headers.accept.split(/,/).map(
     (format) => format.replace(
       /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
@@ -6902,7 +6902,7 @@ var intRegex = /^-?\d+$/, noiseValue = /^-?\d+n+$/, originalStringify = JSON.str
   } catch {
     return featureCache.set(parseFingerprint, !1), !1;
   }
-}, convertMarkedBigIntsReviver = (key, value, context, userReviver) => typeof value == "string" && customFormat.test(value) ? BigInt(value.slice(0, -1)) : typeof value == "string" && noiseValue.test(value) ? value.slice(0, -1) : typeof userReviver == "function" ? userReviver(key, value, context) : value, JSONParseV2 = (text, reviver) => JSON.parse(text, (key, value, context) => {
+}, convertMarkedBigIntsReviver = (key, value, context, userReviver) => typeof value == "string" && customFormat.test(value) ? BigInt(value.slice(0, -1)) : typeof value == "string" && noiseValue.test(value) ? value.slice(0, -1) : typeof userReviver == "function" ? userReviver(key, value, context) : value, JSONParseV2 = (text2, reviver) => JSON.parse(text2, (key, value, context) => {
   let isNumber = typeof value == "number", isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER, isBigNumber = isNumber && isOutOfBounds, isInt = context && intRegex.test(context.source);
   return isBigNumber && isInt ? BigInt(context.source) : typeof reviver == "function" ? reviver(key, value, context) : value;
 }), MAX_INT = Number.MAX_SAFE_INTEGER.toString(), MAX_DIGITS = MAX_INT.length, stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g, noiseValueWithQuotes = /^"-?\d+n+"$/, applyReviverIteratively = (parsed, userReviver) => {
@@ -6923,7 +6923,7 @@ var intRegex = /^-?\d+$/, noiseValue = /^-?\d+n+$/, originalStringify = JSON.str
     }
   }
   return rootHolder[""];
-}, serializeBigInts = (text) => text.replace(
+}, serializeBigInts = (text2) => text2.replace(
   stringsOrLargeNumbers,
   (match, digits, fractional, exponential) => {
     let isString = match[0] === '"';
@@ -6931,18 +6931,18 @@ var intRegex = /^-?\d+$/, noiseValue = /^-?\d+n+$/, originalStringify = JSON.str
     let hasFractionalOrExponential = fractional || exponential, isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
     return isString || hasFractionalOrExponential || isLessThanMaxSafeInt ? match : '"' + match + 'n"';
   }
-), JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+), JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    let serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    let serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error62) {
     if (error62 instanceof RangeError) {
-      let serializedData = serializeBigInts(text), parsed = originalParse(serializedData);
+      let serializedData = serializeBigInts(text2), parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
     throw error62;
@@ -7069,11 +7069,11 @@ async function getResponseData(response) {
     return response.text().catch(noop);
   let mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      return text = await response.text(), JSONParse(text);
+      return text2 = await response.text(), JSONParse(text2);
     } catch {
-      return text;
+      return text2;
     }
   } else return mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -9763,20 +9763,20 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName])
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName])
+      return cache2[methodName];
     let method = endpointMethodsMap.get(scope).get(methodName);
     if (!method)
       return;
     let { endpointDefaults, decorations } = method;
-    return decorations ? cache[methodName] = decorate(
+    return decorations ? cache2[methodName] = decorate(
       octokit,
       scope,
       methodName,
       endpointDefaults,
       decorations
-    ) : cache[methodName] = octokit.request.defaults(endpointDefaults), cache[methodName];
+    ) : cache2[methodName] = octokit.request.defaults(endpointDefaults), cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -10070,6 +10070,65 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION10;
 throttling.triggersNotification = triggersNotification;
 
+// app/gateway/secondary-retry.ts
+function waitMs(headers, attempt, now = Date.now()) {
+  let after = Number(headers?.["retry-after"]);
+  if (Number.isFinite(after) && after >= 0) return after * 1e3;
+  if (String(headers?.["x-ratelimit-remaining"]) === "0") {
+    let reset = Number(headers?.["x-ratelimit-reset"]) * 1e3;
+    if (Number.isFinite(reset)) return Math.max(0, reset - now);
+  }
+  return 6e4 * 2 ** (attempt - 1);
+}
+function isSecondaryLimit(err) {
+  let e = err;
+  return (e.status === 403 || e.status === 429) && (/secondary rate limit/i.test(e.message ?? "") || e.response?.headers !== void 0 && "retry-after" in e.response.headers);
+}
+function retrySecondaryLimits(octokit) {
+  octokit.hook.wrap("request", async (request2, options) => {
+    for (let attempt = 1; ; attempt++)
+      try {
+        return await request2(options);
+      } catch (err) {
+        if (attempt >= 4 || !isSecondaryLimit(err)) throw err;
+        let headers = err.response?.headers;
+        await new Promise((r) => setTimeout(r, waitMs(headers, attempt)));
+      }
+  });
+}
+
+// app/gateway/conditional.ts
+var MAX_ENTRIES = 500, cache = /* @__PURE__ */ new Map(), hooked = /* @__PURE__ */ new WeakSet();
+function keyOf(octokit, options) {
+  let parsed = octokit.request.endpoint.parse(options);
+  return `${parsed.url} ${String(parsed.headers.accept ?? "")}`;
+}
+function remember(key, entry) {
+  cache.delete(key), cache.set(key, entry), cache.size > MAX_ENTRIES && cache.delete(cache.keys().next().value);
+}
+function conditionalReads(octokit) {
+  return hooked.has(octokit) || (hooked.add(octokit), retrySecondaryLimits(octokit), octokit.hook.wrap("request", async (request2, options) => {
+    if ((options.method ?? "GET").toUpperCase() !== "GET") return request2(options);
+    let key = keyOf(octokit, options), known = cache.get(key);
+    known && (options.headers = { ...options.headers, "if-none-match": known.etag });
+    try {
+      let response = await request2(options), etag = response.headers.etag;
+      return typeof etag == "string" && response.status === 200 && remember(key, {
+        etag,
+        response: { ...response, data: structuredClone(response.data) }
+      }), response;
+    } catch (err) {
+      let e = err;
+      if (e.status !== 304 || !known) throw err;
+      return remember(key, known), {
+        ...known.response,
+        headers: { ...known.response.headers, ...e.response?.headers },
+        data: structuredClone(known.response.data)
+      };
+    }
+  })), octokit;
+}
+
 // app/gateway/rest-client.ts
 var Client = Octokit2.plugin(retry, throttling), silent = { debug() {
 }, info() {
@@ -10077,7 +10136,7 @@ var Client = Octokit2.plugin(retry, throttling), silent = { debug() {
 }, error() {
 } };
 function createRestClient(options) {
-  return new Client({
+  let client = new Client({
     auth: options.token,
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     userAgent: options.userAgent ?? "havuncore-cli",
@@ -10087,6 +10146,7 @@ function createRestClient(options) {
       onSecondaryRateLimit: (_after, _opts, _o, retryCount) => retryCount < 2
     }
   });
+  return conditionalReads(client);
 }
 
 // action/src/shared/github.ts
@@ -11660,13 +11720,13 @@ var validateAsync = async (schema, value, _ctx) => {
   let ctx = _ctx ? { ..._ctx, async: !0, abortEarly: !0 } : { async: !0, abortEarly: !0 }, result = schema._zod.run({ value, issues: [] }, ctx);
   return result instanceof Promise && (result = await result), result.issues.length === 0;
 }, _encode = (_Err) => {
-  let parse5 = _parse(_Err), fn = (schema, value, _ctx, _params) => {
+  let parse6 = _parse(_Err), fn = (schema, value, _ctx, _params) => {
     let ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse5(schema, value, ctx, finalizeParams(fn, _params));
+    return parse6(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 }, encode = /* @__PURE__ */ _encode($ZodRealError), _decode = (_Err) => {
-  let parse5 = _parse(_Err), fn = (schema, value, _ctx, _params) => parse5(schema, value, _ctx, finalizeParams(fn, _params));
+  let parse6 = _parse(_Err), fn = (schema, value, _ctx, _params) => parse6(schema, value, _ctx, finalizeParams(fn, _params));
   return fn;
 }, decode = /* @__PURE__ */ _decode($ZodRealError), _encodeAsync = (_Err) => {
   let parseAsync3 = _parseAsync(_Err), fn = async (schema, value, _ctx, _params) => {
@@ -12731,7 +12791,7 @@ function capSize(inst, size) {
   let caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
-  let cap2 = Math.min(...caps.map((c) => c[0])), parse5 = inst._zod.parse;
+  let cap2 = Math.min(...caps.map((c) => c[0])), parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     let n = size(payload.value);
     if (n > cap2 && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -12741,7 +12801,7 @@ function capSize(inst, size) {
           return ch._zod.check(payload), payload.issues[start].continue = !1, attachSchema(payload.issues, start, inst), payload;
         }
     }
-    return parse5(payload, ctx);
+    return parse6(payload, ctx);
   };
 }
 var arraySize = (input3) => Array.isArray(input3) ? input3.length : -1, mapSize = (input3) => input3 instanceof Map ? input3.size : -1, setSize = (input3) => input3 instanceof Set ? input3.size : -1;
@@ -12988,7 +13048,7 @@ function handleUnionResults(results, final, inst, ctx) {
 var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
   $ZodType.init(inst, def), defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted") ? "defaulted" : zod.def.options.some((o) => o._zod.optin !== void 0) ? "optional" : void 0), defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : void 0), defineLazyInternal(inst, "values", (zod) => {
     if (zod.def.options.every((o) => o._zod.values))
-      return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+      return new Set(zod.def.options.flatMap((option2) => Array.from(option2._zod.values)));
   }), defineLazyInternal(inst, "pattern", (zod) => {
     if (zod.def.options.every((o) => o._zod.pattern)) {
       let patterns = zod.def.options.map((o) => o._zod.pattern);
@@ -13000,8 +13060,8 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
     if (first)
       return first(payload, ctx);
     let async = !1, results = [];
-    for (let option of def.options) {
-      let result = option._zod.run({
+    for (let option2 of def.options) {
+      let result = option2._zod.run({
         value: payload.value,
         issues: []
       }, ctx);
@@ -13041,8 +13101,8 @@ var $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def) => {
     if (first)
       return first(payload, ctx);
     let async = !1, results = [];
-    for (let option of def.options) {
-      let result = option._zod.run({
+    for (let option2 of def.options) {
+      let result = option2._zod.run({
         value: payload.value,
         issues: []
       }, ctx);
@@ -13054,24 +13114,24 @@ var $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def) => {
 function getDiscriminatedOption(union2, value) {
   let internals = union2._zod, map2 = internals.bag.optionsMap;
   map2 || (map2 = discriminatorMap(internals.def), internals.bag.optionsMap = map2);
-  let option = map2.get(value);
-  if (option === null)
+  let option2 = map2.get(value);
+  if (option2 === null)
     throw new Error(`Ambiguous discriminator value "${String(value)}"`);
-  return option;
+  return option2;
 }
 function discriminatorMap(def) {
   let map2 = /* @__PURE__ */ new Map();
-  for (let option of def.options) {
-    let values = option._zod.propValues?.[def.discriminator];
+  for (let option2 of def.options) {
+    let values = option2._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0)
-      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
+      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option2)}"`);
     for (let value of values)
       if (map2.has(value)) {
         if (value !== void 0)
           throw new Error(`Duplicate discriminator value "${String(value)}"`);
         map2.set(value, null);
       } else
-        map2.set(value, option);
+        map2.set(value, option2);
   }
   return map2;
 }
@@ -13080,10 +13140,10 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
   let _super = inst._zod.parse;
   defineLazyInternal(inst, "propValues", (zod) => {
     let propValues = {}, undefinedCount = 0;
-    for (let option of zod.def.options) {
-      let pv = option._zod.propValues;
+    for (let option2 of zod.def.options) {
+      let pv = option2._zod.propValues;
       if (!pv || Object.keys(pv).length === 0)
-        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
+        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option2)}"`);
       pv[zod.def.discriminator]?.has(void 0) && undefinedCount++;
       for (let [k, v] of Object.entries(pv)) {
         Object.prototype.hasOwnProperty.call(propValues, k) || assignProp(propValues, k, /* @__PURE__ */ new Set());
@@ -13092,8 +13152,8 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       }
     }
     return !zod.def.unionFallback && undefinedCount > 1 && propValues[zod.def.discriminator]?.delete(void 0), propValues;
-  }), def.options.forEach((option, i) => {
-    let propShape = rawShape(option._zod.def);
+  }), def.options.forEach((option2, i) => {
+    let propShape = rawShape(option2._zod.def);
     if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator))
       throw new Error(`Invalid discriminated union option at index "${i}"`);
   });
@@ -17193,7 +17253,7 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => text2.charAt(0).toUpperCase() + text2.slice(1);
 function getUnitTypeFromNumber(number4) {
   let abs = Math.abs(number4), last = abs % 10, last2 = abs % 100;
   return last2 >= 11 && last2 <= 19 || last === 0 ? "many" : last === 1 ? "one" : "few";
@@ -21059,8 +21119,8 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
   let discVar = newVar(ctx), outputVar = newVar(ctx);
   doc.write(`const ${discVar} = ${accessor}?.[${esc(def.discriminator)}];`), doc.write(`let ${outputVar};`);
   let firstBranch = !0, claimed = /* @__PURE__ */ new Set();
-  for (let option of def.options) {
-    let values = option._zod.propValues?.[def.discriminator];
+  for (let option2 of def.options) {
+    let values = option2._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0)
       throw new ZodCompileUnsupportedError("discriminated union option without static discriminator values");
     for (let value of values) {
@@ -21070,7 +21130,7 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
     }
     let conditions = Array.from(values, (value) => literalEquality(ctx, discVar, value)), prefix = firstBranch ? "if" : "else if";
     doc.write(`${prefix} (${conditions.join(" || ")}) {`), doc.indented((d) => {
-      let branchOutput = generateCheck(d, ctx, option, accessor);
+      let branchOutput = generateCheck(d, ctx, option2, accessor);
       d.write(`${outputVar} = ${branchOutput};`);
     }), doc.write("}"), firstBranch = !1;
   }
@@ -22406,14 +22466,14 @@ function compactTypeUnion(schema) {
   if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
     return;
   let types = [];
-  for (let option of options) {
-    if (!option || typeof option != "object")
+  for (let option2 of options) {
+    if (!option2 || typeof option2 != "object")
       return;
-    compactTypeUnion(option);
-    let keys = Object.keys(option);
+    compactTypeUnion(option2);
+    let keys = Object.keys(option2);
     if (keys.length !== 1 || keys[0] !== "type")
       return;
-    let type = option.type;
+    let type = option2.type;
     for (let member of Array.isArray(type) ? type : [type]) {
       if (typeof member != "string")
         return;
@@ -22606,8 +22666,8 @@ function isTransforming(_schema, _ctx) {
     return !1;
   }
   if (def.type === "union") {
-    for (let option of def.options)
-      if (isTransforming(option, ctx))
+    for (let option2 of def.options)
+      if (isTransforming(option2, ctx))
         return !0;
     return !1;
   }
@@ -25157,19 +25217,19 @@ function visit(schema, fnOrHandlers) {
   let fn = typeof fnOrHandlers == "function" ? fnOrHandlers : (node2, rewritten) => {
     let h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
-  }, cache = /* @__PURE__ */ new Map();
+  }, cache2 = /* @__PURE__ */ new Map();
   function run3(s) {
-    let cached2 = cache.get(s);
+    let cached2 = cache2.get(s);
     if (cached2 === RESOLVING)
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     let inner2 = mapInner(s), mapped = fn(inner2, inner2 !== s);
-    return cache.set(s, mapped), mapped;
+    return cache2.set(s, mapped), mapped;
   }
   function mapInner(s) {
     let def = s._zod.def, kind = def.type;
@@ -25347,7 +25407,13 @@ var model = external_exports.string().min(1).max(100), DEFAULT_MODELS = {
   docs: "claude-haiku-5-5"
 }, plannerSchema = external_exports.strictObject({
   model: model.default("claude-sonnet-5-5").describe("The model that plans an orchestration."),
-  max_tokens: external_exports.number().int().min(1024).max(64e3).default(8192)
+  max_tokens: external_exports.number().int().min(1024).max(64e3).default(8192),
+  price_usd_per_mtok: external_exports.strictObject({
+    input: external_exports.number().min(0).max(1e3).default(3),
+    output: external_exports.number().min(0).max(1e3).default(15)
+  }).prefault({}).describe(
+    "The planner model's price per million tokens, to count planning in the budget (cache reads at 0.1x, cache writes at 1.25x the input price)."
+  )
 }).prefault({}).describe("How the App plans with Claude."), agentSchema = external_exports.strictObject({
   models: external_exports.strictObject({
     analysis: model.default(DEFAULT_MODELS.analysis),
@@ -25365,19 +25431,90 @@ var model = external_exports.string().min(1).max(100), DEFAULT_MODELS = {
   protected_paths: external_exports.array(external_exports.string().min(1).max(200)).max(100).default([".github/workflows/**", ".github/actions/**", ".github/havun.yml", ".gitmodules"]).describe(
     "Paths (globs: ** any depth, * within a segment) an agent's change may not touch; the publish job refuses such a change. Set [] to allow all."
   ),
+  fix_attempts: external_exports.number().int().min(0).max(10).default(2).describe(
+    "How many fix rounds an agent gets on its open pull request (failing checks, a writer's review or /havun comment, a conflict with its base) before the task counts as failed; /retry grants one more."
+  ),
+  draft_until_green: external_exports.boolean().default(!0).describe(
+    "Open agent pull requests as drafts and mark them ready for review once their checks pass and their dependencies are done."
+  ),
   attempts: external_exports.number().int().min(1).max(10).default(3).describe("How often a failing task is tried before it counts as failed.")
 }).prefault({}).describe("How the Action's agent runs in project repositories.");
 
-// app/config/dispatch.ts
-var dispatchSchema = external_exports.enum(["parallel", "sequential", "wait_for_core"]).default("parallel").describe(
-  "parallel: every ready task up to agent.max_parallel; sequential: one task at a time in plan order; wait_for_core: tasks without dependencies of priority critical/high all finish before any other starts, then parallel."
-);
+// app/config/agents-config-schema.ts
+var HUB_AGENTS = /* @__PURE__ */ Symbol("havun.hubAgents"), agentsConfigSchema = external_exports.strictObject({
+  defaults: external_exports.enum(["when_none", "also"]).default("when_none").describe(
+    "HavunCore's default agents (implementer, test-writer, reviewer, docs-writer): when_none \u2014 only when the hub has no agent files in .github/havun/agents; also \u2014 beside the hub's own (a hub agent of the same name replaces the default)."
+  )
+}).prefault({}).transform((a) => ({ ...a, [HUB_AGENTS]: [] })).describe("The hub's agents: one Markdown file each in .github/havun/agents/<name>.md.");
 
 // app/config/fixes.ts
 var fixHints = external_exports.registry();
 function withFix(schema, hint) {
   return fixHints.add(schema, hint), schema;
 }
+
+// app/config/board-schema.ts
+var BOARD_STATES = [
+  "planned",
+  "blocked",
+  "ready",
+  "running",
+  "review",
+  "done",
+  "failed",
+  "cancelled"
+], DEFAULT_STATUS_NAMES = {
+  planned: "Todo",
+  blocked: "Blocked",
+  ready: "Ready",
+  running: "In Progress",
+  review: "In Review",
+  done: "Done",
+  failed: "Failed",
+  cancelled: "Cancelled"
+}, option = external_exports.string().trim().min(1).max(100), statusNames = external_exports.strictObject(
+  Object.fromEntries(
+    BOARD_STATES.map((s) => [s, option.default(DEFAULT_STATUS_NAMES[s])])
+  )
+).prefault({}).describe("The Status option each state shows as (several states may share one)."), PROJECT_URL = /^https?:\/\/[^/]+\/(orgs|users)\/([A-Za-z0-9-]{1,39})\/projects\/(\d+)\/?$/, projectBoardSchema = external_exports.strictObject({
+  url: withFix(external_exports.string().regex(PROJECT_URL), {
+    form: "a project's URL",
+    fix: "copy the project's address, like https://github.com/orgs/acme/projects/3"
+  }).optional().describe("The project's address (its owner and number)."),
+  owner: external_exports.string().min(1).max(39).optional().describe("The organization (or user) owning the project."),
+  number: external_exports.number().int().positive().optional().describe("The project's number, from its URL."),
+  title: external_exports.string().trim().min(1).max(100).default("HavunCore").describe("Without a number: the project found (or created) by this title."),
+  create: external_exports.boolean().default(!1).describe("Without a number: create the project when the owner has none of this title."),
+  status_field: external_exports.string().min(1).max(100).default("Status"),
+  status: statusNames,
+  board_commands: external_exports.boolean().default(!1).describe(
+    "A writer moving a card to the cancelled (or done) Status acts as /cancel (or closing the task); otherwise the App moves it back."
+  )
+}).transform((b, ctx) => {
+  let m = b.url ? PROJECT_URL.exec(b.url) : null, owner = m?.[2] ?? b.owner, number4 = m?.[3] ? Number(m[3]) : b.number ?? null;
+  return owner ? number4 === null && !b.create ? (ctx.addIssue({
+    code: "custom",
+    path: ["number"],
+    message: "say which project: its `number` (or `url`), or set `create: true` with a `title`"
+  }), external_exports.NEVER) : {
+    owner,
+    number: number4,
+    title: b.title,
+    create: b.create,
+    status_field: b.status_field,
+    status: b.status,
+    board_commands: b.board_commands
+  } : (ctx.addIssue({
+    code: "custom",
+    path: ["owner"],
+    message: "the board needs an owner: give `url`, or `owner` (and `number` or `title`)"
+  }), external_exports.NEVER);
+}).optional().describe("A GitHub Projects board that mirrors task status.");
+
+// app/config/dispatch.ts
+var dispatchSchema = external_exports.enum(["parallel", "sequential", "wait_for_core"]).default("parallel").describe(
+  "parallel: every ready task up to agent.max_parallel; sequential: one task at a time in plan order; wait_for_core: tasks without dependencies of priority critical/high all finish before any other starts, then parallel."
+);
 
 // app/config/contract-name.ts
 var contractNameSchema = withFix(
@@ -25428,34 +25565,49 @@ var projectSchema = external_exports.strictObject({
   { when: (payload) => Array.isArray(payload.value) }
 );
 
+// snippets/library-config.ts
+var import_yaml = __toESM(require_dist(), 1);
+var DEFAULT_LIBRARY_DIR = "snippets", libraryDirSchema = withFix(
+  external_exports.string().max(200).regex(/^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/),
+  {
+    form: "a folder of the hub",
+    fix: "write a folder relative to the hub's root, like snippets or docs/snippets"
+  }
+), snippetsConfigSchema = external_exports.strictObject({
+  dir: libraryDirSchema.default(DEFAULT_LIBRARY_DIR).describe(
+    "The snippet library's folder in the hub (snippets/README.md describes the format)."
+  )
+}).prefault({}).describe("The hub's snippet library, searched by the planner and delivered to the agents.");
+
 // app/config/hub-config-schema.ts
 var label = external_exports.string().min(1).max(50), labelsSchema = external_exports.strictObject({
   prefix: label.default("havun").describe("Prefix of every label HavunCore sets."),
   ready: label.optional().describe('Marks a task ready to run; default "<prefix>:ready".')
-}).transform((l) => ({ prefix: l.prefix, ready: l.ready ?? `${l.prefix}:ready` })).prefault({}).describe("Label names."), projectBoardSchema = external_exports.strictObject({
-  owner: external_exports.string().min(1).max(39).describe("The user or organization owning the project."),
-  number: external_exports.number().int().positive().describe("The project's number, from its URL."),
-  status_field: external_exports.string().min(1).max(100).default("Status")
-}).optional().describe("A GitHub Projects board that mirrors task status."), hubConfigSchema = external_exports.strictObject({
+}).transform((l) => ({ prefix: l.prefix, ready: l.ready ?? `${l.prefix}:ready` })).prefault({}).describe("Label names."), hubConfigSchema = external_exports.strictObject({
   version: withFix(external_exports.literal(1), {
     fix: "this App reads version 1 files; set `version: 1`"
   }).default(1).describe("The file format's version."),
   projects: projectsSchema,
   planner: plannerSchema,
   agent: agentSchema,
+  agents: agentsConfigSchema,
   dispatch: dispatchSchema,
   approval: external_exports.enum(["auto", "required", "risky"]).default("risky").describe(
     "When a plan waits for an /approve comment before any task starts. risky: when it attaches sealed secrets or puts tasks in projects the request does not name; required: always; auto: never."
   ),
   labels: labelsSchema,
-  project_board: projectBoardSchema
+  project_board: projectBoardSchema,
+  snippets: snippetsConfigSchema
 }).meta({
   title: "HavunCore hub configuration (.github/havun.yml)",
   description: "Projects, planner, agent limits and dispatch of a HavunCore hub repository."
 });
 
 // app/config/parse-hub-config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// app/agents/parse-agent-file.ts
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // app/config/problem.ts
 function formatPath(path) {
@@ -25465,44 +25617,11 @@ function formatPath(path) {
   return out;
 }
 function show(value) {
-  let text = typeof value == "string" ? JSON.stringify(value) : String(JSON.stringify(value));
-  return text.length > 60 ? `${text.slice(0, 57)}\u2026` : text;
+  let text2 = typeof value == "string" ? JSON.stringify(value) : String(JSON.stringify(value));
+  return text2.length > 60 ? `${text2.slice(0, 57)}\u2026` : text2;
 }
 function kindOf2(value) {
   return value == null ? "an empty value" : Array.isArray(value) ? "a list" : typeof value == "object" ? "a mapping" : typeof value == "number" ? Number.isInteger(value) ? "an integer" : "a number" : `a ${typeof value}`;
-}
-
-// app/config/config-warnings.ts
-function configWarnings(config2) {
-  let out = [], warn = (at, message, fix) => out.push({ path: formatPath(at), at, message, fix }), providers = /* @__PURE__ */ new Map();
-  config2.projects.forEach(
-    (p, i) => (p.contracts?.provides ?? []).forEach((name, j) => {
-      let other = providers.get(name);
-      other !== void 0 ? warn(
-        ["projects", i, "contracts", "provides", j],
-        `contract ${name} is provided by both ${other} and ${p.repo}`,
-        "a contract has one provider: keep it in one project's provides"
-      ) : providers.set(name, p.repo);
-    })
-  ), config2.projects.forEach(
-    (p, i) => (p.contracts?.consumes ?? []).forEach((name, j) => {
-      providers.has(name) || warn(
-        ["projects", i, "contracts", "consumes", j],
-        `${p.repo} consumes contract ${name}, which no project provides`,
-        `add ${name} to the provides of the project that implements it`
-      );
-    })
-  ), config2.dispatch === "sequential" && config2.agent.max_parallel > 1 && warn(
-    ["agent", "max_parallel"],
-    `agent.max_parallel (${config2.agent.max_parallel}) has no effect: dispatch is sequential`,
-    "remove agent.max_parallel, or use dispatch: parallel"
-  );
-  let budget = config2.agent.budget_usd;
-  return budget.per_task > budget.per_orchestration && warn(
-    ["agent", "budget_usd", "per_task"],
-    `one task may spend $${budget.per_task}, more than the whole orchestration ($${budget.per_orchestration})`,
-    "lower per_task or raise per_orchestration"
-  ), out;
 }
 
 // app/config/schema-at.ts
@@ -25655,7 +25774,7 @@ function sizeFix(issue2) {
 }
 
 // app/config/locate.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 function locate(doc, lines, path) {
   for (let depth = path.length; depth >= 0; depth--) {
     let offset = offsetOf(doc, path.slice(0, depth));
@@ -25667,14 +25786,14 @@ function locate(doc, lines, path) {
 }
 function offsetOf(doc, path) {
   let last = path.at(-1);
-  if (last === void 0) return (0, import_yaml.isNode)(doc.contents) ? doc.contents.range?.[0] : void 0;
+  if (last === void 0) return (0, import_yaml2.isNode)(doc.contents) ? doc.contents.range?.[0] : void 0;
   let parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), !0);
-  if ((0, import_yaml.isMap)(parent)) {
-    let pair = parent.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && p.key.value === last);
-    return pair !== void 0 && (0, import_yaml.isNode)(pair.key) ? pair.key.range?.[0] : void 0;
+  if ((0, import_yaml2.isMap)(parent)) {
+    let pair = parent.items.find((p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && p.key.value === last);
+    return pair !== void 0 && (0, import_yaml2.isNode)(pair.key) ? pair.key.range?.[0] : void 0;
   }
   let node2 = doc.getIn(path, !0);
-  return (0, import_yaml.isNode)(node2) ? node2.range?.[0] : void 0;
+  return (0, import_yaml2.isNode)(node2) ? node2.range?.[0] : void 0;
 }
 
 // app/config/yaml-problems.ts
@@ -25698,9 +25817,316 @@ function yamlProblem(error62, lines) {
   }, line: pos.line, column: pos.col };
 }
 
+// app/agents/agent-name.ts
+var agentNameSchema = withFix(
+  external_exports.string().regex(/^[a-z][a-z0-9-]{1,39}$/).describe("An agent's name: 2 to 40 lower-case letters, digits and -, like backend-engineer."),
+  {
+    form: "an agent name",
+    fix: "use 2\u201340 lower-case letters, digits and -, starting with a letter, like backend-engineer"
+  }
+);
+
+// app/spec/task-schema.ts
+var TASK_KINDS = ["analysis", "implementation", "testing", "review", "docs"], PRIORITIES = ["critical", "high", "medium", "low"], taskIdSchema = withFix(
+  external_exports.string().regex(/^[a-z][a-z0-9-]{1,39}$/).describe("Unique slug within the plan, e.g. api-endpoint: a-z, 0-9 and -, 2 to 40 chars."),
+  {
+    form: "a task id",
+    fix: "use 2\u201340 lower-case letters, digits and -, starting with a letter, like api-endpoint"
+  }
+), secretNameSchema = withFix(
+  external_exports.string().regex(/^[A-Z][A-Z0-9_]{0,127}$/).describe("A sealed secret's name, like an environment variable: MOLLIE_API_KEY."),
+  { form: "a secret name", fix: "use upper-case letters, digits and _, like MOLLIE_API_KEY" }
+), snippetIdSchema = withFix(
+  external_exports.string().regex(/^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/).describe("A snippet's id in the hub's snippet library, e.g. payments/mollie-recurring."),
+  { form: "a snippet id", fix: "use the snippet's path in the library, like payments/mollie" }
+), taskContractSchema = external_exports.strictObject({
+  name: contractNameSchema,
+  role: external_exports.enum(["provider", "consumer"]).describe("provider: this task implements the API; consumer: it calls it.")
+}), calibratedEstimateSchema = external_exports.strictObject({
+  minutes: external_exports.number().int().min(1).max(1e4),
+  low: external_exports.number().int().min(1).max(1e4),
+  high: external_exports.number().int().min(1).max(1e4),
+  samples: external_exports.number().int().min(1).max(1e5),
+  /** The group it learned from, most specific first: "repo+kind+agent", "repo+kind", "kind", "all". */
+  basis: external_exports.enum(["repo+kind+agent", "repo+kind", "kind+agent", "kind", "all"])
+}), taskSchema = external_exports.strictObject({
+  id: taskIdSchema,
+  title: external_exports.string().min(1).max(200).describe("Short imperative title, shown everywhere."),
+  repo: repoSchema.describe("The project repository (owner/name) the task is done in."),
+  kind: external_exports.enum(TASK_KINDS).describe("What sort of work; decides which agents may do it."),
+  priority: external_exports.enum(PRIORITIES),
+  dependencies: external_exports.array(taskIdSchema).max(99).default([]).describe("Ids of tasks that must be done (merged) before this one starts."),
+  instructions: external_exports.array(external_exports.string().min(1).max(2e3)).min(1).max(50).describe("Ordered steps for the coding agent, one per item, without numbering."),
+  acceptance: external_exports.array(external_exports.string().min(1).max(500)).min(1).max(50).describe("Checkable criteria; each becomes a checklist item the pull request must meet."),
+  secrets: external_exports.array(secretNameSchema).max(20).default([]).describe("Names of sealed secrets the task needs in its repository (never values)."),
+  snippets: external_exports.array(snippetIdSchema).max(20).default([]).describe("Snippet ids from the hub's library to attach (the plan checks allow at most 5)."),
+  contracts: external_exports.array(taskContractSchema).max(20).default([]).describe("API contracts the task provides or consumes."),
+  estimate_minutes: external_exports.number().int().min(1).max(960).describe("Estimated agent working time in minutes (1 to 960)."),
+  agent: agentNameSchema.optional().describe(
+    "The agent (by name, from the Agents list) that does the task: one that serves its kind and may work in its repository."
+  ),
+  calibrated: calibratedEstimateSchema.optional().describe(
+    "HavunCore's estimate from finished orchestrations (set by HavunCore, not the planner)."
+  )
+}).describe("One unit of work for one coding agent in one repository."), MAX_TASKS = 100, planSchema = external_exports.strictObject({
+  summary: external_exports.string().min(1).max(4e3).describe("What will be built and how the tasks fit together, in a few sentences."),
+  tasks: external_exports.array(taskSchema).min(1).max(MAX_TASKS).describe("The tasks, in a sensible order.")
+}).describe("A plan: the feature split into tasks across project repositories.");
+
+// app/agents/agent-schema.ts
+var model2 = external_exports.string().min(1).max(100), repoGlob = withFix(
+  external_exports.string().regex(/^[A-Za-z0-9*?._-]+\/[A-Za-z0-9*?._-]+$/).describe("A repository as owner/name, where * stands for any part: acme/*, */api."),
+  { form: "owner/name (with * for any part)", fix: "write owner/name, like acme/api or acme/*" }
+), tool = withFix(
+  external_exports.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\(.{1,200}\))?$/).describe('A Claude Code tool, optionally with a pattern: Read, Edit, "Bash(npm test:*)".'),
+  {
+    form: "a tool name",
+    fix: 'write a Claude Code tool name, optionally with a pattern in parentheses, like Read or "Bash(npm test:*)"'
+  }
+), MAX_INSTRUCTIONS = 12e3, agentFrontMatterSchema = external_exports.strictObject({
+  name: agentNameSchema,
+  description: external_exports.string().min(1).max(1e3).describe("When to use this agent: the planner reads it to choose an agent for a task."),
+  kinds: external_exports.array(external_exports.enum(TASK_KINDS)).min(1).max(TASK_KINDS.length).refine((k) => new Set(k).size === k.length, {
+    message: "a kind is listed twice",
+    params: { fix: "list each kind once" }
+  }).describe("The task kinds it serves: analysis, implementation, testing, review, docs."),
+  model: model2.optional().describe("The model it runs on; absent: the hub config's agent.models for the task's kind."),
+  fallback_model: model2.optional().describe(
+    "The model it switches to when its model keeps answering overloaded or rate limited."
+  ),
+  max_turns: external_exports.number().int().min(1).max(500).optional(),
+  budget_usd: external_exports.number().positive().max(1e4).optional().describe("What one run may spend, in US dollars; absent: agent.budget_usd.per_task."),
+  allowed_tools: external_exports.array(tool).min(1).max(50).optional().describe("The Claude Code tools it may use; absent: the Action's default set."),
+  repos: external_exports.array(repoGlob).min(1).max(100).optional().describe("The project repositories it may work in (globs); absent: every project."),
+  produces: external_exports.enum(["pull_request", "review"]).default("pull_request").describe(
+    "pull_request: it changes code and opens a pull request; review: it reviews the pull request of the task it depends on and posts a review (kinds: [review] only)."
+  )
+}).meta({
+  title: "HavunCore agent (.github/havun/agents/<name>.md front matter)",
+  description: "One agent of a hub: when the planner should choose it, the task kinds it serves, its model and limits. The file's Markdown body is its standing instructions."
+});
+
+// app/agents/parse-agent-file.ts
+var EXAMPLE = "---\\nname: backend-engineer\\ndescription: Server-side features\\nkinds: [implementation]\\n---\\nStanding instructions\u2026";
+function split(text2) {
+  let lines = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (lines[0]?.trim() !== "---")
+    return {
+      path: "",
+      line: 1,
+      message: "the file does not start with front matter",
+      fix: `start it with a \`---\` line, the agent's fields, and a closing \`---\` line (${EXAMPLE})`
+    };
+  let close = lines.findIndex((l, i) => i > 0 && (l.trim() === "---" || l.trim() === "..."));
+  return close < 0 ? {
+    path: "",
+    line: 1,
+    message: "the front matter opened here is never closed",
+    fix: "end it with a line `---` before the instructions"
+  } : {
+    yaml: lines.slice(1, close).join(`
+`),
+    body: lines.slice(close + 1).join(`
+`).trim(),
+    line: 2
+  };
+}
+function parseAgentFile(file2) {
+  let at = (e) => ({ ...e, file: file2.path }), parts = split(file2.text);
+  if ("message" in parts) return { ok: !1, errors: [at(parts)] };
+  let lines = new import_yaml3.LineCounter(), doc = (0, import_yaml3.parseDocument)(parts.yaml, { lineCounter: lines, prettyErrors: !1 }), shift = (line) => line === void 0 ? void 0 : line + parts.line - 1;
+  if (doc.errors.length)
+    return {
+      ok: !1,
+      errors: doc.errors.map((e) => {
+        let p = yamlProblem(e, lines);
+        return at({
+          ...p,
+          message: p.message.replace(/ at line \d+, column \d+/, ""),
+          line: shift(p.line)
+        });
+      })
+    };
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 20 });
+  } catch (err) {
+    return {
+      ok: !1,
+      errors: [
+        at({
+          path: "",
+          line: parts.line,
+          message: `unreadable YAML: ${err.message}`,
+          fix: "remove the aliases"
+        })
+      ]
+    };
+  }
+  if (data == null)
+    return {
+      ok: !1,
+      errors: [
+        at({
+          path: "",
+          line: parts.line,
+          message: "the front matter is empty",
+          fix: "write at least name, description and kinds"
+        })
+      ]
+    };
+  let parsed = agentFrontMatterSchema.safeParse(data, { reportInput: !0 });
+  if (!parsed.success)
+    return {
+      ok: !1,
+      // Top to bottom through the file, as a reader fixes them.
+      errors: problemsFromIssues(parsed.error.issues, agentFrontMatterSchema).map(({ at: path, ...p }) => {
+        let pos = locate(doc, lines, path);
+        return at({ ...p, ...pos ? { line: shift(pos.line), column: pos.column } : {} });
+      }).sort((a, b) => (a.line ?? 1 / 0) - (b.line ?? 1 / 0))
+    };
+  let errors = [], meta3 = parsed.data;
+  return meta3.produces === "review" && meta3.kinds.some((k) => k !== "review") && errors.push(
+    at({
+      path: "produces",
+      line: shift(locate(doc, lines, ["produces"])?.line),
+      message: "an agent that produces reviews serves only review tasks",
+      fix: "set `kinds: [review]`, or `produces: pull_request`"
+    })
+  ), parts.body === "" && errors.push(
+    at({
+      path: "",
+      message: "the file has no instructions below its front matter",
+      fix: "write the agent's standing instructions (how it works, what it must always do) after the closing `---`"
+    })
+  ), parts.body.length > MAX_INSTRUCTIONS && errors.push(
+    at({
+      path: "",
+      message: `its instructions are ${parts.body.length.toLocaleString("en-US")} characters; at most ${MAX_INSTRUCTIONS.toLocaleString("en-US")} are allowed`,
+      fix: "shorten them: they travel with every task the agent works on"
+    })
+  ), errors.length ? { ok: !1, errors } : { ok: !0, agent: { ...meta3, instructions: parts.body, source: file2.path } };
+}
+
+// app/agents/repo-glob.ts
+function repoGlobMatches(glob, repo) {
+  let re = glob.split("").map(
+    (c) => c === "*" ? "[^/]*" : c === "?" ? "[^/]" : c.replace(/[.+^${}()|[\]\\-]/g, "\\$&")
+  ).join("");
+  return new RegExp(`^${re}$`, "i").test(repo.trim());
+}
+function repoAllowed(globs, repo) {
+  return globs === void 0 || globs.some((g) => repoGlobMatches(g, repo));
+}
+
+// app/agents/registry.ts
+var MAX_AGENT_FILES = 50;
+function parseHubAgents(files) {
+  let agents = [], errors = [], warnings = [], sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  sorted.length > MAX_AGENT_FILES && errors.push({
+    path: "",
+    file: sorted[MAX_AGENT_FILES].path,
+    message: `the hub has more than ${MAX_AGENT_FILES} agent files; at most ${MAX_AGENT_FILES} are read`,
+    fix: "merge agents that do similar work, or remove unused ones"
+  });
+  let byName = /* @__PURE__ */ new Map();
+  for (let file2 of sorted.slice(0, MAX_AGENT_FILES)) {
+    let parsed = parseAgentFile(file2);
+    if (!parsed.ok) {
+      errors.push(...parsed.errors);
+      continue;
+    }
+    let agent = parsed.agent, first = byName.get(agent.name);
+    if (first) {
+      errors.push({
+        path: "name",
+        file: file2.path,
+        line: 2,
+        message: `the name ${agent.name} is already taken by ${first.source}`,
+        fix: "give each agent its own name: rename this one, or remove one of the two files"
+      });
+      continue;
+    }
+    let base = file2.path.split("/").pop().replace(/\.md$/i, "");
+    base !== agent.name && warnings.push({
+      path: "name",
+      file: file2.path,
+      message: `the agent is named ${agent.name} but its file is ${base}.md`,
+      fix: `rename the file to ${agent.name}.md, so it is found by its name`
+    }), byName.set(agent.name, agent), agents.push(agent);
+  }
+  return { agents, errors, warnings };
+}
+
+// app/agents/registry-warnings.ts
+function registryWarnings(agents, projects) {
+  let out = [];
+  for (let a of agents)
+    a.repos && !projects.some((p) => repoAllowed(a.repos, p.repo)) && out.push({
+      path: "repos",
+      file: a.source,
+      message: `agent ${a.name} may work in none of the hub's projects (${a.repos.join(", ")})`,
+      fix: "make `repos` match a project in .github/havun.yml (owner/name, * for any part), or leave it out for every project"
+    });
+  let unserved = TASK_KINDS.filter((k) => !agents.some((a) => a.kinds.includes(k)));
+  return agents.length && unserved.length && out.push({
+    path: "",
+    file: agents[0].source.replace(/[^/]+$/, ""),
+    message: `no agent serves ${unserved.join(", ")} tasks, so none are planned`,
+    fix: "add those kinds to an agent's `kinds`, or set `agents: { defaults: also }` in .github/havun.yml to keep HavunCore's default agents beside yours"
+  }), out;
+}
+
+// app/config/config-warnings.ts
+function configWarnings(config2) {
+  let out = [], warn = (at, message, fix) => out.push({ path: formatPath(at), at, message, fix }), providers = /* @__PURE__ */ new Map();
+  config2.projects.forEach(
+    (p, i) => (p.contracts?.provides ?? []).forEach((name, j) => {
+      let other = providers.get(name);
+      other !== void 0 ? warn(
+        ["projects", i, "contracts", "provides", j],
+        `contract ${name} is provided by both ${other} and ${p.repo}`,
+        "a contract has one provider: keep it in one project's provides"
+      ) : providers.set(name, p.repo);
+    })
+  ), config2.projects.forEach(
+    (p, i) => (p.contracts?.consumes ?? []).forEach((name, j) => {
+      providers.has(name) || warn(
+        ["projects", i, "contracts", "consumes", j],
+        `${p.repo} consumes contract ${name}, which no project provides`,
+        `add ${name} to the provides of the project that implements it`
+      );
+    })
+  ), config2.dispatch === "sequential" && config2.agent.max_parallel > 1 && warn(
+    ["agent", "max_parallel"],
+    `agent.max_parallel (${config2.agent.max_parallel}) has no effect: dispatch is sequential`,
+    "remove agent.max_parallel, or use dispatch: parallel"
+  );
+  let budget = config2.agent.budget_usd;
+  return budget.per_task > budget.per_orchestration && warn(
+    ["agent", "budget_usd", "per_task"],
+    `one task may spend $${budget.per_task}, more than the whole orchestration ($${budget.per_orchestration})`,
+    "lower per_task or raise per_orchestration"
+  ), out;
+}
+
 // app/config/parse-hub-config.ts
-function parseHubConfig(yamlText) {
-  let lines = new import_yaml2.LineCounter(), doc = (0, import_yaml2.parseDocument)(yamlText, { lineCounter: lines, prettyErrors: !1 });
+function parseHubConfig(yamlText, agentFiles = []) {
+  let config2 = parseConfigFile(yamlText), agents = parseHubAgents(agentFiles);
+  if (!config2.ok || agents.errors.length)
+    return { ok: !1, errors: [...config2.ok ? [] : config2.errors, ...agents.errors] };
+  let parsed = {
+    ...config2.config,
+    agents: { ...config2.config.agents, [HUB_AGENTS]: agents.agents }
+  }, warnings = [
+    ...config2.warnings,
+    ...agents.warnings,
+    ...registryWarnings(agents.agents, parsed.projects)
+  ];
+  return { ok: !0, config: parsed, warnings };
+}
+function parseConfigFile(yamlText) {
+  let lines = new import_yaml4.LineCounter(), doc = (0, import_yaml4.parseDocument)(yamlText, { lineCounter: lines, prettyErrors: !1 });
   if (doc.errors.length > 0)
     return { ok: !1, errors: doc.errors.map((e) => yamlProblem(e, lines)) };
   if (doc.contents === null)
@@ -25763,6 +26189,19 @@ var NAME = /^[a-z][a-z0-9-]{0,39}$/, begin = (name) => `<!-- havun:begin ${name}
 function check2(name) {
   if (!NAME.test(name)) throw new Error(`invalid section name "${name}"`);
 }
+function positions(body, needle) {
+  let out = [];
+  for (let i = body.indexOf(needle); i >= 0; i = body.indexOf(needle, i + needle.length))
+    out.push(i);
+  return out;
+}
+function findPair(body, name) {
+  let begins = positions(body, begin(name));
+  for (let e of positions(body, end(name))) {
+    let b = begins.filter((p) => p < e).at(-1);
+    if (b !== void 0) return { from: b, to: e + end(name).length };
+  }
+}
 function managedSection(name, content) {
   if (check2(name), content.includes(begin(name)) || content.includes(end(name)))
     throw new Error(`the content of section "${name}" contains its own markers`);
@@ -25770,8 +26209,16 @@ function managedSection(name, content) {
 ${content.replace(/\n+$/, "")}
 ${end(name)}`;
 }
+function readManagedSection(body, name) {
+  check2(name);
+  let pair = findPair(body, name);
+  return pair === void 0 ? null : body.slice(pair.from + begin(name).length, pair.to - end(name).length).replace(/^\r?\n/, "").replace(/\r?\n$/, "");
+}
 
 // app/spec/agent-pull.ts
+function agentBranch(spec) {
+  return `havun/${spec.hub_issue}-${spec.task.id}`;
+}
 var ACCEPTANCE_SECTION = "acceptance";
 function renderAcceptanceSection(criteria) {
   let lines = criteria.map((c) => `- [ ] ${c.replace(/\s+/g, " ").trim()}`);
@@ -25780,45 +26227,13 @@ function renderAcceptanceSection(criteria) {
 }
 var costData = (f) => `${f.issue.toLowerCase()}
 ${f.attempt}
+${f.round}
 ${f.usd.toFixed(4)}`;
 function renderCostMarker(f, signer) {
   let sig = signer.sign("cost", costData(f));
-  return `<!-- havun:cost issue=${f.issue.toLowerCase()} attempt=${f.attempt} usd=${f.usd.toFixed(4)} sig=${sig} -->`;
+  return `<!-- havun:cost issue=${f.issue.toLowerCase()} attempt=${f.attempt} round=${f.round} usd=${f.usd.toFixed(4)} sig=${sig} -->`;
 }
-
-// app/spec/task-schema.ts
-var TASK_KINDS = ["analysis", "implementation", "testing", "review", "docs"], PRIORITIES = ["critical", "high", "medium", "low"], taskIdSchema = withFix(
-  external_exports.string().regex(/^[a-z][a-z0-9-]{1,39}$/).describe("Unique slug within the plan, e.g. api-endpoint: a-z, 0-9 and -, 2 to 40 chars."),
-  {
-    form: "a task id",
-    fix: "use 2\u201340 lower-case letters, digits and -, starting with a letter, like api-endpoint"
-  }
-), secretNameSchema = withFix(
-  external_exports.string().regex(/^[A-Z][A-Z0-9_]{0,127}$/).describe("A sealed secret's name, like an environment variable: MOLLIE_API_KEY."),
-  { form: "a secret name", fix: "use upper-case letters, digits and _, like MOLLIE_API_KEY" }
-), snippetIdSchema = withFix(
-  external_exports.string().regex(/^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/).describe("A snippet's id in the hub's snippet library, e.g. payments/mollie-recurring."),
-  { form: "a snippet id", fix: "use the snippet's path in the library, like payments/mollie" }
-), taskContractSchema = external_exports.strictObject({
-  name: contractNameSchema,
-  role: external_exports.enum(["provider", "consumer"]).describe("provider: this task implements the API; consumer: it calls it.")
-}), taskSchema = external_exports.strictObject({
-  id: taskIdSchema,
-  title: external_exports.string().min(1).max(200).describe("Short imperative title, shown everywhere."),
-  repo: repoSchema.describe("The project repository (owner/name) the task is done in."),
-  kind: external_exports.enum(TASK_KINDS).describe("What sort of work; picks the agent's model."),
-  priority: external_exports.enum(PRIORITIES),
-  dependencies: external_exports.array(taskIdSchema).max(99).default([]).describe("Ids of tasks that must be done (merged) before this one starts."),
-  instructions: external_exports.array(external_exports.string().min(1).max(2e3)).min(1).max(50).describe("Ordered steps for the coding agent, one per item, without numbering."),
-  acceptance: external_exports.array(external_exports.string().min(1).max(500)).min(1).max(50).describe("Checkable criteria; each becomes a checklist item the pull request must meet."),
-  secrets: external_exports.array(secretNameSchema).max(20).default([]).describe("Names of sealed secrets the task needs in its repository (never values)."),
-  snippets: external_exports.array(snippetIdSchema).max(20).default([]).describe("Snippet ids to attach."),
-  contracts: external_exports.array(taskContractSchema).max(20).default([]).describe("API contracts the task provides or consumes."),
-  estimate_minutes: external_exports.number().int().min(1).max(960).describe("Estimated agent working time in minutes (1 to 960).")
-}).describe("One unit of work for one coding agent in one repository."), MAX_TASKS = 100, planSchema = external_exports.strictObject({
-  summary: external_exports.string().min(1).max(4e3).describe("What will be built and how the tasks fit together, in a few sentences."),
-  tasks: external_exports.array(taskSchema).min(1).max(MAX_TASKS).describe("The tasks, in a sensible order.")
-}).describe("A plan: the feature split into tasks across project repositories.");
+var ROUNDS_SECTION = "rounds";
 
 // app/spec/task-spec.ts
 var taskSpecSchema = external_exports.strictObject({
@@ -25830,17 +26245,48 @@ var taskSpecSchema = external_exports.strictObject({
   task: taskSchema,
   /** 1 for the first run; each retry adds one. */
   attempt: external_exports.number().int().min(1).max(100),
+  /**
+   * The hub commit the task's snippets were attached at (the App sets it when it files the
+   * task): the agent reads them from the hub at this commit, so a later edit of a snippet does
+   * not change a task once filed. Absent: the hub's default branch when the agent runs.
+   */
+  hub_commit: external_exports.string().regex(/^[0-9a-f]{40}$/).optional(),
   /** The branch pull requests go to; the repository's default branch when absent. */
   base_branch: external_exports.string().min(1).max(255).optional(),
   /**
-   * How the agent runs, from the hub config when the App filed the task (its model by task kind,
-   * turn limit and budget): signed with the spec, so a project repository's workflow cannot
-   * raise them.
+   * How the agent runs, from the task's agent and the hub config when the App filed the task
+   * (app/agents/agent-settings.ts: model and fallback, turn limit, budget, tools, standing
+   * instructions): signed with the spec, so a project repository's workflow cannot change them.
    */
   agent: external_exports.strictObject({
     model: external_exports.string().min(1).max(100),
     max_turns: external_exports.number().int().min(1).max(500),
-    budget_usd: external_exports.number().positive().max(1e4)
+    budget_usd: external_exports.number().positive().max(1e4),
+    /** Open the pull request as a draft (the App marks it ready once green). */
+    draft: external_exports.boolean().optional(),
+    /** The hub's agent that does the task (`.github/havun/agents/<name>.md`), when it has one. */
+    name: agentNameSchema.optional(),
+    /** The model the run switches to when `model` keeps answering overloaded or rate limited. */
+    fallback_model: external_exports.string().min(1).max(100).optional(),
+    /** The Claude Code tools the agent may use; absent: the Action's default set. */
+    allowed_tools: external_exports.array(external_exports.string().min(1).max(300)).max(50).optional(),
+    /** `review`: the run reviews the pull request of task `reviews` instead of opening one. */
+    produces: external_exports.enum(["pull_request", "review"]).optional(),
+    reviews: taskIdSchema.optional(),
+    /** The agent's standing instructions, given to Claude Code on top of the repository's CLAUDE.md. */
+    instructions: external_exports.string().max(MAX_INSTRUCTIONS).optional()
+  }).optional(),
+  /**
+   * A fix round on the task's open pull request (same branch): what it answers — failing checks
+   * on a head, a writer's review or `/havun` comment, or a conflict with the base — and its number.
+   */
+  round: external_exports.strictObject({
+    kind: external_exports.enum(["checks", "review", "conflict"]),
+    n: external_exports.number().int().min(1).max(100),
+    /** What it answers, e.g. `checks@<sha>`, `review@<id>`, `comment@<id>`, `conflict@<sha>`. */
+    trigger: external_exports.string().min(1).max(200),
+    pull: external_exports.number().int().positive(),
+    branch: external_exports.string().min(1).max(255)
   }).optional()
 });
 
@@ -25947,13 +26393,16 @@ async function standaloneGrant(o) {
       {
         issue: `${job.repo.full}#${job.issueNumber}`,
         attempt: spec.attempt,
+        round: spec.round?.n ?? 0,
         usd: o.result.cost_usd
       },
       signer
     ),
     labels: { ready: names.ready, running: names.running, failed: names.failed },
     bot,
-    protected_paths: config2.agent.protected_paths
+    protected_paths: config2.agent.protected_paths,
+    // Without the App server the job cannot read who asked: it replies on no thread.
+    replies: []
   };
 }
 
@@ -25989,23 +26438,101 @@ function encodedForms(value) {
   let pct = encodeURIComponent(value);
   return pct !== value && forms.add(pct), [...forms].filter((f) => f.length >= 6);
 }
-function redactForms(text, secrets) {
-  let out = text, forms = [...secrets].filter((s) => s.length >= 4).flatMap(encodedForms);
+function redactForms(text2, secrets) {
+  let out = text2, forms = [...secrets].filter((s) => s.length >= 4).flatMap(encodedForms);
   forms.sort((a, b) => b.length - a.length);
   for (let f of forms) out = out.split(f).join("***");
   return out;
 }
 
 // action/src/shared/redact.ts
-function redact(text, secrets) {
-  return redactForms(text, secrets);
+function redact(text2, secrets) {
+  return redactForms(text2, secrets);
 }
+
+// app/spec/fix-context.ts
+var fixContextSchema = external_exports.strictObject({
+  pull: external_exports.number().int().positive(),
+  branch: external_exports.string().max(255),
+  /** The pull request's base branch (merged in for a conflict round). */
+  base: external_exports.string().max(255),
+  checks: external_exports.array(
+    external_exports.strictObject({
+      name: external_exports.string().max(200),
+      conclusion: external_exports.string().max(40),
+      summary: external_exports.string().max(4e3),
+      annotations: external_exports.array(
+        external_exports.strictObject({
+          path: external_exports.string().max(500),
+          line: external_exports.number().int().nullable(),
+          level: external_exports.string().max(20),
+          message: external_exports.string().max(1e3)
+        })
+      ).max(50),
+      log: external_exports.string().max(8e3)
+    })
+  ).max(10),
+  requests: external_exports.array(
+    external_exports.strictObject({
+      author: external_exports.string().max(100),
+      body: external_exports.string().max(4e3),
+      path: external_exports.string().max(500).nullable(),
+      line: external_exports.number().int().nullable(),
+      /** The review comment to reply to, when it is one. */
+      commentId: external_exports.number().int().nullable()
+    })
+  ).max(50)
+});
+
+// snippets/metadata.ts
+var MAX_SNIPPET_BYTES = 32 * 1024, tag = withFix(external_exports.string().regex(/^[a-z0-9][a-z0-9+#.-]{0,39}$/), {
+  form: "a tag",
+  fix: "use lower-case letters, digits and - + # . (at most 40), like mollie or http-client"
+}), secretName = withFix(external_exports.string().regex(/^[A-Z][A-Z0-9_]{0,127}$/), {
+  form: "a secret name",
+  fix: "name the secret like an environment variable, like MOLLIE_API_KEY; never write its value"
+}), text = (max, what) => external_exports.string().trim().min(1).max(max).describe(what), snippetMetaSchema = external_exports.strictObject({
+  title: text(120, "A short name for what the code does."),
+  description: text(1e3, "What the code does and when to use it, in a sentence or two."),
+  tags: external_exports.array(tag).max(20).default([]).describe("Words to find it by: the service, the framework, the concern."),
+  language: external_exports.string().regex(/^[a-z0-9+#-]{1,30}$/).optional().describe("The code's language; the file extension's by default."),
+  usage: text(
+    2e3,
+    "Where and how to use it: the file to copy it to, what to call, what to adapt."
+  ),
+  requires: external_exports.array(external_exports.string().trim().min(1).max(200)).max(30).default([]).describe("Packages the code needs, as you would install them (stripe, guzzlehttp/guzzle)."),
+  secrets: external_exports.array(secretName).max(20).default([]).describe("Names of secrets the code reads from the environment; never their values.")
+}).meta({
+  title: "HavunCore snippet metadata",
+  description: "The front matter of a snippet in a hub's snippet library (or its <name>.meta.yml sidecar)."
+});
+
+// snippets/snippet-id.ts
+var SNIPPET_ID = /^([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)\/([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)$/;
+
+// snippets/delivery.ts
+var MAX_ATTACHED = 5, MAX_DELIVERY_BYTES = MAX_ATTACHED * MAX_SNIPPET_BYTES, attachedSnippetSchema = snippetMetaSchema.extend({
+  id: external_exports.string().regex(SNIPPET_ID),
+  /** Its file in the library, `<category>/<name>.<ext>`. */
+  file: external_exports.string().regex(/^[a-z0-9-]{1,64}\/[a-z0-9-]{1,64}\.[a-z0-9]{1,12}$/),
+  language: external_exports.string().regex(/^[a-z0-9+#-]{1,30}$/),
+  code: external_exports.string().max(MAX_SNIPPET_BYTES)
+}), snippetDeliverySchema = external_exports.strictObject({
+  /** The hub commit they were read at; null when the spec names none (the default branch). */
+  commit: external_exports.string().regex(/^[0-9a-f]{40}$/).nullable(),
+  attached: external_exports.array(attachedSnippetSchema).max(MAX_ATTACHED),
+  unavailable: external_exports.array(external_exports.strictObject({ id: external_exports.string().max(200), reason: external_exports.string().max(500) })).max(20)
+}), NO_SNIPPETS = { commit: null, attached: [], unavailable: [] };
 
 // action/src/shared/run-files.ts
 var OUT_DIR = "havun-out", RESULT_FILE = "result.json", BUNDLE_FILE = "changes.bundle";
 var taskFileSchema = external_exports.strictObject({
   spec: taskSpecSchema,
-  notes: external_exports.array(external_exports.string())
+  notes: external_exports.array(external_exports.string()),
+  /** The snippets the task attaches, with their code, read from the hub (snippets/delivery.ts). */
+  snippets: snippetDeliverySchema.default(NO_SNIPPETS),
+  /** For a fix round: what to fix on the open pull request. */
+  fix: fixContextSchema.nullable().default(null)
 }), secretsFileSchema = external_exports.record(external_exports.string(), external_exports.string()), resultSchema = external_exports.strictObject({
   v: external_exports.literal(1),
   conclusion: external_exports.enum(["success", "failure"]),
@@ -26023,10 +26550,29 @@ var taskFileSchema = external_exports.strictObject({
   files: external_exports.array(external_exports.string().max(4096)).max(1e4),
   steps: external_exports.array(external_exports.string().max(500)).max(2e3),
   tools: external_exports.record(external_exports.string(), external_exports.number().int()),
+  /** The ids of the snippets whose code the agent was given. */
+  snippets: external_exports.array(external_exports.string().max(200)).max(20).optional(),
   branch: external_exports.string().max(255),
   base_sha: external_exports.string().regex(/^[0-9a-f]{40}$/),
   /** The commit in changes.bundle, on success. */
-  commit_sha: external_exports.string().regex(/^[0-9a-f]{40}$/).optional()
+  commit_sha: external_exports.string().regex(/^[0-9a-f]{40}$/).optional(),
+  /** The model the run was given (its agent's), and its agent's name when it has one. */
+  model: external_exports.string().max(100).optional(),
+  agent: external_exports.string().max(40).optional(),
+  /**
+   * The model proxy switched the run to the agent's fallback model after its model answered
+   * overloaded (529) or rate limited (429) `after` times in a row, from model request `at`.
+   */
+  fallback: external_exports.strictObject({
+    from: external_exports.string().max(100),
+    to: external_exports.string().max(100),
+    after: external_exports.number().int().min(1),
+    at: external_exports.number().int().min(1)
+  }).optional(),
+  /** `review`: a reviewer's run — its summary is a review for the publish job to post; no commit. */
+  output: external_exports.enum(["pull_request", "review"]).optional(),
+  /** For a round that merged the base branch in: that branch's head (the commit's second parent). */
+  merged_sha: external_exports.string().regex(/^[0-9a-f]{40}$/).optional()
 });
 
 // action/src/publish/change-check.ts
@@ -26094,31 +26640,31 @@ var PATTERNS = [
   ["a Stripe live key", /\b[rs]k_live_[0-9A-Za-z_]{10,}/],
   ["a HavunCore vault key", /havun-vault-key\/v1:[^\s:]+:[A-Za-z0-9+/=]{40,}/]
 ], BASE64_RUN = /[A-Za-z0-9+/_-]{24,}={0,2}/g, HEX_RUN = /\b(?:[0-9a-fA-F]{2}){20,}\b/g;
-function printable(text) {
+function printable(text2) {
   let ok = 0;
-  for (let ch of text) ch >= " " && ch <= "~" && ok++;
-  return text.length > 0 && ok / text.length > 0.9;
+  for (let ch of text2) ch >= " " && ch <= "~" && ok++;
+  return text2.length > 0 && ok / text2.length > 0.9;
 }
-function withDecoded(text) {
-  let out = [text];
-  for (let m of text.matchAll(BASE64_RUN)) {
+function withDecoded(text2) {
+  let out = [text2];
+  for (let m of text2.matchAll(BASE64_RUN)) {
     let decoded = Buffer.from(m[0].replace(/-/g, "+").replace(/_/g, "/"), "base64").toString(
       "latin1"
     );
     printable(decoded) && out.push(decoded);
   }
-  for (let m of text.matchAll(HEX_RUN)) {
+  for (let m of text2.matchAll(HEX_RUN)) {
     let decoded = Buffer.from(m[0], "hex").toString("latin1");
     printable(decoded) && out.push(decoded);
   }
   return out;
 }
-function credentialsIn(text, known = []) {
+function credentialsIn(text2, known = []) {
   let found = /* @__PURE__ */ new Set();
-  for (let chunk of withDecoded(text))
+  for (let chunk of withDecoded(text2))
     for (let [what, re] of PATTERNS) re.test(chunk) && found.add(what);
   for (let value of known)
-    value.length >= 8 && encodedForms(value).some((f) => text.includes(f)) && found.add("the publish job's token");
+    value.length >= 8 && encodedForms(value).some((f) => text2.includes(f)) && found.add("the publish job's token");
   return [...found];
 }
 
@@ -26132,8 +26678,8 @@ function marker(kind, key) {
     if (!FIELD.test(name) || !valueOk || extra !== void 0)
       throw new Error(`invalid marker field "${token}": use name=value without spaces or quotes`);
   }
-  let text = tokens.join(" ");
-  return text === "" ? `<!-- havun:${kind} -->` : `<!-- havun:${kind} ${text} -->`;
+  let text2 = tokens.join(" ");
+  return text2 === "" ? `<!-- havun:${kind} -->` : `<!-- havun:${kind} ${text2} -->`;
 }
 
 // app/render/agent-progress.ts
@@ -26141,7 +26687,7 @@ var AGENT_PROGRESS_KEY = "agent-progress", AGENT_PROGRESS_MARKER = marker("comme
 function renderAgentProgress(o) {
   let steps = o.steps.slice(-40);
   return [
-    `**HavunCore agent** \u2014 task \`${o.taskId}\` \xB7 ${o.state} \xB7 [run](${o.runUrl})`,
+    `**HavunCore agent** \u2014 task \`${o.taskId}\` \xB7 ${o.state} \xB7 [run](${o.runUrl}) \xB7 [transcript](${o.runUrl}#artifacts)`,
     "",
     steps.length ? inertBlock(steps.map((s) => `\u2713 ${s}`).join(`
 `), { maxChars: 6e3 }) : "_starting\u2026_",
@@ -26168,6 +26714,14 @@ var IssueWriter = class {
       issue_number: this.job.issueNumber
     };
   }
+  /**
+   * Whether the sub-issue still asks for the run this job publishes: when the App has since
+   * dispatched another round or attempt (a new spec), its labels are that run's, not ours.
+   */
+  async stillOurs(spec) {
+    let body = (await this.gh.rest.issues.get(this.where)).data.body ?? "", parsed = parseSpecBlock(body, null);
+    return !parsed || "error" in parsed ? !1 : parsed.spec.attempt === spec.attempt && (parsed.spec.round?.n ?? 0) === (spec.round?.n ?? 0);
+  }
   async setStatus(add, remove) {
     for (let name of remove)
       await this.gh.rest.issues.removeLabel({ ...this.where, name }).catch((e) => {
@@ -26187,19 +26741,69 @@ var IssueWriter = class {
       body
     }) : await this.gh.rest.issues.createComment({ ...this.where, body });
   }
+  /** Closes the sub-issue as completed (a reviewer's task is done once its review is posted). */
+  async closeCompleted() {
+    await this.gh.rest.issues.update({ ...this.where, state: "closed", state_reason: "completed" });
+  }
   async comment(body) {
     await this.gh.rest.issues.createComment({ ...this.where, body });
   }
 };
 
+// action/src/publish/snippets-used.ts
+function snippetsUsed(spec, result) {
+  let ids = spec.task.snippets;
+  if (ids.length === 0) return [];
+  let given = result.snippets ? new Set(result.snippets) : null, at = spec.hub_commit ? ` at commit ${inertInline(spec.hub_commit.slice(0, 12))}` : "";
+  return [
+    "### Snippets used",
+    "",
+    `_Code from the snippet library of ${inertInline(spec.hub)}${at}, given to the agent with the task._`,
+    "",
+    ...ids.map(
+      (id) => `- ${inertInline(id)}${given && !given.has(id) ? " \u2014 not given to the agent (see the run log)" : ""}`
+    ),
+    ""
+  ];
+}
+
 // action/src/publish/pull-body.ts
+function runEntry2(o) {
+  let r = o.result, round = o.spec.round, what = round ? `Fix round ${round.n} (${round.kind === "checks" ? "failing checks" : round.kind === "conflict" ? "a conflict with the base" : "a review"})` : `Attempt ${o.spec.attempt}`, esc2 = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").slice(0, 100), model3 = r.fallback ? `${esc2(r.fallback.from)} \u2192 ${esc2(r.fallback.to)}, ` : r.model ? `${esc2(r.model)}, ` : "";
+  return [
+    `<details><summary>${what}: ${model3}${r.files.length} file(s), ${r.turns} turns, $${r.cost_usd.toFixed(2)} \xB7 <a href="${o.runUrl}">run</a> \xB7 <a href="${o.runUrl}#artifacts">transcript</a></summary>`,
+    "",
+    inertBlock(r.summary, { maxChars: 1500 }),
+    "",
+    "</details>",
+    o.costMarker
+  ].join(`
+`);
+}
+function whoRan(r) {
+  let agent = r.agent ? ` as the ${inertInline(r.agent, 40)} agent` : "";
+  return r.model ? `${agent} on ${inertInline(r.model, 100)}` : agent;
+}
+function fallbackNote(r) {
+  let f = r.fallback;
+  return f ? [
+    "> [!NOTE]",
+    `> ${inertInline(f.from, 100)} answered overloaded or rate limited ${f.after} times in a row, so from model request ${f.at} on this run used the agent's fallback model ${inertInline(f.to, 100)}.`,
+    ""
+  ] : [];
+}
 function pullBody(o) {
   let r = o.result, files = r.files.slice(0, 200).map((f) => `- ${inertInline(f, 300)}`);
-  return r.files.length > 200 && files.push(`- \u2026 and ${r.files.length - 200} more`), [
+  r.files.length > 200 && files.push(`- \u2026 and ${r.files.length - 200} more`);
+  let runs = [(o.previous ? readManagedSection(o.previous, ROUNDS_SECTION) ?? "" : "").trim(), runEntry2(o)].filter(Boolean).join(`
+
+`).slice(-2e4), round = o.spec.round ? `, fix round ${o.spec.round.n}` : "";
+  return [
     `Closes ${o.repo}#${o.issue}`,
     "",
-    `Task **${o.spec.task.id}** of ${o.spec.hub}#${o.spec.hub_issue} (attempt ${o.spec.attempt}), implemented by Claude Code.`,
+    `Task **${o.spec.task.id}** of ${o.spec.hub}#${o.spec.hub_issue} (attempt ${o.spec.attempt}${round}), implemented by Claude Code${whoRan(r)}.`,
     "",
+    ...fallbackNote(r),
     "### What the agent reports",
     "",
     "_The agent's own words, shown as text: nothing in them is acted on._",
@@ -26212,47 +26816,112 @@ function pullBody(o) {
     "",
     renderAcceptanceSection(o.spec.task.acceptance),
     "",
-    "### Agent run",
+    ...snippetsUsed(o.spec, r),
+    "### Runs",
     "",
-    "| turns | input tokens | output tokens | cost | files changed |",
-    "|---:|---:|---:|---:|---:|",
-    `| ${r.turns} | ${r.input_tokens} | ${r.output_tokens} | $${r.cost_usd.toFixed(2)} | ${r.files.length} |`,
+    managedSection(ROUNDS_SECTION, runs),
     "",
-    "<details><summary>Files changed</summary>",
+    "<details><summary>Files changed in the last run</summary>",
     "",
     ...files,
     "",
     "</details>",
     "",
-    `[Run log](${o.runUrl})`,
-    "",
-    o.costMarker
+    `[Run log](${o.runUrl}) \xB7 [transcript and result](${o.runUrl}#artifacts): the run's \`havun-agent\` artifact`
   ].join(`
 `);
 }
 
 // action/src/publish/pull-request.ts
-async function openOrUpdatePull(gh, job, o) {
-  let base = (await gh.rest.repos.get({ owner: job.repo.owner, repo: job.repo.name })).data.default_branch, existing = (await gh.rest.pulls.list({
+async function findOpenPull(gh, job, branch) {
+  let pr = (await gh.rest.pulls.list({
     owner: job.repo.owner,
     repo: job.repo.name,
-    head: `${job.repo.owner}:${o.branch}`,
+    head: `${job.repo.owner}:${branch}`,
     state: "open"
   })).data[0];
-  return existing ? (await gh.rest.pulls.update({
-    owner: job.repo.owner,
-    repo: job.repo.name,
-    pull_number: existing.number,
-    title: o.title,
-    body: o.body
-  }), existing.number) : (await gh.rest.pulls.create({
-    owner: job.repo.owner,
-    repo: job.repo.name,
+  return pr ? { number: pr.number, body: pr.body ?? "", bot: pr.user?.login ?? "" } : null;
+}
+async function openOrUpdatePull(gh, job, o) {
+  let where = { owner: job.repo.owner, repo: job.repo.name };
+  if (o.existing !== null)
+    return await gh.rest.pulls.update({ ...where, pull_number: o.existing, title: o.title, body: o.body }), o.existing;
+  let base = (await gh.rest.repos.get(where)).data.default_branch;
+  return (await gh.rest.pulls.create({
+    ...where,
     head: o.branch,
     base,
     title: o.title,
-    body: o.body
+    body: o.body,
+    draft: o.draft
   })).data.number;
+}
+
+// action/src/publish/review-publish.ts
+async function pullOf(gh, job, branch) {
+  let all = await gh.rest.pulls.list({
+    owner: job.repo.owner,
+    repo: job.repo.name,
+    head: `${job.repo.owner}:${branch}`,
+    state: "all",
+    per_page: 100
+  });
+  return all.data.find((p) => p.state === "open") ?? all.data[0] ?? null;
+}
+function reviewBody(o) {
+  let r = o.result;
+  return [
+    `### Review by ${r.agent ? `HavunCore's ${inertInline(r.agent, 40)} agent` : "HavunCore's agent"}`,
+    "",
+    `Task **${o.taskId}** of ${o.hub}#${o.hubIssue} (${o.issue}). _The agent's findings, shown as text: nothing in them is acted on._`,
+    "",
+    inertBlock(r.summary, { maxChars: 3e4 }),
+    "",
+    `<sub>${r.model ? `${inertInline(r.model, 100)} \xB7 ` : ""}${r.turns} turns \xB7 $${r.cost_usd.toFixed(2)} \xB7 <a href="${o.runUrl}">run</a></sub>`,
+    o.costMarker
+  ].join(`
+`);
+}
+async function publishReview(o) {
+  let { gh, job, grant, result } = o, spec = grant.spec, reviews = spec.agent?.reviews;
+  if (!reviews) return { ok: !1, headline: "failed", details: ["The task reviews no task."] };
+  let creds = credentialsIn(result.summary, [grant.token]);
+  if (creds.length)
+    return {
+      ok: !1,
+      headline: "refused the review",
+      details: [`- it carries ${creds.join(", ")} (plain or encoded)`]
+    };
+  let branch = agentBranch({ hub_issue: spec.hub_issue, task: { id: reviews } }), pr = await pullOf(gh, job, branch);
+  if (!pr)
+    return {
+      ok: !1,
+      headline: "found nothing to review",
+      details: [
+        `No pull request has the branch \`${branch}\` of task ${reviews} in ${job.repo.full}.`
+      ]
+    };
+  let body = redact(
+    reviewBody({
+      result,
+      taskId: spec.task.id,
+      hub: spec.hub,
+      hubIssue: spec.hub_issue,
+      issue: `${job.repo.full}#${job.issueNumber}`,
+      runUrl: job.runUrl,
+      costMarker: grant.cost_marker
+    }),
+    o.hidden
+  ), where = { owner: job.repo.owner, repo: job.repo.name }, url2, posted;
+  return pr.state === "open" ? (url2 = (await gh.rest.pulls.createReview({
+    ...where,
+    pull_number: pr.number,
+    event: "COMMENT",
+    body
+  })).data.html_url, posted = "review") : (url2 = (await gh.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data.html_url, posted = "comment"), await o.writer.comment(
+    `**HavunCore's ${result.agent ? inertInline(result.agent, 40) : "reviewer"} agent reviewed ${job.repo.full}#${pr.number}** (attempt ${spec.attempt}): [its ${posted}](${url2}).
+${grant.cost_marker}`
+  ), { ok: !0, pull: pr.number, url: url2, posted };
 }
 
 // action/src/publish/main.ts
@@ -26281,22 +26950,27 @@ function readResult(dir) {
 async function run2(env = process.env) {
   let job = readJobEnv(env), dir = input(env, "result_dir") || join(job.runnerTemp, OUT_DIR), result = readResult(dir), run3 = { conclusion: result.conclusion, cost_usd: result.cost_usd, turns: result.turns }, grant = job.appUrl ? await appApi.publish(job, { issue: job.issueNumber, hub: job.hub, result: run3 }) : await standalone(env, job, run3);
   for (let form of credentialForms(grant.token)) mask(form);
-  let gh = githubClient(grant.token, job.apiUrl), writer = new IssueWriter(gh, job, grant.bot), spec = grant.spec, { labels } = grant, hidden = credentialForms(grant.token), failed = async (headline, details) => (await writer.comment(
-    redact(
-      [
-        `**HavunCore agent ${headline}** (attempt ${spec.attempt}). Nothing was pushed.`,
-        "",
-        ...details,
-        "",
-        `[Run log](${job.runUrl})`
-      ].join(`
-`),
-      hidden
-    )
-  ), await writer.setStatus(labels.failed, [labels.running, labels.ready]), await writer.progress({ taskId: spec.task.id, state: "failed", steps: result.steps }), setOutput("conclusion", "failure"), process.stdout.write(`::error::${headline}
-`), 1);
+  let gh = githubClient(grant.token, job.apiUrl), writer = new IssueWriter(gh, job, grant.bot), spec = grant.spec, { labels } = grant, hidden = credentialForms(grant.token);
+  !job.appUrl && await writer.stillOurs(spec) && (await writer.setStatus(labels.running, []), await writer.setStatus(null, [labels.ready]));
+  let failed = async (headline, details) => {
+    let text2 = [
+      `**HavunCore agent ${headline}** (attempt ${spec.attempt}). Nothing was pushed.`,
+      "",
+      ...details,
+      "",
+      `[Run log](${job.runUrl})`
+    ].join(`
+`);
+    return await writer.comment(`${redact(text2, hidden)}
+${grant.cost_marker}`), await writer.stillOurs(spec) && await writer.setStatus(labels.failed, [labels.running, labels.ready]), await writer.progress({ taskId: spec.task.id, state: "failed", steps: result.steps }), setOutput("conclusion", "failure"), process.stdout.write(`::error::${headline}
+`), 1;
+  }, overBudget = (result.reason ?? "").includes("error_max_budget_usd");
   if (result.conclusion === "failure")
-    return failed("failed", [
+    return failed(overBudget ? "stopped at its budget" : "failed", [
+      ...overBudget ? [
+        `The run reached the task's budget of $${(spec.agent?.budget_usd ?? 0).toFixed(2)} (\`agent.budget_usd.per_task\` in the hub's \`.github/havun.yml\`), so Claude Code stopped it.`,
+        ""
+      ] : [],
       inertBlock(result.reason ?? "unknown", { maxChars: 4e3 }),
       ...result.tail.trim() ? [
         "",
@@ -26307,6 +26981,18 @@ async function run2(env = process.env) {
         "</details>"
       ] : []
     ]);
+  if (spec.agent?.produces === "review") {
+    let posted = await publishReview({ gh, job, grant, result, writer, hidden });
+    return posted.ok ? (await writer.stillOurs(spec) && (await writer.setStatus(null, [labels.running]), await writer.progress({
+      taskId: spec.task.id,
+      state: `done: ${posted.posted} on pull request #${posted.pull}`,
+      steps: result.steps
+    }), await writer.closeCompleted()), setOutput("pr_number", posted.pull), setOutput("conclusion", "success"), writeSummary(
+      `### HavunCore publish \xB7 ${spec.task.id}
+
+Posted the review of #${posted.pull}: ${posted.url}`
+    ), 0) : failed(posted.headline, posted.details);
+  }
   let bundle = join(dir, BUNDLE_FILE);
   if (!existsSync(bundle) || !result.commit_sha)
     return failed("failed", ["The agent job left no commit."]);
@@ -26315,21 +27001,23 @@ async function run2(env = process.env) {
     ["fetch", "--no-tags", bundle, `${result.branch}:refs/havun/incoming`],
     ["-c", "protocol.file.allow=always"]
   );
-  let commit = await git(job.workspace, ["rev-parse", "refs/havun/incoming"]), parents = (await git(job.workspace, ["rev-list", "--parents", "-n", "1", commit])).split(" ").slice(1);
-  if (commit !== result.commit_sha || parents.length !== 1 || parents[0] !== result.base_sha)
+  let commit = await git(job.workspace, ["rev-parse", "refs/havun/incoming"]), parents = (await git(job.workspace, ["rev-list", "--parents", "-n", "1", commit])).split(" ").slice(1), expected = [result.base_sha, ...result.merged_sha ? [result.merged_sha] : []];
+  if (commit !== result.commit_sha || parents.join(" ") !== expected.join(" "))
     return failed("refused the change", [
       "The commit in the artifact is not the one the agent job reported on its base."
     ]);
-  let problems = await checkChange(job.workspace, result.base_sha, commit, {
+  let from = result.merged_sha ?? result.base_sha, problems = await checkChange(job.workspace, from, commit, {
     ...DEFAULT_LIMITS,
     protectedPaths: grant.protected_paths
   }), addedLines = (await git(job.workspace, [
     "diff",
+    "--no-ext-diff",
+    "--no-textconv",
     "-U0",
     "--no-color",
     "--text",
     "--no-renames",
-    result.base_sha,
+    from,
     commit
   ])).split(`
 `).filter((l) => l.startsWith("+") && !l.startsWith("+++")).join(`
@@ -26344,15 +27032,14 @@ ${result.summary}`, [
       "refused the change",
       problems.map((p) => `- ${p}`)
     );
-  let message = inertCommitMessage(
+  let round = spec.round ? `, fix round ${spec.round.n}` : "", message = inertCommitMessage(
     `${spec.task.title}
 
-Task ${spec.task.id} of ${spec.hub}#${spec.hub_issue} (attempt ${spec.attempt}).`
+Task ${spec.task.id} of ${spec.hub}#${spec.hub_issue} (attempt ${spec.attempt}${round}).`
   ), tree = await git(job.workspace, ["rev-parse", `${commit}^{tree}`]), published = await git(job.workspace, [
     "commit-tree",
     tree,
-    "-p",
-    result.base_sha,
+    ...expected.flatMap((p) => ["-p", p]),
     "-m",
     message
   ]);
@@ -26364,22 +27051,41 @@ Task ${spec.task.id} of ${spec.hub}#${spec.hub_issue} (attempt ${spec.attempt}).
     sha: published,
     branch: result.branch
   });
-  let body = redact(
+  let open2 = await findOpenPull(gh, job, result.branch), body = redact(
     pullBody({
       repo: job.repo.full,
       issue: job.issueNumber,
       spec,
       result,
       runUrl: job.runUrl,
-      costMarker: grant.cost_marker
+      costMarker: grant.cost_marker,
+      // Earlier runs are carried over only from a body the App's bot wrote.
+      previous: open2 && open2.bot === grant.bot ? open2.body : null
     }),
     hidden
   ), pr = await openOrUpdatePull(gh, job, {
     branch: result.branch,
     title: spec.task.title.replace(/[\u0000-\u001f]/g, " "),
-    body
+    body,
+    draft: spec.agent?.draft ?? !1,
+    existing: open2?.number ?? null
   });
-  return await writer.setStatus(null, [labels.running, labels.ready, labels.failed]), await writer.progress({
+  for (let id of grant.replies)
+    await gh.rest.pulls.createReplyForReviewComment({
+      owner: job.repo.owner,
+      repo: job.repo.name,
+      pull_number: pr,
+      comment_id: id,
+      body: `HavunCore's agent pushed \`${published.slice(0, 12)}\` for this (fix round ${spec.round?.n ?? 0}); what it did is in the pull request's runs.`
+    }).catch(
+      (err) => {
+        process.stdout.write(
+          `::warning::could not reply on review comment ${id}: ${err.message}
+`
+        );
+      }
+    );
+  return await writer.stillOurs(spec) && await writer.setStatus(null, [labels.running]), await writer.progress({
     taskId: spec.task.id,
     state: `done: pull request #${pr}`,
     steps: result.steps

@@ -47,13 +47,27 @@ export async function ensureClaudeCode(opts: {
   return bin;
 }
 
-/** `claude -p …` headless, stream-json, with the run's limits and tools. */
+/** The tool names of allowed-tool entries: `Bash(npm test:*)` → `Bash`, each once. */
+export function toolNames(allowed: readonly string[]): string[] {
+  return [...new Set(allowed.map((t) => t.replace(/\(.*$/s, "").trim()).filter(Boolean))];
+}
+
+/**
+ * `claude -p …` headless, stream-json, with the run's model, limits and tools (an agent's tools
+ * are also the only ones offered to the model) and the agent's instructions in the system prompt.
+ */
 export function claudeArgs(o: {
   prompt: string;
   model: string;
   maxTurns: number;
   allowedTools: string[];
   budgetUsd: number;
+  /** More folders Claude Code may read (the attached snippets in its HOME). */
+  addDirs?: string[];
+  /** The only built-in tools offered to the model (the agent's tools without their patterns). */
+  tools?: string[];
+  /** The agent's standing instructions, added to Claude Code's system prompt. */
+  instructions?: string;
 }): string[] {
   const args = [
     "-p",
@@ -71,7 +85,10 @@ export function claudeArgs(o: {
     "--disallowedTools",
     "WebFetch,WebSearch",
   ];
+  if (o.tools?.length) args.push("--tools", o.tools.join(","));
   if (o.allowedTools.length) args.push("--allowedTools", o.allowedTools.join(","));
+  if (o.instructions) args.push("--append-system-prompt", o.instructions);
+  for (const dir of o.addDirs ?? []) args.push("--add-dir", dir);
   return args;
 }
 

@@ -4,64 +4,27 @@ import { agentBranch } from "../../../app/spec/agent-pull.ts";
 import { appApi } from "../shared/app-api.ts";
 import { secretsIn } from "../shared/encoded-forms.ts";
 import { writeFailureResult } from "../shared/failure-result.ts";
-import { changedFiles, commitAll, git } from "../shared/git.ts";
-import {
-  ActionInputError,
-  input,
-  positiveNumber,
-  readJobEnv,
-  type JobEnv,
-} from "../shared/job-env.ts";
+import { changedFiles, commitAll, git, mergeForRound } from "../shared/git.ts";
+import { input, positiveNumber, readJobEnv } from "../shared/job-env.ts";
 import { mask, setOutput, writeSummary } from "../shared/outputs.ts";
 import { redact } from "../shared/redact.ts";
 import {
   BUNDLE_FILE,
   OUT_DIR,
   RESULT_FILE,
-  SECRETS_FILE,
-  TASK_DIR,
-  TASK_FILE,
   TRANSCRIPT_FILE,
-  secretsFileSchema,
-  taskFileSchema,
   type RunResultFile,
-  type TaskFile,
 } from "../shared/run-files.ts";
 import { claudeArgs, ensureClaudeCode, runAgent, type AgentRun } from "./claude-code.ts";
+import { readHandover, toolCounts } from "./handover.ts";
 import { bubblewrapWorks, confine, findBubblewrap, installation } from "./isolation.ts";
 import { startModelProxy } from "./model-proxy.ts";
 import { ProgressLog, Throttle } from "./progress.ts";
 import { buildPrompt } from "./prompt.ts";
+import { reviewContext } from "./review-run.ts";
+import { runSettings } from "./run-settings.ts";
+import { placeSnippets } from "./snippet-files.ts";
 import { machineSettings } from "./run-env.ts";
-
-const DEFAULT_TOOLS =
-  "Read,Edit,Write,Glob,Grep,Bash(npm test:*),Bash(npm run:*),Bash(node:*),Bash(git status:*),Bash(git diff:*)";
-
-/** The task and its secrets the prepare step left; the secrets file is deleted as it is read. */
-function readHandover(job: JobEnv): { task: TaskFile; secrets: Map<string, string> } {
-  const dir = join(job.runnerTemp, TASK_DIR);
-  const taskPath = join(dir, TASK_FILE);
-  if (!existsSync(taskPath))
-    throw new ActionInputError(
-      "the prepare step left no task",
-      "run HavunCore's prepare action before the agent (HavunCore's agent workflow does)",
-    );
-  const task = taskFileSchema.parse(JSON.parse(readFileSync(taskPath, "utf8")));
-  const secretsPath = join(dir, SECRETS_FILE);
-  const secrets = new Map<string, string>();
-  if (existsSync(secretsPath)) {
-    const parsed = secretsFileSchema.parse(JSON.parse(readFileSync(secretsPath, "utf8")));
-    rmSync(secretsPath, { force: true });
-    for (const [k, v] of Object.entries(parsed)) secrets.set(k, v);
-  }
-  return { task, secrets };
-}
-
-function toolCounts(agent: AgentRun): Record<string, number> {
-  const tools: Record<string, number> = {};
-  for (const t of agent.toolUses) tools[t.name] = (tools[t.name] ?? 0) + 1;
-  return tools;
-}
 
 /**
  * The agent step: runs Claude Code confined (see isolation.ts) with the model key behind a
@@ -100,13 +63,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     version: input(env, "claude_code_version") || "2.1.329",
     cacheDir: env.RUNNER_TOOL_CACHE ?? job.runnerTemp,
   });
-  const maxTurns = spec.agent?.max_turns ?? 30;
+  // The task's agent decides model, fallback, limits, tools and standing instructions.
+  const settings = runSettings(spec, input(env, "allowed_tools"));
+  const maxTurns = settings.maxTurns;
   const proxy = await startModelProxy({
     upstream: env.ANTHROPIC_BASE_URL || "https://api.anthropic.com",
     apiKey,
     maxRequests: maxTurns * 4 + 20,
+    fallback: settings.fallback,
   });
   const home = mkdtempSync(join(job.runnerTemp, "havun-home-"));
+  const placed = placeSnippets(home, task.snippets);
   const log = new ProgressLog(job.workspace);
   // Without the App server (standalone) progress shows in the run's log only.
   const progress = new Throttle(positiveNumber(env, "progress_interval_seconds", 5) * 1000, () =>
@@ -126,7 +93,46 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
           ),
   );
   let agent: AgentRun | null = null;
+  /** Leaves the run's result and transcript for the publish job. */
+  const finish = (facts: RunResultFile): number => {
+    writeFileSync(join(out, RESULT_FILE), JSON.stringify(facts));
+    writeFileSync(
+      join(out, TRANSCRIPT_FILE),
+      redact(agent!.transcript.slice(-20_000_000), hidden()),
+    );
+    setOutput("conclusion", "success");
+    setOutput("cost_usd", facts.cost_usd.toFixed(4));
+    const switched = facts.fallback
+      ? ` · switched from ${facts.fallback.from} to ${facts.fallback.to} after ${facts.fallback.after} busy answers`
+      : "";
+    writeSummary(
+      `### HavunCore agent · ${spec.task.id}${facts.agent ? ` · ${facts.agent}` : ""}\n\n${facts.model ?? ""} · ${facts.turns} turns · ${facts.input_tokens} input / ${facts.output_tokens} output tokens · $${facts.cost_usd.toFixed(2)} · ${(agent!.durationMs / 1000).toFixed(1)} s · ${facts.output === "review" ? "a review" : `${facts.files.length} file(s) changed`} · ${proxy.requests()} model requests through the proxy${switched}`,
+    );
+    return 0;
+  };
   try {
+    // A conflict round merges the base branch in first; the agent resolves what conflicts.
+    let conflicts: string[] = [];
+    let mergedSha: string | undefined;
+    if (task.fix && spec.round?.kind === "conflict") {
+      mergedSha = await git(job.workspace, ["rev-parse", `origin/${task.fix.base}`]);
+      conflicts = await mergeForRound(job.workspace, mergedSha);
+    }
+    const diffStat = task.fix
+      ? await git(job.workspace, [
+          "diff",
+          "--no-ext-diff",
+          "--stat",
+          `origin/${task.fix.base}...HEAD`,
+        ]).catch(() => "")
+      : "";
+    const fixContext = task.fix
+      ? (JSON.parse(redact(JSON.stringify(task.fix), hidden())) as typeof task.fix)
+      : null;
+    // A reviewer's run: the pull request under review is what the job checked out.
+    const review = settings.reviews
+      ? await reviewContext(job.workspace, spec, settings.reviews)
+      : null;
     const claudeMdPath = join(job.workspace, "CLAUDE.md");
     const prompt = buildPrompt({
       spec,
@@ -134,6 +140,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       claudeMd: existsSync(claudeMdPath) ? readFileSync(claudeMdPath, "utf8") : null,
       notes: task.notes,
       secretNames: [...secrets.keys()],
+      snippets: { delivery: task.snippets, placed, ids: spec.task.snippets },
+      fix: spec.round ? { context: fixContext, conflicts, diffStat: diffStat.slice(-4000) } : null,
+      review,
     });
     const claude = installation(bin);
     const confined = confine({
@@ -141,13 +150,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       program: claude.file,
       args: claudeArgs({
         prompt,
-        model: spec.agent?.model ?? "claude-sonnet-5-5",
+        model: settings.model,
         maxTurns,
-        allowedTools: (input(env, "allowed_tools") || DEFAULT_TOOLS)
-          .split(",")
-          .map((t) => t.trim())
-          .filter(Boolean),
-        budgetUsd: spec.agent?.budget_usd ?? 5,
+        allowedTools: settings.allowedTools,
+        ...(settings.tools ? { tools: settings.tools } : {}),
+        ...(settings.instructions ? { instructions: settings.instructions } : {}),
+        budgetUsd: settings.budgetUsd,
+        addDirs: placed ? [placed.dir] : [],
       }),
       workspace: job.workspace,
       home,
@@ -181,9 +190,49 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
         `the agent did not finish: ${result?.subtype ?? `exit code ${agent.exitCode}`}`,
         agent,
       );
+    const summary = redact(result.result ?? agent.texts.at(-1) ?? "", hidden());
+    const u = result.usage;
+    const fallback = proxy.fallback();
+    const facts = (o: { files: string[]; branch: string; commit?: string }): RunResultFile => ({
+      v: 1,
+      conclusion: "success",
+      summary: summary.slice(0, 20_000),
+      tail: "",
+      cost_usd: result.total_cost_usd,
+      turns: result.num_turns,
+      input_tokens:
+        u.input_tokens + (u.cache_read_input_tokens ?? 0) + (u.cache_creation_input_tokens ?? 0),
+      output_tokens: u.output_tokens,
+      duration_ms: agent!.durationMs,
+      files: o.files.map((f) => redact(f, hidden())),
+      steps: log.steps.map((s) => redact(s, hidden())).slice(-2000),
+      tools: toolCounts(agent!),
+      snippets: task.snippets.attached.map((a) => a.id),
+      branch: o.branch,
+      base_sha: baseSha,
+      ...(o.commit ? { commit_sha: o.commit } : {}),
+      ...(mergedSha ? { merged_sha: mergedSha } : {}),
+      model: settings.model,
+      ...(settings.agent ? { agent: settings.agent } : {}),
+      ...(fallback ? { fallback } : {}),
+      ...(review ? { output: "review" as const } : {}),
+    });
+    // A reviewer's run ends in its review (its summary): nothing is committed; publish posts it.
+    if (review) return finish(facts({ files: [], branch: review.branch }));
     const files = await changedFiles(job.workspace);
-    if (files.length === 0) return fail("the agent changed no files", agent);
-    const message = `${spec.task.title}\n\nTask ${spec.task.id} of ${spec.hub}#${spec.hub_issue} (attempt ${spec.attempt}).`;
+    if (files.length === 0 && !mergedSha) return fail("the agent changed no files", agent);
+    if (conflicts.length) {
+      const left = await git(job.workspace, [
+        "grep",
+        "-l",
+        "-e",
+        "^<<<<<<< ",
+        "--",
+        ...conflicts,
+      ]).catch(() => "");
+      if (left) return fail(`conflict markers are left in ${left.split("\n").join(", ")}`, agent);
+    }
+    const message = `${spec.task.title}\n\nTask ${spec.task.id} of ${spec.hub}#${spec.hub_issue} (attempt ${spec.attempt}${spec.round ? `, fix round ${spec.round.n}` : ""}).`;
     const commit = await commitAll(job.workspace, branch, message);
     const diff = await git(job.workspace, [
       "diff",
@@ -203,37 +252,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
         agent,
       );
     await git(job.workspace, ["bundle", "create", join(out, BUNDLE_FILE), branch, `^${baseSha}`]);
-    const summary = redact(result.result ?? agent.texts.at(-1) ?? "", hidden());
-    const u = result.usage;
-    const facts: RunResultFile = {
-      v: 1,
-      conclusion: "success",
-      summary: summary.slice(0, 20_000),
-      tail: "",
-      cost_usd: result.total_cost_usd,
-      turns: result.num_turns,
-      input_tokens:
-        u.input_tokens + (u.cache_read_input_tokens ?? 0) + (u.cache_creation_input_tokens ?? 0),
-      output_tokens: u.output_tokens,
-      duration_ms: agent.durationMs,
-      files: files.map((f) => redact(f, hidden())),
-      steps: log.steps.map((s) => redact(s, hidden())).slice(-2000),
-      tools: toolCounts(agent),
-      branch,
-      base_sha: baseSha,
-      commit_sha: commit,
-    };
-    writeFileSync(join(out, RESULT_FILE), JSON.stringify(facts));
-    writeFileSync(
-      join(out, TRANSCRIPT_FILE),
-      redact(agent.transcript.slice(-20_000_000), hidden()),
-    );
-    setOutput("conclusion", "success");
-    setOutput("cost_usd", facts.cost_usd.toFixed(4));
-    writeSummary(
-      `### HavunCore agent · ${spec.task.id}\n\n${facts.turns} turns · ${facts.input_tokens} input / ${facts.output_tokens} output tokens · $${facts.cost_usd.toFixed(2)} · ${(agent.durationMs / 1000).toFixed(1)} s · ${files.length} file(s) changed · ${proxy.requests()} model requests through the proxy`,
-    );
-    return 0;
+    return finish(facts({ files, branch, commit }));
   } catch (err) {
     await progress.done().catch(() => undefined);
     return fail((err as Error).message, agent);

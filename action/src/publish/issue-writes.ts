@@ -1,3 +1,4 @@
+import { parseSpecBlock } from "../../../app/spec/spec-block.ts";
 import { AGENT_PROGRESS_MARKER, renderAgentProgress } from "../../../app/render/agent-progress.ts";
 import type { ActionOctokit } from "../shared/github.ts";
 import type { JobEnv } from "../shared/job-env.ts";
@@ -17,6 +18,19 @@ export class IssueWriter {
       repo: this.job.repo.name,
       issue_number: this.job.issueNumber,
     };
+  }
+
+  /**
+   * Whether the sub-issue still asks for the run this job publishes: when the App has since
+   * dispatched another round or attempt (a new spec), its labels are that run's, not ours.
+   */
+  async stillOurs(spec: { attempt: number; round?: { n: number } | undefined }): Promise<boolean> {
+    const body = (await this.gh.rest.issues.get(this.where)).data.body ?? "";
+    const parsed = parseSpecBlock(body, null);
+    if (!parsed || "error" in parsed) return false;
+    return (
+      parsed.spec.attempt === spec.attempt && (parsed.spec.round?.n ?? 0) === (spec.round?.n ?? 0)
+    );
   }
 
   async setStatus(add: string | null, remove: string[]): Promise<void> {
@@ -46,6 +60,11 @@ export class IssueWriter {
         body,
       });
     else await this.gh.rest.issues.createComment({ ...this.where, body });
+  }
+
+  /** Closes the sub-issue as completed (a reviewer's task is done once its review is posted). */
+  async closeCompleted(): Promise<void> {
+    await this.gh.rest.issues.update({ ...this.where, state: "closed", state_reason: "completed" });
   }
 
   async comment(body: string): Promise<void> {

@@ -20,7 +20,8 @@ import { checkChange, DEFAULT_LIMITS } from "./change-check.ts";
 import { credentialsIn } from "./credential-scan.ts";
 import { IssueWriter } from "./issue-writes.ts";
 import { pullBody } from "./pull-body.ts";
-import { openOrUpdatePull } from "./pull-request.ts";
+import { findOpenPull, openOrUpdatePull } from "./pull-request.ts";
+import { publishReview } from "./review-publish.ts";
 
 function readResult(dir: string): RunResultFile {
   const path = join(dir, RESULT_FILE);
@@ -66,27 +67,40 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   const spec = grant.spec;
   const { labels } = grant;
   const hidden = credentialForms(grant.token);
+  // Without the App server nobody took `ready` when the run started: take it now, before anything
+  // is pushed (running first, so the task never looks undispatched in between).
+  if (!job.appUrl && (await writer.stillOurs(spec))) {
+    await writer.setStatus(labels.running, []);
+    await writer.setStatus(null, [labels.ready]);
+  }
   const failed = async (headline: string, details: string[]): Promise<number> => {
-    await writer.comment(
-      redact(
-        [
-          `**HavunCore agent ${headline}** (attempt ${spec.attempt}). Nothing was pushed.`,
-          "",
-          ...details,
-          "",
-          `[Run log](${job.runUrl})`,
-        ].join("\n"),
-        hidden,
-      ),
-    );
-    await writer.setStatus(labels.failed, [labels.running, labels.ready]);
+    const text = [
+      `**HavunCore agent ${headline}** (attempt ${spec.attempt}). Nothing was pushed.`,
+      "",
+      ...details,
+      "",
+      `[Run log](${job.runUrl})`,
+    ].join("\n");
+    // The run's cost, signed by the App: a failed run counts against the budget too.
+    await writer.comment(`${redact(text, hidden)}\n${grant.cost_marker}`);
+    // Labels are this run's only while no newer round or attempt was dispatched meanwhile.
+    if (await writer.stillOurs(spec))
+      await writer.setStatus(labels.failed, [labels.running, labels.ready]);
     await writer.progress({ taskId: spec.task.id, state: "failed", steps: result.steps });
     setOutput("conclusion", "failure");
     process.stdout.write(`::error::${headline}\n`);
     return 1;
   };
+  // Claude Code ends a run that reaches `--max-budget-usd` (the task's per_task) this way.
+  const overBudget = (result.reason ?? "").includes("error_max_budget_usd");
   if (result.conclusion === "failure")
-    return failed("failed", [
+    return failed(overBudget ? "stopped at its budget" : "failed", [
+      ...(overBudget
+        ? [
+            `The run reached the task's budget of $${(spec.agent?.budget_usd ?? 0).toFixed(2)} (\`agent.budget_usd.per_task\` in the hub's \`.github/havun.yml\`), so Claude Code stopped it.`,
+            "",
+          ]
+        : []),
       inertBlock(result.reason ?? "unknown", { maxChars: 4000 }),
       ...(result.tail.trim()
         ? [
@@ -99,6 +113,26 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
           ]
         : []),
     ]);
+  // A reviewer's run (the App-signed spec says so): its review goes onto the reviewed task's PR.
+  if (spec.agent?.produces === "review") {
+    const posted = await publishReview({ gh, job, grant, result, writer, hidden });
+    if (!posted.ok) return failed(posted.headline, posted.details);
+    if (await writer.stillOurs(spec)) {
+      await writer.setStatus(null, [labels.running]);
+      await writer.progress({
+        taskId: spec.task.id,
+        state: `done: ${posted.posted} on pull request #${posted.pull}`,
+        steps: result.steps,
+      });
+      await writer.closeCompleted();
+    }
+    setOutput("pr_number", posted.pull);
+    setOutput("conclusion", "success");
+    writeSummary(
+      `### HavunCore publish · ${spec.task.id}\n\nPosted the review of #${posted.pull}: ${posted.url}`,
+    );
+    return 0;
+  }
   const bundle = join(dir, BUNDLE_FILE);
   if (!existsSync(bundle) || !result.commit_sha)
     return failed("failed", ["The agent job left no commit."]);
@@ -111,21 +145,27 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   const parents = (await git(job.workspace, ["rev-list", "--parents", "-n", "1", commit]))
     .split(" ")
     .slice(1);
-  if (commit !== result.commit_sha || parents.length !== 1 || parents[0] !== result.base_sha)
+  // One parent (its base), or two for a round that merged the base branch in.
+  const expected = [result.base_sha, ...(result.merged_sha ? [result.merged_sha] : [])];
+  if (commit !== result.commit_sha || parents.join(" ") !== expected.join(" "))
     return failed("refused the change", [
       "The commit in the artifact is not the one the agent job reported on its base.",
     ]);
-  const problems = await checkChange(job.workspace, result.base_sha, commit, {
+  // After a merge: what the pull request will show against its base branch; else the run's change.
+  const from = result.merged_sha ?? result.base_sha;
+  const problems = await checkChange(job.workspace, from, commit, {
     ...DEFAULT_LIMITS,
     protectedPaths: grant.protected_paths,
   });
   const added = await git(job.workspace, [
     "diff",
+    "--no-ext-diff",
+    "--no-textconv",
     "-U0",
     "--no-color",
     "--text",
     "--no-renames",
-    result.base_sha,
+    from,
     commit,
   ]);
   const addedLines = added
@@ -142,15 +182,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       problems.map((p) => `- ${p}`),
     );
   // The commit that is pushed has HavunCore's message, whatever the agent's tree holds.
+  const round = spec.round ? `, fix round ${spec.round.n}` : "";
   const message = inertCommitMessage(
-    `${spec.task.title}\n\nTask ${spec.task.id} of ${spec.hub}#${spec.hub_issue} (attempt ${spec.attempt}).`,
+    `${spec.task.title}\n\nTask ${spec.task.id} of ${spec.hub}#${spec.hub_issue} (attempt ${spec.attempt}${round}).`,
   );
   const tree = await git(job.workspace, ["rev-parse", `${commit}^{tree}`]);
   const published = await git(job.workspace, [
     "commit-tree",
     tree,
-    "-p",
-    result.base_sha,
+    ...expected.flatMap((p) => ["-p", p]),
     "-m",
     message,
   ]);
@@ -162,6 +202,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     sha: published,
     branch: result.branch,
   });
+  const open = await findOpenPull(gh, job, result.branch);
   const body = redact(
     pullBody({
       repo: job.repo.full,
@@ -170,6 +211,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       result,
       runUrl: job.runUrl,
       costMarker: grant.cost_marker,
+      // Earlier runs are carried over only from a body the App's bot wrote.
+      previous: open && open.bot === grant.bot ? open.body : null,
     }),
     hidden,
   );
@@ -177,8 +220,29 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     branch: result.branch,
     title: spec.task.title.replace(/[\u0000-\u001f]/g, " "),
     body,
+    draft: spec.agent?.draft ?? false,
+    existing: open?.number ?? null,
   });
-  await writer.setStatus(null, [labels.running, labels.ready, labels.failed]);
+  // A review round answers on each thread it was given.
+  for (const id of grant.replies)
+    await gh.rest.pulls
+      .createReplyForReviewComment({
+        owner: job.repo.owner,
+        repo: job.repo.name,
+        pull_number: pr,
+        comment_id: id,
+        body: `HavunCore's agent pushed \`${published.slice(0, 12)}\` for this (fix round ${spec.round?.n ?? 0}); what it did is in the pull request's runs.`,
+      })
+      .catch(
+        (err: Error) =>
+          void process.stdout.write(
+            `::warning::could not reply on review comment ${id}: ${err.message}\n`,
+          ),
+      );
+  // Only `running` is this run's to clear: the App's task endpoint took `ready` and `failed` off
+  // when the run started, and either one set now is the App's for a newer round (a fix round
+  // can be dispatched the moment this push's checks fail, before this job ends).
+  if (await writer.stillOurs(spec)) await writer.setStatus(null, [labels.running]);
   await writer.progress({
     taskId: spec.task.id,
     state: `done: pull request #${pr}`,

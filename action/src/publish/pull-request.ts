@@ -1,38 +1,41 @@
 import type { ActionOctokit } from "../shared/github.ts";
 import type { JobEnv } from "../shared/job-env.ts";
 
-/** Opens the branch's pull request, or updates the one a previous attempt opened. */
-export async function openOrUpdatePull(
+/** The branch's open pull request (an earlier attempt's or round's), if any. */
+export async function findOpenPull(
   gh: ActionOctokit,
   job: JobEnv,
-  o: { branch: string; title: string; body: string },
-): Promise<number> {
-  const base = (await gh.rest.repos.get({ owner: job.repo.owner, repo: job.repo.name })).data
-    .default_branch;
+  branch: string,
+): Promise<{ number: number; body: string; bot: string } | null> {
   const open = await gh.rest.pulls.list({
     owner: job.repo.owner,
     repo: job.repo.name,
-    head: `${job.repo.owner}:${o.branch}`,
+    head: `${job.repo.owner}:${branch}`,
     state: "open",
   });
-  const existing = open.data[0];
-  if (existing) {
-    await gh.rest.pulls.update({
-      owner: job.repo.owner,
-      repo: job.repo.name,
-      pull_number: existing.number,
-      title: o.title,
-      body: o.body,
-    });
-    return existing.number;
+  const pr = open.data[0];
+  return pr ? { number: pr.number, body: pr.body ?? "", bot: pr.user?.login ?? "" } : null;
+}
+
+/** Opens the branch's pull request (as a draft when asked), or updates the open one. */
+export async function openOrUpdatePull(
+  gh: ActionOctokit,
+  job: JobEnv,
+  o: { branch: string; title: string; body: string; draft: boolean; existing: number | null },
+): Promise<number> {
+  const where = { owner: job.repo.owner, repo: job.repo.name };
+  if (o.existing !== null) {
+    await gh.rest.pulls.update({ ...where, pull_number: o.existing, title: o.title, body: o.body });
+    return o.existing;
   }
+  const base = (await gh.rest.repos.get(where)).data.default_branch;
   const pr = await gh.rest.pulls.create({
-    owner: job.repo.owner,
-    repo: job.repo.name,
+    ...where,
     head: o.branch,
     base,
     title: o.title,
     body: o.body,
+    draft: o.draft,
   });
   return pr.data.number;
 }

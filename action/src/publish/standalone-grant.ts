@@ -73,6 +73,7 @@ export async function standaloneGrant(o: {
       {
         issue: `${job.repo.full}#${job.issueNumber}`,
         attempt: spec.attempt,
+        round: spec.round?.n ?? 0,
         usd: o.result.cost_usd,
       },
       signer,
@@ -80,5 +81,7 @@ export async function standaloneGrant(o: {
     labels: { ready: names.ready, running: names.running, failed: names.failed },
     bot,
     protected_paths: config.agent.protected_paths,
+    // Without the App server the job cannot read who asked: it replies on no thread.
+    replies: [],
   };
 }

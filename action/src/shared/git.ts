@@ -64,10 +64,28 @@ export async function changedFiles(cwd: string): Promise<string[]> {
 
 /** Commits the whole tree on `branch` (from the checked-out base) with `message`; its sha. */
 export async function commitAll(cwd: string, branch: string, message: string): Promise<string> {
-  await git(cwd, ["checkout", "-B", branch]);
   await git(cwd, ["add", "-A"]);
-  await git(cwd, ["commit", "--no-verify", "-m", message]);
+  const current = await git(cwd, ["rev-parse", "--abbrev-ref", "HEAD"]).catch(() => "");
+  if (current !== branch) await git(cwd, ["checkout", "-B", branch]);
+  // In a merge (a conflict round), this records the merge commit with both parents.
+  await git(cwd, ["commit", "--no-verify", "--allow-empty", "-m", message]);
   return git(cwd, ["rev-parse", "HEAD"]);
+}
+
+/**
+ * Merges `ref` into the checked-out branch for a conflict round; the files left conflicting (the
+ * agent resolves them) — none when the merge went through.
+ */
+export async function mergeForRound(cwd: string, ref: string): Promise<string[]> {
+  try {
+    await git(cwd, ["merge", "--no-ff", "--no-commit", ref]);
+    return [];
+  } catch (err) {
+    const out = await git(cwd, ["diff", "--name-only", "--diff-filter=U", "-z"]);
+    const files = out.split("\0").filter(Boolean);
+    if (files.length === 0) throw err;
+    return files;
+  }
 }
 
 /** Pushes `sha` to `branch` of `repo` with `token`, which never appears on a command line's log. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { fixContextSchema } from "../../../app/spec/fix-context.ts";
 import { taskSpecSchema } from "../../../app/spec/task-spec.ts";
+import { NO_SNIPPETS, snippetDeliverySchema } from "../../../snippets/delivery.ts";
 
 /**
  * The files HavunCore's steps and jobs hand each other. Within the agent job, the prepare step
@@ -20,6 +22,10 @@ export const ARTIFACT = "havun-agent";
 export const taskFileSchema = z.strictObject({
   spec: taskSpecSchema,
   notes: z.array(z.string()),
+  /** The snippets the task attaches, with their code, read from the hub (snippets/delivery.ts). */
+  snippets: snippetDeliverySchema.default(NO_SNIPPETS),
+  /** For a fix round: what to fix on the open pull request. */
+  fix: fixContextSchema.nullable().default(null),
 });
 
 export const secretsFileSchema = z.record(z.string(), z.string());
@@ -41,10 +47,34 @@ export const resultSchema = z.strictObject({
   files: z.array(z.string().max(4096)).max(10_000),
   steps: z.array(z.string().max(500)).max(2000),
   tools: z.record(z.string(), z.number().int()),
+  /** The ids of the snippets whose code the agent was given. */
+  snippets: z.array(z.string().max(200)).max(20).optional(),
   branch: z.string().max(255),
   base_sha: z.string().regex(/^[0-9a-f]{40}$/),
   /** The commit in changes.bundle, on success. */
   commit_sha: z
+    .string()
+    .regex(/^[0-9a-f]{40}$/)
+    .optional(),
+  /** The model the run was given (its agent's), and its agent's name when it has one. */
+  model: z.string().max(100).optional(),
+  agent: z.string().max(40).optional(),
+  /**
+   * The model proxy switched the run to the agent's fallback model after its model answered
+   * overloaded (529) or rate limited (429) `after` times in a row, from model request `at`.
+   */
+  fallback: z
+    .strictObject({
+      from: z.string().max(100),
+      to: z.string().max(100),
+      after: z.number().int().min(1),
+      at: z.number().int().min(1),
+    })
+    .optional(),
+  /** `review`: a reviewer's run — its summary is a review for the publish job to post; no commit. */
+  output: z.enum(["pull_request", "review"]).optional(),
+  /** For a round that merged the base branch in: that branch's head (the commit's second parent). */
+  merged_sha: z
     .string()
     .regex(/^[0-9a-f]{40}$/)
     .optional(),

@@ -17,11 +17,12 @@ export const OPERATION_RULES = [
   { id: "request-parameter-became-required", level: "ERR", family: "parameters", description: "an optional parameter became required", client: "Requests that omit it are rejected." },
   { id: "request-parameter-became-optional", level: "INFO", family: "parameters", description: "a required parameter became optional", client: "Clients may omit it." },
   { id: "request-parameter-style-changed", level: "ERR", family: "parameters", description: "a parameter's serialization (style, explode) changed", client: "Clients serialize it the old way, which the server now parses differently." },
+  { id: "request-parameter-became-list", level: "INFO", family: "parameters", description: "a form-style query or cookie parameter became a list (repeat it or not)", client: "A single value, as sent before, is a list of one and still accepted." },
   { id: "request-parameter-deprecated", level: "INFO", family: "parameters", description: "a parameter became deprecated", client: "It still works; clients should stop sending it." },
   // request bodies
   { id: "request-body-added", level: "INFO", family: "request-body", description: "a new optional request body", client: "Clients may send a body." },
   { id: "request-body-added-required", level: "ERR", family: "request-body", description: "a new required request body", client: "Requests without a body are rejected." },
-  { id: "request-body-removed", level: "WARN", family: "request-body", description: "the request body was removed", client: "The body clients send is ignored." },
+  { id: "request-body-removed", level: "ERR", family: "request-body", description: "the request body was removed", client: "Requests with a body may be rejected, and what the body carried is ignored." },
   { id: "request-body-became-required", level: "ERR", family: "request-body", description: "an optional request body became required", client: "Requests without a body are rejected." },
   { id: "request-body-became-optional", level: "INFO", family: "request-body", description: "a required request body became optional", client: "Clients may omit the body." },
   { id: "request-media-type-added", level: "INFO", family: "request-body", description: "the request body accepts a new media type", client: "Clients may send that format too." },

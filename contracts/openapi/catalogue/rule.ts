@@ -2,7 +2,7 @@
 export type Level = "ERR" | "WARN" | "INFO";
 
 export type Family =
-  "operations" | "parameters" | "request-body" | "responses" | "security" | "schema";
+  "operations" | "parameters" | "request-body" | "responses" | "security" | "webhooks" | "schema";
 
 /** One entry of the rule catalogue: a stable id, its level, and what a client will see. */
 export interface RuleSpec {

@@ -22,14 +22,14 @@ export function formatGithub(
   for (const { first: f, operations } of groupFindings(findings)) {
     const ops = listOperations(operations);
     if (used[f.level] >= PER_LEVEL) {
-      rest.push(`${f.level} ${f.id} ${ops}: ${f.message}`);
+      rest.push(`${f.level} ${f.id} [${f.changeId}] ${ops}: ${f.message}`);
       continue;
     }
     used[f.level]++;
     const props = [`file=${property(head.file)}`];
     const pointer = headPointer(f, head);
     if (pointer !== undefined) props.push(`line=${locator.line(pointer)}`);
-    props.push(`title=${property(`${f.id} (${ops})`)}`);
+    props.push(`title=${property(`${f.id} [${f.changeId}] (${ops})`)}`);
     lines.push(`::${COMMAND[f.level]} ${props.join(",")}::${data(f.message)}`);
   }
   lines.push(

@@ -14,7 +14,7 @@ export interface FindingGroup {
 export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();
   for (const f of findings) {
-    const key = `${f.id}\u0000${f.doc}\u0000${f.pointer}\u0000${f.detail}`;
+    const key = f.changeId || `${f.id}\u0000${f.doc}\u0000${f.pointer}\u0000${f.detail}`;
     const op = displayOperation(f);
     const g = groups.get(key);
     if (g) {

@@ -38,7 +38,10 @@ export function formatMarkdown(findings: readonly Finding[], base: string, head:
       level === "INFO"
         ? ["", `<details><summary>${title}</summary>`, ""]
         : ["", `#### ${title}`, ""];
-    section.push("| Rule | Operations | Change | What clients see |", "| --- | --- | --- | --- |");
+    section.push(
+      "| Change id | Rule | Operations | Change | What clients see |",
+      "| --- | --- | --- | --- | --- |",
+    );
     let rows = 0;
     for (const g of mine) {
       const r = row(g);
@@ -66,7 +69,7 @@ export function formatMarkdown(findings: readonly Finding[], base: string, head:
 
 function row(g: FindingGroup): string {
   const f = g.first;
-  return `| \`${f.id}\` | ${cell(listOperations(g.operations))} | ${cell(`${f.location}: ${f.detail}`)} | ${cell(ruleSpec(f.id).client)} |`;
+  return `| \`${f.changeId}\` | \`${f.id}\` | ${cell(listOperations(g.operations))} | ${cell(`${f.location}: ${f.detail}`)} | ${cell(ruleSpec(f.id).client)} |`;
 }
 
 /** Text safe inside a table cell. */

@@ -6,7 +6,7 @@ export function formatText(findings: readonly Finding[], base: string, head: str
   const lines = [`${base} → ${head}: ${summaryLine(summarise(findings))}`];
   for (const { first: f, operations } of groupFindings(findings)) {
     lines.push("");
-    lines.push(`${f.level.padEnd(4)} ${f.id}  ${listOperations(operations)}`);
+    lines.push(`${f.level.padEnd(4)} ${f.id} [${f.changeId}]  ${listOperations(operations)}`);
     lines.push(`     ${f.message}`);
     lines.push(`     at ${f.doc} ${f.pointer || "/"}`);
   }

@@ -33,25 +33,32 @@ export function pathParamNames(path: string): string[] {
   return [...path.matchAll(/\{([^}/]*)\}/g)].map((m) => m[1] ?? "");
 }
 
-/** The operations of a description keyed by `METHOD /shape`, so renamed path parameters match. */
-export function collectOperations(spec: LoadedSpec): Map<string, Operation> {
+/**
+ * The operations of a description keyed by `METHOD /shape`, so renamed path parameters match; or,
+ * from `webhooks` (3.1), keyed by `METHOD webhook <name>` with the name as path and shape.
+ */
+export function collectOperations(
+  spec: LoadedSpec,
+  root: "paths" | "webhooks" = "paths",
+): Map<string, Operation> {
   const out = new Map<string, Operation>();
-  const paths = spec.doc["paths"];
-  if (!isObject(paths)) return out;
-  for (const [path, raw] of Object.entries(paths)) {
-    const itemPointer = join("/paths", path);
+  const items = spec.doc[root];
+  if (!isObject(items)) return out;
+  for (const name in items) {
+    const raw = items[name];
+    const itemPointer = join(`/${root}`, name);
     const resolved = spec.resolver.deref(raw, itemPointer);
     if (!isObject(resolved.node)) continue;
     const pathItem = resolved.node;
+    const shape = root === "paths" ? pathShape(name) : `webhook ${name}`;
     for (const method of METHODS) {
       const node = pathItem[method];
       if (!isObject(node)) continue;
-      const shape = pathShape(path);
       const key = `${method.toUpperCase()} ${shape}`;
       if (out.has(key)) continue;
       out.set(key, {
         method: method.toUpperCase(),
-        path,
+        path: root === "paths" ? name : shape,
         shape,
         pointer: join(resolved.pointer, method),
         node,

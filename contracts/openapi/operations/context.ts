@@ -30,9 +30,16 @@ export class OperationReporter {
     this.ctx.findings.push(makeFinding(id, this.op, input));
   }
 
-  /** Compares two schemas on one side and reports each change under `location`. */
-  schema(b: SchemaRef, h: SchemaRef, side: Side, location: string): void {
-    for (const c of this.ctx.schemas.compare(b, h, side)) this.schemaChange(c, location);
+  /** Compares two schemas on one side and reports each change under `location` (but `skip`'s). */
+  schema(
+    b: SchemaRef,
+    h: SchemaRef,
+    side: Side,
+    location: string,
+    skip?: (c: SchemaChange) => boolean,
+  ): void {
+    for (const c of this.ctx.schemas.compare(b, h, side))
+      if (!skip?.(c)) this.schemaChange(c, location);
   }
 
   private schemaChange(c: SchemaChange, location: string): void {

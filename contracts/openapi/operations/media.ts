@@ -16,7 +16,8 @@ export function essence(mediaType: string): string {
 export function mediaTypes(content: unknown, pointer: string): Map<string, Media> {
   const out = new Map<string, Media>();
   if (!isObject(content)) return out;
-  for (const [type, media] of Object.entries(content)) {
+  for (const type in content) {
+    const media = content[type];
     const at = join(pointer, type);
     const schema = isObject(media) && media["schema"] !== undefined ? media["schema"] : {};
     const key = essence(type);

@@ -1,13 +1,14 @@
 import type { LoadedSpec } from "../load.ts";
 import { isObject, join } from "../pointer.ts";
-import type { SchemaRef } from "../schema/model.ts";
+import type { SchemaChange } from "../schema/change.ts";
+import type { NormalSchema, SchemaRef } from "../schema/model.ts";
 import { pathParamNames, type Operation } from "./collect.ts";
 import type { OperationReporter } from "./context.ts";
 
 /** Header parameters the specification says to ignore: they are described elsewhere. */
 const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
-interface Param {
+export interface Param {
   name: string;
   in: string;
   pointer: string;
@@ -51,7 +52,7 @@ export function diffParameters(r: OperationReporter, b: Operation, h: Operation)
       const detail = `serialization style=${bp.style}, explode=${bp.explode} → style=${hp.style}, explode=${hp.explode}`;
       r.report("request-parameter-style-changed", label, detail, bp.pointer, hp.pointer);
     }
-    r.schema(bp.schema, hp.schema, "request", label);
+    diffParamSchema(r, bp, hp, label);
   }
   for (const [key, hp] of after) {
     if (before.has(key)) continue;
@@ -68,8 +69,39 @@ export function diffParameters(r: OperationReporter, b: Operation, h: Operation)
   }
 }
 
+/**
+ * A parameter's schema on the request side. A default is never applied to a parameter required
+ * on both sides, so its changes are left out. A form-style exploded parameter that became an
+ * array (`?tag=a` → `?tag=a&tag=b`) still accepts every single value sent before: its items are
+ * compared with the old schema instead.
+ */
+function diffParamSchema(r: OperationReporter, bp: Param, hp: Param, label: string): void {
+  if (r.ctx.schemas.sameRaw(bp.schema, hp.schema)) return;
+  const skip = bp.required && hp.required ? rootDefault : undefined;
+  if (hp.style === "form" && hp.explode && bp.style === hp.style) {
+    const before = r.ctx.schemas.base.normalise(bp.schema);
+    const after = r.ctx.schemas.head.normalise(hp.schema);
+    if (isList(after) && before.types && !before.types.has("array")) {
+      r.report(
+        "request-parameter-became-list",
+        label,
+        `became a list of ${after.items ? "items" : "values"}`,
+        bp.pointer,
+        hp.pointer,
+      );
+      const items = after.items ?? { node: {}, pointer: hp.schema.pointer };
+      r.schema(bp.schema, items, "request", label, skip);
+      return;
+    }
+  }
+  r.schema(bp.schema, hp.schema, "request", label, skip);
+}
+
+const isList = (s: NormalSchema): boolean => s.types?.size === 1 && s.types.has("array");
+const rootDefault = (c: SchemaChange): boolean => c.path.length === 0 && c.id.includes("-default-");
+
 /** Path-item and operation parameters (the operation's win), keyed so renames of path ones match. */
-function collectParams(spec: LoadedSpec, op: Operation): Map<string, Param> {
+export function collectParams(spec: LoadedSpec, op: Operation): Map<string, Param> {
   const out = new Map<string, Param>();
   const positions = pathParamNames(op.path);
   const lists: [unknown, string][] = [

@@ -35,7 +35,8 @@ function statuses(op: Operation): Map<string, Status> {
   const out = new Map<string, Status>();
   const responses = op.node["responses"];
   if (!isObject(responses)) return out;
-  for (const [code, raw] of Object.entries(responses)) {
+  for (const code in responses) {
+    const raw = responses[code];
     out.set(code.toUpperCase(), { raw, pointer: join(op.pointer, "responses", code) });
   }
   return out;
@@ -118,7 +119,8 @@ function headers(spec: LoadedSpec, res: Resolved) {
   >();
   const raw = res.node["headers"];
   if (!isObject(raw)) return out;
-  for (const [name, value] of Object.entries(raw)) {
+  for (const name in raw) {
+    const value = raw[name];
     if (name.toLowerCase() === "content-type") continue;
     const h = spec.resolver.deref(value, join(res.pointer, "headers", name));
     if (!isObject(h.node)) continue;

@@ -29,6 +29,18 @@ export function change(
   return c;
 }
 
+/** A change whose head side is a sub-schema of its own (a new `contains`, prefix item, `if`). */
+export function changeAt(
+  id: RuleId,
+  detail: string,
+  b: NormalSchema | undefined,
+  head: string,
+): SchemaChange {
+  const c: SchemaChange = { id, path: [], detail, head };
+  if (b) c.base = b.pointer;
+  return c;
+}
+
 export function showTypes(types: ReadonlySet<string> | undefined): string {
   if (!types) return "any type";
   if (types.size === 0) return "no type";

@@ -1,9 +1,11 @@
 import type { SchemaChange, Side } from "./change.ts";
+import { diffArrays } from "./diff-arrays.ts";
 import { diffBounds } from "./diff-bounds.ts";
+import { diffDependent } from "./diff-dependent.ts";
 import { diffProperties } from "./diff-properties.ts";
 import { diffNullable, diffValues } from "./diff-values.ts";
 import { diffUnionWrap, diffVariants } from "./diff-variants.ts";
-import type { NormalSchema, SchemaRef } from "./model.ts";
+import { isMergeNode, type NormalSchema, type SchemaRef } from "./model.ts";
 import type { Normaliser } from "./normaliser.ts";
 import { PairMemo } from "./pair-memo.ts";
 import type { RawEquality } from "./raw-equal.ts";
@@ -29,7 +31,7 @@ export class SchemaComparer {
   ) {}
 
   compare(b: SchemaRef, h: SchemaRef, side: Side): readonly SchemaChange[] {
-    if (this.raw.equal(b.node, h.node)) return NONE;
+    if (this.sameRaw(b, h)) return NONE;
     return this.compareNormal(this.base.normalise(b), this.head.normalise(h), side);
   }
 
@@ -41,15 +43,37 @@ export class SchemaComparer {
       } else if (diffValues(nb, nh, side, out)) {
         diffBounds(nb, nh, side, out);
         diffProperties(this, nb, nh, side, out);
+        diffArrays(this, nb, nh, side, out);
+        diffDependent(this, nb, nh, side, out);
         diffVariants(this, nb, nh, side, out);
       }
       return dedupe(out);
     });
   }
 
-  /** Compares two sub-schemas and files their changes under `segment`. */
-  nested(b: SchemaRef, h: SchemaRef, side: Side, segment: string, out: SchemaChange[]): void {
-    for (const c of this.compare(b, h, side)) out.push({ ...c, path: [segment, ...c.path] });
+  /** Whether two schemas are the same JSON (documentation aside), `$ref` targets included. */
+  sameRaw(b: SchemaRef, h: SchemaRef): boolean {
+    return this.sameJson(b.node, h.node);
+  }
+
+  /** `sameRaw` for two nodes of the documents (an operation, its responses, …). */
+  sameJson(b: unknown, h: unknown): boolean {
+    // A merged property (two allOf members define it) is no JSON to compare: normalise it.
+    if (isMergeNode(b) || isMergeNode(h)) return false;
+    return this.raw.equal(b, h);
+  }
+
+  /** Compares two sub-schemas and files their changes under `segment` (except those `skip`s). */
+  nested(
+    b: SchemaRef,
+    h: SchemaRef,
+    side: Side,
+    segment: string,
+    out: SchemaChange[],
+    skip?: (c: SchemaChange) => boolean,
+  ): void {
+    for (const c of this.compare(b, h, side))
+      if (!skip?.(c)) out.push({ ...c, path: [segment, ...c.path] });
   }
 }
 

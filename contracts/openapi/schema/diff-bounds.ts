@@ -2,16 +2,24 @@ import { change, type SchemaChange, type Side } from "./change.ts";
 import type { Bound, CountKeyword, NormalSchema } from "./model.ts";
 
 const COUNTS = [
-  { key: "maxLength", slug: "max-length", max: true },
-  { key: "minLength", slug: "min-length", max: false },
-  { key: "maxItems", slug: "max-items", max: true },
-  { key: "minItems", slug: "min-items", max: false },
-  { key: "maxProperties", slug: "max-properties", max: true },
-  { key: "minProperties", slug: "min-properties", max: false },
-] as const satisfies readonly { key: CountKeyword; slug: string; max: boolean }[];
+  { key: "maxLength", slug: "max-length", max: true, none: Infinity },
+  { key: "minLength", slug: "min-length", max: false, none: 0 },
+  { key: "maxItems", slug: "max-items", max: true, none: Infinity },
+  { key: "minItems", slug: "min-items", max: false, none: 0 },
+  { key: "maxProperties", slug: "max-properties", max: true, none: Infinity },
+  { key: "minProperties", slug: "min-properties", max: false, none: 0 },
+  { key: "maxContains", slug: "max-contains", max: true, none: Infinity },
+  // Without minContains, `contains` needs one matching item.
+  { key: "minContains", slug: "min-contains", max: false, none: 1 },
+] as const satisfies readonly {
+  key: CountKeyword;
+  slug: string;
+  max: boolean;
+  none: number;
+}[];
 
 /** Patterns that accept every string are no pattern at all. */
-const MATCH_ALL = new Set([".*", "^.*$", "^.*", ".*$", "[\\s\\S]*", "^[\\s\\S]*$"]);
+const MATCH_ALL = new Set(["", ".*", "^.*$", "^.*", ".*$", "[\\s\\S]*", "^[\\s\\S]*$"]);
 
 /** Length, item and property counts, numeric bounds, multipleOf, patterns, uniqueItems. */
 export function diffBounds(
@@ -20,12 +28,11 @@ export function diffBounds(
   side: Side,
   out: SchemaChange[],
 ): void {
-  for (const { key, slug, max } of COUNTS) {
+  for (const { key, slug, max, none } of COUNTS) {
     const before = b.counts[key];
     const after = h.counts[key];
-    if (before === after) continue;
-    if (!max && (before ?? 0) === (after ?? 0)) continue;
-    const tighter = max ? (after ?? Infinity) < (before ?? Infinity) : (after ?? 0) > (before ?? 0);
+    if ((before ?? none) === (after ?? none)) continue;
+    const tighter = max ? (after ?? none) < (before ?? none) : (after ?? none) > (before ?? none);
     const moved = max === tighter ? "decreased" : "increased";
     out.push(change(`${side}-${slug}-${moved}`, describe(key, before, after), b, h, `/${key}`));
   }
@@ -41,6 +48,18 @@ export function diffBounds(
       ),
     );
   }
+  diffPatterns(b, h, side, out);
+  if (b.uniqueItems !== h.uniqueItems) {
+    out.push(
+      h.uniqueItems
+        ? change(`${side}-unique-items-added`, "items must be unique", b, h, "/uniqueItems")
+        : change(`${side}-unique-items-removed`, "items no longer unique", b, h),
+    );
+  }
+}
+
+function diffPatterns(b: NormalSchema, h: NormalSchema, side: Side, out: SchemaChange[]): void {
+  if (b.patterns.length === 0 && h.patterns.length === 0) return;
   const before = b.patterns.filter((p) => !MATCH_ALL.has(p));
   const after = h.patterns.filter((p) => !MATCH_ALL.has(p));
   const added = after.filter((p) => !before.includes(p));
@@ -54,13 +73,6 @@ export function diffBounds(
     );
   } else if (removed.length > 0) {
     out.push(change(`${side}-pattern-removed`, `pattern ${removed.join(", ")} removed`, b, h));
-  }
-  if (b.uniqueItems !== h.uniqueItems) {
-    out.push(
-      h.uniqueItems
-        ? change(`${side}-unique-items-added`, "items must be unique", b, h, "/uniqueItems")
-        : change(`${side}-unique-items-removed`, "items no longer unique", b, h),
-    );
   }
 }
 

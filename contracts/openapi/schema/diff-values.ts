@@ -19,14 +19,7 @@ export function diffValues(
     out.push(change(`${side}-type-${relation}`, detail, b, h));
     if (relation === "changed") return false;
   }
-  if (b.format !== h.format) {
-    const detail = !h.format
-      ? `format ${b.format} removed`
-      : !b.format
-        ? `format ${h.format} added`
-        : `format ${b.format} → ${h.format}`;
-    out.push(change(`${side}-format-changed`, detail, b, h));
-  }
+  diffFormat(b, h, side, out);
   diffEnum(b, h, side, out);
   diffDefault(b, h, side, out);
   diffDiscriminator(b, h, side, out);
@@ -66,6 +59,39 @@ function covers(outer: ReadonlySet<string>, inner: ReadonlySet<string>): boolean
   for (const t of inner)
     if (!outer.has(t) && !(t === "integer" && outer.has("number"))) return false;
   return true;
+}
+
+/** Formats whose values include every value of the listed ones (a move to them widens). */
+const WIDER_FORMATS: Readonly<Record<string, readonly string[]>> = {
+  int64: ["int32"],
+  double: ["float"],
+  "idn-email": ["email"],
+  "idn-hostname": ["hostname"],
+  "uri-reference": ["uri"],
+  iri: ["uri"],
+  "iri-reference": ["iri", "uri", "uri-reference"],
+};
+
+/**
+ * A format is a constraint: adding one narrows the values (a request breaks), removing one
+ * widens them (a response breaks), and a change breaks both unless one format holds the other.
+ */
+function diffFormat(b: NormalSchema, h: NormalSchema, side: Side, out: SchemaChange[]): void {
+  const before = b.format;
+  const after = h.format;
+  if (before === after) return;
+  if (before === undefined) out.push(change(`${side}-format-added`, `format ${after} added`, b, h));
+  else if (after === undefined)
+    out.push(change(`${side}-format-removed`, `format ${before} removed`, b, h));
+  else {
+    const detail = `format ${before} → ${after}`;
+    const id = WIDER_FORMATS[after]?.includes(before)
+      ? (`${side}-format-widened` as const)
+      : WIDER_FORMATS[before]?.includes(after)
+        ? (`${side}-format-narrowed` as const)
+        : (`${side}-format-changed` as const);
+    out.push(change(id, detail, b, h));
+  }
 }
 
 function diffEnum(b: NormalSchema, h: NormalSchema, side: Side, out: SchemaChange[]): void {

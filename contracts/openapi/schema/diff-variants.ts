@@ -1,7 +1,8 @@
 import { change, type SchemaChange, type Side } from "./change.ts";
 import type { SchemaComparer } from "./comparer.ts";
-import type { NormalSchema } from "./model.ts";
+import { UNIONS, type NormalSchema } from "./model.ts";
 import type { Normaliser } from "./normaliser.ts";
+import { mayOverlap } from "./overlap.ts";
 
 type UnionKind = "oneOf" | "anyOf";
 
@@ -16,7 +17,7 @@ export function diffVariants(
   side: Side,
   out: SchemaChange[],
 ): void {
-  for (const kind of ["oneOf", "anyOf"] as const) {
+  for (const kind of UNIONS) {
     const before = b[kind];
     const after = h[kind];
     if (!before && !after) continue;
@@ -112,11 +113,25 @@ function compareLists(
   h: NormalSchema,
   out: SchemaChange[],
 ): void {
-  const { added, removed } = match(cmp, before, after, side, kind, out);
+  const { added, removed, kept } = match(cmp, before, after, side, kind, out);
   for (const v of removed)
     out.push(change(`${side}-variant-removed`, `${kind} variant ${v.label} removed`, v.s, h));
-  for (const v of added)
+  for (const v of added) {
+    // oneOf accepts a value matching exactly one variant: an old request that also matches the
+    // new one is rejected. A discriminator picks the variant by a property's value instead.
+    const rival =
+      kind === "oneOf" && side === "request" && !h.discriminator
+        ? kept.find((k) => mayOverlap(cmp.head, k.s, v.s))
+        : undefined;
+    if (rival) {
+      const detail = `oneOf variant ${v.label} added, overlapping ${rival.label}`;
+      out.push(change("request-one-of-overlap-added", detail, b, v.s));
+      continue;
+    }
+    // The same shape again admits no new value.
+    if (before.some((x) => cmp.compareNormal(x.s, v.s, side).length === 0)) continue;
     out.push(change(`${side}-variant-added`, `${kind} variant ${v.label} added`, b, v.s));
+  }
 }
 
 /** A rough identity for an edited variant: its types and what its items or title name. */
@@ -133,7 +148,7 @@ function match(
   side: Side,
   kind: string,
   out: SchemaChange[],
-): { added: Variant[]; removed: Variant[] } {
+): { added: Variant[]; removed: Variant[]; kept: Variant[] } {
   let left = before;
   let right = after;
   const pairs: [Variant, Variant][] = [];
@@ -154,5 +169,5 @@ function match(
     for (const c of cmp.compareNormal(l.s, r.s, side))
       out.push({ ...c, path: [`(${kind} ${r.label})`, ...c.path] });
   }
-  return { added: right, removed: left };
+  return { added: right, removed: left, kept: pairs.map(([, r]) => r) };
 }

@@ -1,5 +1,6 @@
 import {
   MERGE,
+  UNIONS,
   type CountKeyword,
   type MergeNode,
   type NormalSchema,
@@ -28,6 +29,11 @@ export function intersect(a: NormalSchema, b: NormalSchema): NormalSchema {
     required: new Set([...a.required, ...b.required]),
     additional: mergeAdditional(a.additional, b.additional),
     allOf: [...a.allOf, ...b.allOf],
+    dependentRequired: mergeDependent(a.dependentRequired, b.dependentRequired),
+    dependentSchemas: mergeMaps(a.dependentSchemas, b.dependentSchemas),
+    unevaluatedProperties: mergeAdditional(a.unevaluatedProperties, b.unevaluatedProperties),
+    unevaluatedItems: mergeAdditional(a.unevaluatedItems, b.unevaluatedItems),
+    conditionals: [...a.conditionals, ...b.conditionals],
   };
   const types = intersectTypes(a.types, b.types);
   if (types) out.types = types;
@@ -39,9 +45,11 @@ export function intersect(a: NormalSchema, b: NormalSchema): NormalSchema {
   if (b.upper) out.upper = a.upper ? tighter(a.upper, b.upper, "upper") : b.upper;
   if (out.multipleOf === undefined && b.multipleOf !== undefined) out.multipleOf = b.multipleOf;
   if (b.items) out.items = a.items ? mergeRef(a.items, b.items) : b.items;
+  if (b.contains) out.contains = a.contains ? mergeRef(a.contains, b.contains) : b.contains;
+  if (b.prefixItems) out.prefixItems = mergePrefix(a.prefixItems ?? [], b.prefixItems);
   if (!a.discriminator && b.discriminator) out.discriminator = b.discriminator;
   if (out.title === undefined && b.title !== undefined) out.title = b.title;
-  for (const kind of ["oneOf", "anyOf"] as const) {
+  for (const kind of UNIONS) {
     const mine = a[kind];
     const theirs = b[kind];
     if (!theirs) continue;
@@ -103,6 +111,27 @@ function mergeMaps(
     const mine = out.get(name);
     out.set(name, mine ? mergeRef(mine, ref) : ref);
   }
+  return out;
+}
+
+function mergeDependent(
+  a: ReadonlyMap<string, readonly string[]>,
+  b: ReadonlyMap<string, readonly string[]>,
+): ReadonlyMap<string, readonly string[]> {
+  if (b.size === 0) return a;
+  if (a.size === 0) return b;
+  const out = new Map(a);
+  for (const [key, names] of b) out.set(key, [...new Set([...(out.get(key) ?? []), ...names])]);
+  return out;
+}
+
+/** Position by position: both prefixes apply to the same items. */
+function mergePrefix(a: readonly SchemaRef[], b: readonly SchemaRef[]): readonly SchemaRef[] {
+  const out = [...a];
+  b.forEach((ref, i) => {
+    const mine = out[i];
+    out[i] = mine ? mergeRef(mine, ref) : ref;
+  });
   return out;
 }
 

@@ -11,7 +11,21 @@ export interface Bound {
 }
 
 export type CountKeyword =
-  "maxLength" | "minLength" | "maxItems" | "minItems" | "maxProperties" | "minProperties";
+  | "maxLength"
+  | "minLength"
+  | "maxItems"
+  | "minItems"
+  | "maxProperties"
+  | "minProperties"
+  | "minContains"
+  | "maxContains";
+
+/** 3.1 `if`/`then`/`else`: values matching `if` must match `then`, the others `else`. */
+export interface Conditional {
+  if: SchemaRef;
+  then?: SchemaRef;
+  else?: SchemaRef;
+}
 
 /**
  * A schema after normalisation: `$ref`s followed, `allOf` of mergeable members merged,
@@ -45,6 +59,20 @@ export interface NormalSchema {
   /** additionalProperties: true (absent or true), false, or a schema for the extra values. */
   additional: boolean | SchemaRef;
   items?: SchemaRef;
+  /** 3.1 `prefixItems`: the schema of each leading position of an array. */
+  prefixItems?: readonly SchemaRef[];
+  /** 3.1 `contains`: at least `minContains` (default 1) items must match it. */
+  contains?: SchemaRef;
+  /** 3.1 `dependentRequired`: when the key is present, these properties are required too. */
+  dependentRequired: ReadonlyMap<string, readonly string[]>;
+  /** 3.1 `dependentSchemas`: when the key is present, the object must match the schema too. */
+  dependentSchemas: ReadonlyMap<string, SchemaRef>;
+  /** 3.1 `unevaluatedProperties` (true when absent); `false`, or a schema for the rest. */
+  unevaluatedProperties: boolean | SchemaRef;
+  /** 3.1 `unevaluatedItems` (and `items: false` after `prefixItems`): true when absent. */
+  unevaluatedItems: boolean | SchemaRef;
+  /** 3.1 `if`/`then`/`else`, one per allOf member that had one. */
+  conditionals: readonly Conditional[];
   oneOf?: readonly SchemaRef[];
   anyOf?: readonly SchemaRef[];
   /** allOf members that could not be merged (they hold their own oneOf/anyOf). */
@@ -61,3 +89,6 @@ export interface MergeNode {
 export function isMergeNode(node: unknown): node is MergeNode {
   return typeof node === "object" && node !== null && MERGE in node;
 }
+
+/** The two union keywords, in the order they are compared. */
+export const UNIONS = ["oneOf", "anyOf"] as const;

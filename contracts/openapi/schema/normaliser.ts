@@ -1,7 +1,7 @@
 import { isObject, unescapeSegment } from "../pointer.ts";
 import type { Resolver } from "../resolver.ts";
 import { intersect } from "./merge.ts";
-import { isMergeNode, MERGE, type NormalSchema, type SchemaRef } from "./model.ts";
+import { isMergeNode, MERGE, UNIONS, type NormalSchema, type SchemaRef } from "./model.ts";
 import { ownKeywords, refList } from "./own.ts";
 
 /** Keywords next to a `$ref` that do not change what the schema accepts. */
@@ -68,8 +68,8 @@ export class Normaliser {
     let out = ownKeywords(s, pointer);
     const component = COMPONENT.exec(pointer);
     if (component?.[1] !== undefined) out.refName = unescapeSegment(component[1]);
-    const members = refList(s["allOf"], `${pointer}/allOf`) ?? [];
-    for (const kind of ["oneOf", "anyOf"] as const) {
+    const members = refList(s["allOf"], pointer, "allOf") ?? [];
+    for (const kind of UNIONS) {
       const branches = out[kind];
       if (!branches) continue;
       const kept = branches.filter((b) => !this.isNullOnly(b));

@@ -1,5 +1,5 @@
 import { isObject, join } from "../pointer.ts";
-import type { Bound, CountKeyword, NormalSchema, SchemaRef } from "./model.ts";
+import type { Bound, Conditional, CountKeyword, NormalSchema, SchemaRef } from "./model.ts";
 
 const COUNT_KEYWORDS: readonly CountKeyword[] = [
   "maxLength",
@@ -8,6 +8,8 @@ const COUNT_KEYWORDS: readonly CountKeyword[] = [
   "minItems",
   "maxProperties",
   "minProperties",
+  "minContains",
+  "maxContains",
 ];
 
 /** The keywords a schema object states itself, normalised; allOf members are merged later. */
@@ -21,25 +23,28 @@ export function ownKeywords(s: Record<string, unknown>, pointer: string): Normal
     (enumRaw !== undefined && enumRaw.includes(null));
   const counts: NormalSchema["counts"] = {};
   for (const k of COUNT_KEYWORDS) if (typeof s[k] === "number") counts[k] = s[k] as number;
-  const properties = new Map<string, SchemaRef>();
+  let properties: ReadonlyMap<string, SchemaRef> = NO_PROPERTIES;
   if (isObject(s["properties"])) {
-    for (const [name, node] of Object.entries(s["properties"])) {
-      properties.set(name, { node, pointer: join(pointer, "properties", name) });
-    }
+    const map = new Map<string, SchemaRef>();
+    for (const name in s["properties"])
+      map.set(name, { node: s["properties"][name], pointer: join(pointer, "properties", name) });
+    properties = map;
   }
   const add = s["additionalProperties"];
   const out: NormalSchema = {
     pointer,
     nullable,
     counts,
-    patterns: typeof s["pattern"] === "string" ? [s["pattern"]] : [],
+    patterns: typeof s["pattern"] === "string" ? [s["pattern"]] : NO_PATTERNS,
     uniqueItems: s["uniqueItems"] === true,
     hasDefault: "default" in s,
     readOnly: s["readOnly"] === true,
     writeOnly: s["writeOnly"] === true,
     deprecated: s["deprecated"] === true,
     properties,
-    required: new Set(arrayOf(s["required"]).filter((r): r is string => typeof r === "string")),
+    required: Array.isArray(s["required"])
+      ? new Set(s["required"].filter((r): r is string => typeof r === "string"))
+      : NO_REQUIRED,
     additional:
       add === false
         ? false
@@ -47,6 +52,12 @@ export function ownKeywords(s: Record<string, unknown>, pointer: string): Normal
           ? { node: add, pointer: join(pointer, "additionalProperties") }
           : true,
     allOf: [],
+    dependentRequired: dependentRequired(s["dependentRequired"]),
+    dependentSchemas: schemaMap(s["dependentSchemas"], pointer, "dependentSchemas"),
+    unevaluatedProperties: open(s["unevaluatedProperties"], pointer, "unevaluatedProperties"),
+    unevaluatedItems:
+      s["items"] === false ? false : open(s["unevaluatedItems"], pointer, "unevaluatedItems"),
+    conditionals: isObject(s["if"]) ? [conditional(s, pointer)] : NO_CONDITIONALS,
   };
   if (rawTypes.length > 0) out.types = new Set(typeList.filter((t) => t !== "null"));
   if (typeof s["title"] === "string") out.title = s["title"];
@@ -59,9 +70,13 @@ export function ownKeywords(s: Record<string, unknown>, pointer: string): Normal
   if (upper) out.upper = upper;
   if (typeof s["multipleOf"] === "number") out.multipleOf = s["multipleOf"];
   if (isObject(s["items"])) out.items = { node: s["items"], pointer: join(pointer, "items") };
-  const oneOf = refList(s["oneOf"], join(pointer, "oneOf"));
+  const prefix = refList(s["prefixItems"], pointer, "prefixItems");
+  if (prefix) out.prefixItems = prefix;
+  if (isObject(s["contains"]))
+    out.contains = { node: s["contains"], pointer: join(pointer, "contains") };
+  const oneOf = refList(s["oneOf"], pointer, "oneOf");
   if (oneOf) out.oneOf = oneOf;
-  const anyOf = refList(s["anyOf"], join(pointer, "anyOf"));
+  const anyOf = refList(s["anyOf"], pointer, "anyOf");
   if (anyOf) out.anyOf = anyOf;
   const d = s["discriminator"];
   if (isObject(d) && typeof d["propertyName"] === "string") {
@@ -72,6 +87,48 @@ export function ownKeywords(s: Record<string, unknown>, pointer: string): Normal
     out.discriminator = { propertyName: d["propertyName"], mapping };
   }
   return out;
+}
+
+/** Shared by the many schemas that have none (nothing mutates them). */
+const NO_PROPERTIES: ReadonlyMap<string, SchemaRef> = new Map<string, SchemaRef>();
+const NO_REQUIRED: ReadonlySet<string> = new Set<string>();
+const NO_PATTERNS: readonly string[] = Object.freeze([]);
+const NO_DEPENDENT: ReadonlyMap<string, never> = new Map<string, never>();
+const NO_CONDITIONALS: readonly Conditional[] = Object.freeze([]);
+
+/** `false`, or a schema, or true (absent, `true`, anything else). */
+function open(value: unknown, pointer: string, key: string): boolean | SchemaRef {
+  if (value === false) return false;
+  return isObject(value) ? { node: value, pointer: join(pointer, key) } : true;
+}
+
+function dependentRequired(value: unknown): ReadonlyMap<string, readonly string[]> {
+  if (!isObject(value)) return NO_DEPENDENT;
+  const out = new Map<string, readonly string[]>();
+  for (const [key, list] of Object.entries(value)) {
+    const names = arrayOf(list).filter((n): n is string => typeof n === "string");
+    if (names.length > 0) out.set(key, names);
+  }
+  return out;
+}
+
+function schemaMap(
+  value: unknown,
+  pointer: string,
+  keyword: string,
+): ReadonlyMap<string, SchemaRef> {
+  if (!isObject(value)) return NO_DEPENDENT;
+  const out = new Map<string, SchemaRef>();
+  for (const [key, node] of Object.entries(value))
+    out.set(key, { node, pointer: join(pointer, keyword, key) });
+  return out;
+}
+
+function conditional(s: Record<string, unknown>, pointer: string): Conditional {
+  const c: Conditional = { if: { node: s["if"], pointer: join(pointer, "if") } };
+  if (s["then"] !== undefined) c.then = { node: s["then"], pointer: join(pointer, "then") };
+  if (s["else"] !== undefined) c.else = { node: s["else"], pointer: join(pointer, "else") };
+  return c;
 }
 
 /** 3.0 `minimum: 5, exclusiveMinimum: true` and 3.1 `exclusiveMinimum: 5` are the same bound. */
@@ -94,7 +151,8 @@ function arrayOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-export function refList(value: unknown, pointer: string): SchemaRef[] | undefined {
+export function refList(value: unknown, pointer: string, key?: string): SchemaRef[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  return value.map((node, i) => ({ node, pointer: join(pointer, i) }));
+  const at = key === undefined ? pointer : join(pointer, key);
+  return value.map((node, i) => ({ node, pointer: join(at, i) }));
 }

@@ -3,28 +3,37 @@
  * A pair met again while it is still being computed yields `onCycle`. Results that leaned on such
  * an open pair are provisional: reused while that pair is open, dropped when it closes, so a later
  * entry from another point of the cycle computes a complete answer.
+ *
+ * The memo lives for one diff, as long as the documents it holds nodes of, so plain maps do (no
+ * weak maps to burden the collector); the open pairs are a stack, searched from the top (it is as
+ * deep as the schemas are nested).
  */
 export class PairMemo<K extends object, R> {
-  private readonly done = new WeakMap<K, WeakMap<K, R>>();
-  private readonly open = new Map<K, Map<K, number>>();
+  private readonly done = new Map<K, Map<K, R>>();
+  private readonly openA: K[] = [];
+  private readonly openB: K[] = [];
   private readonly provisional: [K, K][] = [];
-  private depth = 0;
   private lowest = Infinity;
 
   constructor(private readonly onCycle: R) {}
 
+  /** The finished result for the pair, if there is one (no closure needed to ask). */
+  peek(a: K, b: K): R | undefined {
+    return this.done.get(a)?.get(b);
+  }
+
   get(a: K, b: K, compute: () => R): R {
     const hit = this.done.get(a)?.get(b);
     if (hit !== undefined) return hit;
-    const at = this.open.get(a)?.get(b);
-    if (at !== undefined) {
-      this.lowest = Math.min(this.lowest, at);
-      return this.onCycle;
+    for (let i = this.openA.length - 1; i >= 0; i--) {
+      if (this.openA[i] === a && this.openB[i] === b) {
+        this.lowest = Math.min(this.lowest, i);
+        return this.onCycle;
+      }
     }
-    const depth = this.depth++;
-    let row = this.open.get(a);
-    if (!row) this.open.set(a, (row = new Map()));
-    row.set(b, depth);
+    const depth = this.openA.length;
+    this.openA.push(a);
+    this.openB.push(b);
     const saved = this.lowest;
     const start = this.provisional.length;
     this.lowest = Infinity;
@@ -32,13 +41,12 @@ export class PairMemo<K extends object, R> {
     try {
       result = compute();
     } finally {
-      this.depth--;
-      row.delete(b);
-      if (row.size === 0) this.open.delete(a);
+      this.openA.pop();
+      this.openB.pop();
     }
-    let doneRow = this.done.get(a);
-    if (!doneRow) this.done.set(a, (doneRow = new WeakMap()));
-    doneRow.set(b, result);
+    let row = this.done.get(a);
+    if (!row) this.done.set(a, (row = new Map()));
+    row.set(b, result);
     if (this.lowest < depth) {
       this.provisional.push([a, b]);
       this.lowest = Math.min(saved, this.lowest);

@@ -1,7 +1,7 @@
 import type { Resolver } from "../resolver.ts";
 import { PairMemo } from "./pair-memo.ts";
 
-/** Keys that document a schema without changing what it accepts. */
+/** Keys that document a schema without changing what it accepts (see `ignored`). */
 const ANNOTATIONS = new Set([
   "description",
   "summary",
@@ -18,11 +18,28 @@ const NAME_MAPS = new Set([
   "$defs",
   "definitions",
   "dependentSchemas",
+  "dependentRequired",
+  // Operations compared whole: statuses, media types, header names.
+  "responses",
+  "content",
+  "headers",
+  "encoding",
+  "callbacks",
+  "links",
 ]);
 
+/** An annotation or an `x-` extension: checked by first character, as this runs for every key. */
+function ignored(key: string): boolean {
+  const c = key.charCodeAt(0);
+  if (c === 120 /* x */) return key.charCodeAt(1) === 45 /* - */ || key === "xml";
+  if (c !== 100 && c !== 115 && c !== 101 && c !== 36) return false; // d s e $
+  return ANNOTATIONS.has(key);
+}
+
 /**
- * A fast shortcut before normalising: two schema trees that are the same JSON apart from
- * documentation, whose `$ref`s lead to trees that are the same too, cannot differ for clients.
+ * A fast shortcut before normalising (and before taking an operation apart): two schema trees
+ * that are the same JSON apart from documentation, whose `$ref`s lead to trees that are the same
+ * too, cannot differ for clients.
  * Walks without allocating; pairs of `$ref` targets are remembered.
  */
 export class RawEquality {
@@ -49,12 +66,14 @@ export class RawEquality {
     }
     let count = 0;
     for (const key in bo) {
-      if (!names && (ANNOTATIONS.has(key) || key.startsWith("x-"))) continue;
+      if (!names && ignored(key)) continue;
       count++;
-      if (!(key in ho) || !this.equal(bo[key], ho[key], !names && NAME_MAPS.has(key))) return false;
+      // JSON has no undefined values: undefined is a missing key.
+      const hv = ho[key];
+      if (hv === undefined || !this.equal(bo[key], hv, !names && NAME_MAPS.has(key))) return false;
     }
     for (const key in ho) {
-      if (!names && (ANNOTATIONS.has(key) || key.startsWith("x-"))) continue;
+      if (!names && ignored(key)) continue;
       count--;
     }
     return count === 0;
@@ -73,6 +92,6 @@ export class RawEquality {
     const ht = this.head.target(href);
     if (typeof bt !== "object" || typeof ht !== "object" || bt === null || ht === null)
       return bt === ht;
-    return this.memo.get(bt, ht, () => this.equal(bt, ht));
+    return this.memo.peek(bt, ht) ?? this.memo.get(bt, ht, () => this.equal(bt, ht));
   }
 }

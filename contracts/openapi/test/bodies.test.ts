@@ -13,7 +13,7 @@ describe("request bodies", () => {
     ]);
   });
 
-  it("becoming required breaks, becoming optional does not; removal is a warning", async () => {
+  it("becoming required breaks, becoming optional does not; removal breaks too", async () => {
     expect(await ids(api({ request: str, requestRequired: false }), api({ request: str }))).toEqual(
       ["request-body-became-required"],
     );
@@ -21,7 +21,8 @@ describe("request bodies", () => {
       ["request-body-became-optional"],
     );
     const [f] = await diff(api({ request: str }), api({}));
-    expect([f?.id, f?.level]).toEqual(["request-body-removed", "WARN"]);
+    // Clients still send the body, which the server now rejects or ignores.
+    expect([f?.id, f?.level]).toEqual(["request-body-removed", "ERR"]);
   });
 
   it("a removed media type breaks; an added one does not; parameters on the type do not count", async () => {

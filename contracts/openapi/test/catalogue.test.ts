@@ -13,6 +13,7 @@ const ONE_SIDED = new Set([
   "request-property-removed",
   "response-required-property-removed",
   "response-optional-property-removed",
+  "request-one-of-overlap-added",
 ]);
 
 describe("rule catalogue", () => {

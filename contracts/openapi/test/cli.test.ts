@@ -37,7 +37,9 @@ describe.concurrent("havun contracts diff", () => {
       "v1.yaml → same.json: No differences that matter to clients.",
     ]);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain("ERR  response-enum-value-added  GET /pets/{id}");
+    expect(broken.stdout).toMatch(
+      /ERR {2}response-enum-value-added \[[0-9a-f]{10}\] {2}GET \/pets\/\{id\}/,
+    );
   });
 
   it("--fail-on moves the threshold", async () => {
@@ -58,7 +60,7 @@ describe.concurrent("havun contracts diff", () => {
     expect(JSON.parse(json.stdout).summary).toEqual({ ERR: 1, WARN: 0, INFO: 1, operations: 1 });
     expect(md.stdout).toContain("| `response-enum-value-added` |");
     expect(gh.stdout).toMatch(
-      /^::error file=v2.yaml,line=\d+,title=response-enum-value-added \(GET \/pets\/\{id\}\)::/,
+      /^::error file=v2.yaml,line=\d+,title=response-enum-value-added \[[0-9a-f]{10}\] \(GET \/pets\/\{id\}\)::/,
     );
   });
 

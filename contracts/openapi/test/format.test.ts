@@ -25,7 +25,9 @@ describe("formats", () => {
     expect(out.split("\n")[0]).toBe(
       "main:api/openapi.yaml → api/openapi.yaml: 1 breaking (ERR), 0 possibly breaking (WARN), 1 compatible (INFO) across 1 operation",
     );
-    expect(out).toContain("ERR  response-enum-value-added  GET /pets/{id}");
+    const id = findings[0]?.changeId ?? "";
+    expect(id).toMatch(/^[0-9a-f]{10}$/);
+    expect(out).toContain(`ERR  response-enum-value-added [${id}]  GET /pets/{id}`);
     expect(out).toContain("at head /components/schemas/Pet/properties/status/enum");
   });
 
@@ -54,7 +56,9 @@ describe("formats", () => {
       "**1** breaking, **0** possibly breaking, **1** compatible across 1 operation",
     );
     expect(out).toContain("#### ❌ Breaking (1)");
-    expect(out).toContain("| `response-enum-value-added` | GET /pets/{id} |");
+    expect(out).toContain(
+      `| \`${findings[0]?.changeId}\` | \`response-enum-value-added\` | GET /pets/{id} |`,
+    );
     expect(out).toContain("<details><summary>ℹ️ Compatible (1)</summary>");
     expect(out.indexOf("Breaking")).toBeLessThan(out.indexOf("Compatible"));
   });
@@ -64,6 +68,7 @@ describe("formats", () => {
     const many = Array.from({ length: 2000 }, (_, i) => ({
       ...(findings[0] as Finding),
       pointer: `/x/${i}`,
+      changeId: `c${i}`,
       detail: `change ${i} | with a pipe`,
     }));
     const out = formatMarkdown(many, "a", "b");
@@ -89,7 +94,7 @@ describe("formats", () => {
       const lines = formatFindings(findings, "github", base, head).trim().split("\n");
       const line = format === "yaml" ? headLine(head.text, "enum:") : headLine(head.text, '"enum"');
       expect(lines[0]).toBe(
-        `::error file=api/openapi.yaml,line=${line},title=response-enum-value-added (GET /pets/{id})::` +
+        `::error file=api/openapi.yaml,line=${line},title=response-enum-value-added [${findings[0]?.changeId}] (GET /pets/{id})::` +
           'response 200 (application/json) body property status: enum value "pending" added. Clients may receive a value they do not know.',
       );
       expect(lines[1]).toMatch(

@@ -103,9 +103,10 @@ describe("properties", () => {
 describe("oneOf / anyOf / allOf", () => {
   const components = {
     schemas: {
-      Cat: obj({ meow: str }),
-      Dog: obj({ bark: str }),
-      Bird: obj({ tweet: str }),
+      // Each requires its own property, so no value matches two of them.
+      Cat: obj({ meow: str }, ["meow"]),
+      Dog: obj({ bark: str }, ["bark"]),
+      Bird: obj({ tweet: str }, ["tweet"]),
     },
   };
   const union = (kind: string, ...names: string[]) => ({

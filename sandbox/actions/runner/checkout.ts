@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { RunnerError } from "./errors.ts";
 import { runInGroup } from "./spawn-group.ts";
@@ -104,15 +105,51 @@ export async function checkout(io: StepIo, inputs: Record<string, string>): Prom
     : ref.startsWith("refs/tags/")
       ? ref
       : "refs/remotes/origin/checkout";
-  await git("init", "--quiet", dir);
-  await git("remote", "add", "origin", url);
+  // As actions/checkout does: a directory already holding this repository is reused (cleaned
+  // unless `clean: false`); one holding anything else is emptied first.
+  const existing = existsSync(join(dir, ".git"))
+    ? spawnSync("git", ["config", "--get", "remote.origin.url"], {
+        cwd: dir,
+        encoding: "utf8",
+      }).stdout.trim()
+    : null;
+  if (existing === url) {
+    if (inputs.clean !== "false") {
+      await git("clean", "-ffdx");
+      await git("reset", "--hard", "HEAD");
+    }
+  } else {
+    for (const entry of readdirSync(dir))
+      rmSync(join(dir, entry), { recursive: true, force: true });
+    await git("init", "--quiet", dir);
+    await git("remote", "add", "origin", url);
+  }
   await git("config", "--local", header, authHeader(token));
-  const depthArgs = depth > 0 ? [`--depth=${depth}`] : [];
+  // As actions/checkout does: fetch-depth 0 in a shallow clone (an earlier checkout) unshallows it.
+  const depthArgs =
+    depth > 0
+      ? [`--depth=${depth}`]
+      : existsSync(join(dir, ".git", "shallow"))
+        ? ["--unshallow"]
+        : [];
   const refspecs =
     depth > 0
       ? [`+${sha}:${dest}`]
       : ["+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*"];
-  await git(
+  // As actions/checkout does: a fetch that fails is tried again, three attempts in all (it
+  // waits 10–20 s between them; the sandbox waits a second).
+  const fetch = async (...args: string[]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await git(...args);
+      } catch (err) {
+        if (attempt >= 3 || io.signal?.aborted) throw err;
+        rt.log.line(`Waiting 1 seconds before trying again`);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  };
+  await fetch(
     "-c",
     "protocol.version=2",
     "fetch",
@@ -123,7 +160,7 @@ export async function checkout(io: StepIo, inputs: Record<string, string>): Prom
     "origin",
     ...refspecs,
   );
-  if (depth === 0 && !branch) await git("fetch", "--no-tags", "origin", `+${sha}:${dest}`);
+  if (depth === 0 && !branch) await fetch("fetch", "--no-tags", "origin", `+${sha}:${dest}`);
   if (branch) await git("checkout", "--force", "-B", branch, dest);
   else await git("checkout", "--force", "--detach", sha);
   if (inputs["persist-credentials"] === "false")

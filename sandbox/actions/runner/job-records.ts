@@ -67,8 +67,9 @@ export function createJob(
     output: { title: null, summary: null, text: null, annotations: [] },
     actions: [],
   };
+  // On GitHub a job's id is its check run's id (a job's check_run_url ends with its own id).
   const job: WorkflowJobRecord = {
-    id: core.store.newId(),
+    id: check.id,
     runId: run.id,
     repoId: run.repoId,
     runAttempt: run.runAttempt,

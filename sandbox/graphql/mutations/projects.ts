@@ -12,6 +12,7 @@ import { itemObj } from "../objects.ts";
 import { requireProject } from "../project-access.ts";
 import { payloadType } from "../registry.ts";
 import { payload, type MutationMap } from "./mutation-type.ts";
+import { projectFieldMutations, projectFieldPayloadTypes } from "./project-fields.ts";
 
 /** The project (write access) and one of its items. */
 function projectItem(
@@ -35,6 +36,7 @@ function setValue(
 }
 
 export const projectMutations: MutationMap = {
+  ...projectFieldMutations,
   /** Adding content that is already on the board returns its existing item. */
   addProjectV2ItemById: (ctx, fields) => {
     const project = projectByNodeId(ctx, String(fields.projectId));
@@ -59,4 +61,5 @@ export const projectPayloadTypes = [
   payloadType("UpdateProjectV2ItemFieldValuePayload", ["projectV2Item"]),
   payloadType("ClearProjectV2ItemFieldValuePayload", ["projectV2Item"]),
   payloadType("DeleteProjectV2ItemPayload", ["deletedItemId"]),
+  ...projectFieldPayloadTypes,
 ];

@@ -1,6 +1,6 @@
 import { nodeId } from "../../state/node-id.ts";
 import type { AccountRecord } from "../../state/types.ts";
-import { int, onlyArgs, str } from "../args.ts";
+import { int, onlyArgs, optStr, str } from "../args.ts";
 import { paginate } from "../connection.ts";
 import type { GqlContext } from "../context.ts";
 import { GqlError } from "../errors.ts";
@@ -57,11 +57,21 @@ const ownerFields: Record<string, Resolver<AccountObj>> = {
     requireProject(ctx, project, "read");
     return projectObj(project);
   },
+  /**
+   * The owner's projects the caller can read, newest number first (the default order); `query`
+   * keeps those whose title contains it, ignoring case (the sandbox searches titles only).
+   */
   projectsV2: (s, args, ctx, info) => {
-    onlyArgs(info, args, PAGE);
-    const projects = ctx.core.store.state.projects.filter(
-      (p) => p.ownerId === s.record.id && canReadProject(ctx, p),
-    );
+    onlyArgs(info, args, [...PAGE, "query"]);
+    const query = optStr(args, "query")?.trim().toLowerCase() ?? "";
+    const projects = ctx.core.store.state.projects
+      .filter(
+        (p) =>
+          p.ownerId === s.record.id &&
+          canReadProject(ctx, p) &&
+          p.title.toLowerCase().includes(query),
+      )
+      .sort((a, b) => b.number - a.number);
     return paginate(projects, args, info, projectObj);
   },
 };

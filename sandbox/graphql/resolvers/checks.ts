@@ -1,9 +1,12 @@
+import { latestStatuses } from "../../ops/statuses.ts";
 import { nodeId } from "../../state/node-id.ts";
-import type { CheckRunRecord, RepoRecord } from "../../state/types.ts";
+import type { CheckRunRecord, CommitStatusRecord, RepoRecord } from "../../state/types.ts";
 import { onlyArgs } from "../args.ts";
 import { paginate } from "../connection.ts";
 import type { GqlContext } from "../context.ts";
+import { GqlError } from "../errors.ts";
 import {
+  accountObj,
   commitObj,
   repoObj,
   type AppObj,
@@ -27,6 +30,14 @@ export interface RollupObj {
   repo: RepoRecord;
   oid: string;
   runs: CheckRunRecord[];
+  /** The latest commit status of each context. */
+  statuses: CommitStatusRecord[];
+}
+
+export interface StatusContextObj {
+  __typename: "StatusContext";
+  repo: RepoRecord;
+  record: CommitStatusRecord;
 }
 
 /** The latest run of each check (per App and name) on a commit. */
@@ -41,28 +52,62 @@ function latestRuns(ctx: GqlContext, repo: RepoRecord, sha: string): CheckRunRec
   return [...latest.values()].sort((a, b) => a.id - b.id);
 }
 
-/** A commit's combined check state, or null when no check ran on it. */
+/** A commit's combined check and status state, or null when nothing reported on it. */
 export function rollupObj(ctx: GqlContext, repo: RepoRecord, sha: string): RollupObj | null {
   const runs = latestRuns(ctx, repo, sha);
-  return runs.length ? { __typename: "StatusCheckRollup", repo, oid: sha, runs } : null;
+  const statuses = latestStatuses(ctx.core, repo, sha).reverse();
+  return runs.length || statuses.length
+    ? { __typename: "StatusCheckRollup", repo, oid: sha, runs, statuses }
+    : null;
 }
 
-function rollupState(runs: CheckRunRecord[]): string {
-  if (runs.some((r) => r.status === "completed" && FAILING.includes(r.conclusion ?? "")))
+function rollupState(runs: CheckRunRecord[], statuses: CommitStatusRecord[]): string {
+  if (
+    runs.some((r) => r.status === "completed" && FAILING.includes(r.conclusion ?? "")) ||
+    statuses.some((s) => s.state === "failure" || s.state === "error")
+  )
     return "FAILURE";
-  if (runs.some((r) => r.status !== "completed")) return "PENDING";
+  if (runs.some((r) => r.status !== "completed") || statuses.some((s) => s.state === "pending"))
+    return "PENDING";
   return "SUCCESS";
 }
 
+/**
+ * A status context, or — for a token without the commit statuses permission — the error GitHub
+ * puts at that node: "Resource not accessible by integration".
+ */
+function statusNode(ctx: GqlContext, repo: RepoRecord, record: CommitStatusRecord): unknown {
+  if (ctx.access.token.kind !== "user" && !ctx.access.levelOn(repo, "statuses"))
+    return new GqlError("FORBIDDEN", "Resource not accessible by integration");
+  return { __typename: "StatusContext", repo, record } satisfies StatusContextObj;
+}
+
 export const statusCheckRollupType = defineType<RollupObj>("StatusCheckRollup", {
-  state: (s) => rollupState(s.runs),
+  state: (s) => rollupState(s.runs, s.statuses),
   commit: (s) => commitObj(s.repo, s.oid),
-  contexts: (s, args, _ctx, info) => {
+  contexts: (s, args, ctx, info) => {
     onlyArgs(info, args, PAGE);
-    return paginate(s.runs, args, info, (record): CheckRunObj => ({
-      __typename: "CheckRun",
-      record,
-    }));
+    const all: (CheckRunRecord | CommitStatusRecord)[] = [...s.runs, ...s.statuses];
+    return paginate(all, args, info, (record) =>
+      "suiteId" in record
+        ? ({ __typename: "CheckRun", record } satisfies CheckRunObj)
+        : statusNode(ctx, s.repo, record),
+    );
+  },
+});
+
+export const statusContextType = defineType<StatusContextObj>("StatusContext", {
+  id: (s) => nodeId("StatusContext", s.record.id),
+  context: (s) => s.record.context,
+  state: (s) => s.record.state.toUpperCase(),
+  description: (s) => s.record.description,
+  targetUrl: (s) => s.record.targetUrl,
+  createdAt: (s) => s.record.createdAt,
+  avatarUrl: (s, _a, ctx) => `${ctx.core.urls.server}/avatars/u/${s.record.creatorId}?v=4`,
+  commit: (s) => commitObj(s.repo, s.record.sha),
+  creator: (s, _a, ctx) => {
+    const a = ctx.core.store.state.accounts.find((x) => x.id === s.record.creatorId);
+    return a ? accountObj(a) : null;
   },
 });
 

@@ -3,7 +3,7 @@ import type { ProjectFieldRecord } from "../../state/types.ts";
 import { onlyArgs, str } from "../args.ts";
 import { paginate } from "../connection.ts";
 import { canReadIssue, type GqlContext } from "../context.ts";
-import { fieldObj, issueLikeObj, labelObj, userObj, type ItemObj } from "../objects.ts";
+import { fieldObj, issueLikeObj, labelObj, repoObj, userObj, type ItemObj } from "../objects.ts";
 import { defineType, type Resolver } from "../registry.ts";
 import { optionColor } from "./projects.ts";
 
@@ -15,7 +15,8 @@ type ValueTypename =
   | "ProjectV2ItemFieldDateValue"
   | "ProjectV2ItemFieldSingleSelectValue"
   | "ProjectV2ItemFieldLabelValue"
-  | "ProjectV2ItemFieldUserValue";
+  | "ProjectV2ItemFieldUserValue"
+  | "ProjectV2ItemFieldRepositoryValue";
 
 interface ValueObj {
   __typename: ValueTypename;
@@ -33,6 +34,7 @@ const typenames: Partial<Record<ProjectFieldRecord["dataType"], ValueTypename>> 
   SINGLE_SELECT: "ProjectV2ItemFieldSingleSelectValue",
   LABELS: "ProjectV2ItemFieldLabelValue",
   ASSIGNEES: "ProjectV2ItemFieldUserValue",
+  REPOSITORY: "ProjectV2ItemFieldRepositoryValue",
 };
 
 function content(ctx: GqlContext, item: ItemObj) {
@@ -53,6 +55,8 @@ function values(ctx: GqlContext, item: ItemObj): ValueObj[] {
         : field.dataType === "ASSIGNEES"
           ? issue?.assigneeIds
           : null;
+    // GitHub's built-in Repository field shows the content's repository: always set.
+    if (field.dataType === "REPOSITORY") return issue ? [{ __typename, item, field, value }] : [];
     if (list ? list.length === 0 : value === null) return [];
     return [{ __typename, item, field, value }];
   });
@@ -117,6 +121,14 @@ export const fieldValueTypes = [
         info,
         labelObj,
       );
+    },
+  }),
+  defineType<ValueObj>("ProjectV2ItemFieldRepositoryValue", {
+    field: common.field as Resolver<ValueObj>,
+    repository: (s, _a, ctx) => {
+      const issue = issueOf(s, ctx);
+      const repo = issue ? ctx.core.store.repoById(issue.repoId) : null;
+      return repo && ctx.access.canSee(repo) ? repoObj(repo) : null;
     },
   }),
   defineType<ValueObj>("ProjectV2ItemFieldUserValue", {

@@ -4,6 +4,7 @@ import { onlyArgs, str } from "../args.ts";
 import { paginate } from "../connection.ts";
 import type { GqlContext } from "../context.ts";
 import { accountObj, fieldObj, itemObj, type FieldObj, type ProjectObj } from "../objects.ts";
+import { canWriteProject } from "../project-access.ts";
 import { defineType, plainType, type Resolver } from "../registry.ts";
 
 const PAGE = ["first", "last", "after", "before"];
@@ -34,6 +35,8 @@ export const projectV2Type = defineType<ProjectObj>("ProjectV2", {
   url: (s, _a, ctx) => projectUrl(ctx, s.record),
   resourcePath: (s, _a, ctx) => new URL(projectUrl(ctx, s.record)).pathname,
   owner: (s, _a, ctx) => accountObj(ctx.core.store.accountById(s.record.ownerId)),
+  /** Whether the caller may change the project: its fields, items and their values. */
+  viewerCanUpdate: (s, _a, ctx) => canWriteProject(ctx, s.record),
   fields: (s, args, _ctx, info) => {
     onlyArgs(info, args, PAGE);
     return paginate(s.record.fields, args, info, (f) => fieldObj(s.record, f));

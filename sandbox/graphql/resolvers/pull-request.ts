@@ -14,6 +14,7 @@ import {
 } from "../objects.ts";
 import { defineType } from "../registry.ts";
 import { issueLikeFields } from "./issue-like.ts";
+import { pullReviewFields } from "./pull-reviews.ts";
 import { rollupObj } from "./checks.ts";
 
 const PAGE = ["first", "last", "after", "before"];
@@ -36,6 +37,7 @@ function pullCommit(
 
 export const pullRequestType = defineType<PullObj>("PullRequest", {
   ...issueLikeFields,
+  ...pullReviewFields,
   state: (s) => (s.pull.merged ? "MERGED" : s.record.state.toUpperCase()),
   merged: (s) => s.pull.merged,
   mergedAt: (s) => s.pull.mergedAt,

@@ -4,6 +4,7 @@ import { renderApp } from "../../render/app.ts";
 import { renderInstallation } from "../../render/installation.ts";
 import { renderRepo } from "../../render/repo.ts";
 import type { AppRecord, DeliveryRecord, InstallationRecord } from "../../state/types.ts";
+import { manifestAppInfo, redeemManifestCode } from "../../web/manifest-codes.ts";
 import { paginate } from "../lookup.ts";
 import { ok, type HandlerTable, type RestRequest } from "../types.ts";
 
@@ -49,6 +50,26 @@ function findInstallation(req: RestRequest, accountId: number): InstallationReco
 
 export const appHandlers: HandlerTable = {
   "apps/get-authenticated": (req) => ok(renderApp(req.core, appOf(req))),
+  /**
+   * `POST /app-manifests/{code}/conversions`: the manifest flow's last step, unauthenticated
+   * (the code is the credential, good once within an hour): the new App with its key and secrets.
+   */
+  "apps/create-from-manifest": (req) => {
+    const appId = redeemManifestCode(req.core, String(req.params.code));
+    const app = req.core.store.state.apps.find((a) => a.id === appId);
+    const info = app && manifestAppInfo(req.core, app.id);
+    if (!app || !info) throw notFound();
+    return ok(
+      {
+        ...renderApp(req.core, app),
+        client_id: app.clientId,
+        client_secret: info.clientSecret,
+        webhook_secret: app.webhookSecret,
+        pem: app.privateKeyPem,
+      },
+      201,
+    );
+  },
   "apps/list-installations": (req) => {
     const app = appOf(req);
     const all = req.core.store.state.installations.filter((i) => i.appId === app.id);
@@ -60,7 +81,8 @@ export const appHandlers: HandlerTable = {
     const repo = req.core.store.repo(String(req.params.owner), String(req.params.repo));
     if (!repo) throw notFound();
     const inst = findInstallation(req, repo.ownerId);
-    if (!inst.repositoryIds.includes(repo.id)) throw notFound();
+    if (inst.repositorySelection !== "all" && !inst.repositoryIds.includes(repo.id))
+      throw notFound();
     return ok(renderInstallation(req.core, inst));
   },
   "apps/get-user-installation": (req) => {
@@ -174,7 +196,21 @@ export const appHandlers: HandlerTable = {
   },
   "apps/list-webhook-deliveries": (req) => {
     const app = appOf(req);
-    const all = req.core.store.state.deliveries.filter((d) => d.appId === app.id).reverse();
+    if (req.query.cursor !== undefined)
+      throw new GitHubError(
+        501,
+        "The HavunCore sandbox pages webhook deliveries with the page links it sends, not cursor.",
+      );
+    // `status`: "success" is a status_code of 200–399, "failure" one of 400–599 (GitHub's rule).
+    const inRange = (code: number) =>
+      req.query.status === "success"
+        ? code >= 200 && code <= 399
+        : req.query.status === "failure"
+          ? code >= 400 && code <= 599
+          : true;
+    const all = req.core.store.state.deliveries
+      .filter((d) => d.appId === app.id && inRange(d.statusCode))
+      .reverse();
     const { page, headers } = paginate(req, all);
     return { status: 200, body: page.map(renderDelivery), headers };
   },

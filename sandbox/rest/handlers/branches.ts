@@ -1,10 +1,28 @@
 import { notFound } from "../../http/github-error.ts";
+import { protectionOf } from "../../ops/branch-protection.ts";
 import type { RepoRecord } from "../../state/types.ts";
 import { paginate, repoOf } from "../lookup.ts";
 import { ok, type HandlerTable, type RestRequest } from "../types.ts";
 
 function commitLink(req: RestRequest, repo: RepoRecord, sha: string) {
   return { sha, url: `${req.core.urls.api}/repos/${req.core.store.fullName(repo)}/commits/${sha}` };
+}
+
+/** `protected` and `protection` of a branch, from its classic branch protection. */
+function protectionFields(req: RestRequest, repo: RepoRecord, name: string) {
+  const p = protectionOf(req.core, repo, name);
+  const rsc = p?.requiredStatusChecks;
+  return {
+    protected: p !== undefined,
+    protection: {
+      enabled: p !== undefined,
+      required_status_checks: {
+        enforcement_level: rsc ? (p?.enforceAdmins ? "everyone" : "non_admins") : "off",
+        contexts: rsc?.checks.map((c) => c.context) ?? [],
+        checks: rsc?.checks.map((c) => ({ context: c.context, app_id: c.appId })) ?? [],
+      },
+    },
+  };
 }
 
 export const branchHandlers: HandlerTable = {
@@ -21,7 +39,7 @@ export const branchHandlers: HandlerTable = {
       body: page.map(([r, sha]) => ({
         name: r.slice(11),
         commit: commitLink(req, repo, sha),
-        protected: false,
+        protected: protectionOf(req.core, repo, r.slice(11)) !== undefined,
       })),
     };
   },
@@ -69,11 +87,7 @@ export const branchHandlers: HandlerTable = {
         self: `${api}/branches/${name}`,
         html: `${req.core.urls.server}/${full}/tree/${name}`,
       },
-      protected: false,
-      protection: {
-        enabled: false,
-        required_status_checks: { enforcement_level: "off", contexts: [], checks: [] },
-      },
+      ...protectionFields(req, repo, name),
       protection_url: `${api}/branches/${name}/protection`,
     });
   },

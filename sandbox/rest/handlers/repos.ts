@@ -1,5 +1,6 @@
 import { GitHubError, notFound, validationFailed } from "../../http/github-error.ts";
 import { emitEvent } from "../../ops/emit.ts";
+import { renameRepo, setArchived } from "../../ops/repo-rename.ts";
 import { createRepo } from "../../ops/repos.ts";
 import { renderRepo, renderRepoMinimal } from "../../render/repo.ts";
 import { renderUser } from "../../render/user.ts";
@@ -52,6 +53,12 @@ export const repoHandlers: HandlerTable = {
     const repo = repoOf(req);
     req.access.require(repo, "administration", "write");
     const b = req.body;
+    // An archived repository takes no change but being unarchived.
+    if (repo.archived && b.archived !== false)
+      throw new GitHubError(403, "Repository was archived so is read-only.");
+    if (b.name !== undefined) renameRepo(req.core, req.access.actor, repo, String(b.name));
+    if (b.archived !== undefined)
+      setArchived(req.core, req.access.actor, repo, Boolean(b.archived));
     if (b.default_branch !== undefined) {
       if (!(await req.core.git.resolve(repo.id, `refs/heads/${b.default_branch}`))) {
         throw validationFailed(
