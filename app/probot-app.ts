@@ -11,6 +11,7 @@ import type { OrchestratorDeps } from "./orchestrator/deps.ts";
 import { hubOfIssue, hubsOfPull, type HubKey } from "./orchestrator/find-hub.ts";
 import { HAVUN_COMMAND } from "./gateway/read-orchestration.ts";
 import { registerBoardMoves } from "./orchestrator/board-move.ts";
+import { releaseHubOf } from "./deploy/release-event.ts";
 import { handleCommand } from "./orchestrator/handle-command.ts";
 import { loadHubConfig } from "./orchestrator/load-config.ts";
 import { Refusals } from "./orchestrator/refuse.ts";
@@ -284,6 +285,12 @@ export function havunApp(options: HavunAppOptions): {
         }
       },
     );
+
+    // The integration phase and deployments: a run or a deployment naming an orchestration.
+    app.on(["deployment_status.created", "workflow_run.completed"], async (context) => {
+      const key = releaseHubOf(context.payload as Parameters<typeof releaseHubOf>[0]);
+      if (key) reconcileLater(context, key);
+    });
 
     registerGate(app, { appSlug: options.appSlug, queue, signer: options.signer });
     registerBoardMoves(app, { deps, queue });

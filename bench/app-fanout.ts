@@ -82,10 +82,10 @@ for (const n of sizes.length ? sizes : [3, 20, 60]) {
     await h.settle();
     const remark = h.sb.log.counts(mark3, app);
     console.log(
-      `${n} tasks: ${subs.data.length} sub-issues in ${(ms / 1000).toFixed(1)} s; App requests ${fan.requests} (${(fan.requests / n).toFixed(2)}/task), of which POST/PATCH ${writes} (GraphQL ${fan.byRoute["POST /graphql"] ?? 0})`,
+      `${n} tasks: ${subs.data.length} sub-issues in ${(ms / 1000).toFixed(1)} s; App requests ${fan.requests} (${(fan.requests / n).toFixed(2)}/task; ${fan.notModified} answered 304), of which POST/PATCH ${writes} (GraphQL ${fan.byRoute["POST /graphql"] ?? 0})`,
     );
     console.log(
-      `  no-op event (unrelated label on a sub-issue): ${noop.requests} requests ${JSON.stringify(noop.byRoute)}; plain comment: ${remark.requests}`,
+      `  no-op event (unrelated label on a sub-issue): ${noop.requests} requests (${noop.notModified} answered 304, not charged) ${JSON.stringify(noop.byRoute)}; plain comment: ${remark.requests}`,
     );
   } finally {
     await h.stop();

@@ -8,6 +8,7 @@ import { registerApp } from "./commands/app.ts";
 import { registerPlan } from "./commands/plan.ts";
 import { registerStatus } from "./commands/status.ts";
 import { registerStats } from "./commands/stats.ts";
+import { registerEstimates } from "./commands/estimates.ts";
 import { registerSnippets } from "./commands/snippets.ts";
 import { registerOrchestrate } from "./commands/orchestrate.ts";
 import { registerDashboard } from "./commands/dashboard.ts";
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerPlan(program);
   registerStatus(program);
   registerStats(program);
+  registerEstimates(program);
   registerOrchestrate(program);
   registerDashboard(program);
   registerMcp(program);

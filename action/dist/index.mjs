@@ -15405,7 +15405,10 @@ var TASK_KINDS = ["analysis", "implementation", "testing", "review", "docs"], PR
   )
 }).describe("One unit of work for one coding agent in one repository."), MAX_TASKS = 100, planSchema = external_exports.strictObject({
   summary: external_exports.string().min(1).max(4e3).describe("What will be built and how the tasks fit together, in a few sentences."),
-  tasks: external_exports.array(taskSchema).min(1).max(MAX_TASKS).describe("The tasks, in a sensible order.")
+  tasks: external_exports.array(taskSchema).min(1).max(MAX_TASKS).describe("The tasks, in a sensible order."),
+  deployment_checklist: external_exports.array(external_exports.string().min(1).max(300)).max(30).optional().describe(
+    "What someone must do by hand when this ships (migrations to run, secrets to rotate, feature flags to set); the final report lists it."
+  )
 }).describe("A plan: the feature split into tasks across project repositories.");
 
 // app/agents/agent-schema.ts

@@ -9,6 +9,7 @@ import type { TaskSpec } from "../spec/task-spec.ts";
 import { ApiError } from "./api-error.ts";
 import { installationFor, orchestratorDeps, type ApiDeps } from "./api-deps.ts";
 import { workflowRole, type WorkflowRole } from "./trusted-workflows.ts";
+import { noticeUnsupportedCaller, unsupportedCaller } from "./caller-version-notice.ts";
 
 /** A task the caller may work on, established from its ID token and the App's own records. */
 export interface TaskAccess {
@@ -45,7 +46,10 @@ export async function taskAccess(
   serverUrl: string,
 ): Promise<TaskAccess> {
   const got = workflowRole(claims.job_workflow_ref, deps.trusted);
-  if (got !== role)
+  // HavunCore's workflow at a release this App does not support: refused once the sub-issue is
+  // known to be the App's task, with a note there saying which release to call.
+  const unsupported = unsupportedCaller(claims.job_workflow_ref, deps.trusted);
+  if (got !== role && !unsupported)
     throw new ApiError(
       403,
       "WORKFLOW_NOT_TRUSTED",
@@ -83,6 +87,16 @@ export async function taskAccess(
       "SPEC_NOT_AUTHENTIC",
       `${repo}#${request.issue} carries no task spec HavunCore signed for ${repo}`,
     );
+  if (unsupported) {
+    await noticeUnsupportedCaller(inst.octokit, {
+      repo,
+      issue: request.issue,
+      appSlug: deps.appSlug,
+      jobWorkflowRef: claims.job_workflow_ref,
+      message: unsupported,
+    }).catch((err: unknown) => deps.log.warn({ err }, "could not comment on the sub-issue"));
+    throw new ApiError(403, "CALLER_UNSUPPORTED", unsupported);
+  }
   if (spec.hub.toLowerCase() !== request.hub.toLowerCase())
     throw new ApiError(
       403,

@@ -7,7 +7,7 @@
 export interface TrustedWorkflows {
   /** Where HavunCore's workflows live, `owner/name`. */
   repo: string;
-  /** Accepted refs: exact (`refs/heads/main`) or a prefix ending in `*` (`refs/tags/v1*`). */
+  /** Accepted refs: exact (`refs/heads/main`, a commit SHA) or a prefix ending in `*` (`refs/tags/v1*`). */
   refs: string[];
 }
 
@@ -45,9 +45,12 @@ export function parseTrustedWorkflows(text: string): TrustedWorkflows {
       ?.split(",")
       .map((r) => r.trim())
       .filter(Boolean) ?? [];
-  if (!m || refs.length === 0 || refs.some((r) => !r.startsWith("refs/")))
+  // A ref (`refs/tags/v1*`) or a release's commit SHA, which is what a caller pinned to that SHA
+  // runs (its ID token's `job_workflow_ref` ends in `@SHA`).
+  const valid = (r: string) => r.startsWith("refs/") || /^[0-9a-f]{40}$/.test(r);
+  if (!m || refs.length === 0 || !refs.every(valid))
     throw new Error(
-      `HAVUN_TRUSTED_WORKFLOWS must look like OWNER/havuncore@refs/tags/v1*,refs/heads/main (got "${text}")`,
+      `HAVUN_TRUSTED_WORKFLOWS must look like OWNER/havuncore@refs/tags/v1*,refs/heads/main (refs, or a release's 40-character commit SHA) (got "${text}")`,
     );
   return { repo: m[1]!, refs };
 }

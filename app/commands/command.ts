@@ -6,6 +6,8 @@ export type Command =
   | { kind: "orchestrate"; request: string }
   | { kind: "status" }
   | { kind: "approve" }
+  /** Lets deployments that wait for approval start, or deploys a failed one again (hub only). */
+  | { kind: "deploy" }
   /** Without a task id: the whole orchestration (hub) or this task (sub-issue). */
   | { kind: "cancel"; taskId?: string }
   /** With a task id in the hub; without one in a sub-issue (this task). */
@@ -37,6 +39,11 @@ export const COMMANDS: readonly CommandInfo[] = [
   },
   { name: "status", usage: { hub: "/status", sub: "/status" }, help: "refresh the status" },
   { name: "approve", usage: { hub: "/approve" }, help: "start a plan that waits for approval" },
+  {
+    name: "deploy",
+    usage: { hub: "/deploy" },
+    help: "start the deployments that wait for approval (deploy: approval: true), or deploy a failed one again",
+  },
   {
     name: "cancel",
     usage: { hub: "/cancel [task-id]", sub: "/cancel" },

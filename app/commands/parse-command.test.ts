@@ -47,8 +47,9 @@ const cases: Array<[string, Place, Command | null]> = [
   ],
   ["/Breaking Payments-API", "hub", { kind: "breaking", contract: "payments-api", reason: "" }],
   ["/help", "sub", { kind: "help" }],
-  ["/deploy now", "hub", { kind: "unknown", name: "deploy" }],
-  ["/Deploy", "sub", { kind: "unknown", name: "deploy" }],
+  ["/deploy", "hub", { kind: "deploy" }],
+  ["/frobnicate now", "hub", { kind: "unknown", name: "frobnicate" }],
+  ["/Frobnicate", "sub", { kind: "unknown", name: "frobnicate" }],
   // Not commands.
   ["Thanks, looks great", "hub", null],
   ["", "hub", null],

@@ -80,6 +80,7 @@ export function parseCommand(body: string, where: Place): Command | null {
     }
     case "status":
     case "approve":
+    case "deploy":
     case "help":
       return { kind: line.name };
     default:

@@ -6,6 +6,8 @@ import { dispatchSchema } from "./dispatch.ts";
 import { withFix } from "./fixes.ts";
 import { projectsSchema } from "./project-schema.ts";
 import { snippetsConfigSchema } from "../../snippets/library-config.ts";
+import { deploySchema } from "../deploy/deploy-config.ts";
+import { integrationSchema } from "../integration/integration-config.ts";
 
 const label = z.string().min(1).max(50);
 
@@ -40,6 +42,8 @@ export const hubConfigSchema = z
     labels: labelsSchema,
     project_board: projectBoardSchema,
     snippets: snippetsConfigSchema,
+    integration: integrationSchema,
+    deploy: deploySchema,
   })
   .meta({
     title: "HavunCore hub configuration (.github/havun.yml)",

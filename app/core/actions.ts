@@ -1,9 +1,12 @@
 import type { Task } from "../spec/task-schema.ts";
 import type { TaskSpec } from "../spec/task-spec.ts";
 import type { IssueRef } from "./state.ts";
+import { describeReleaseAction, type ReleaseAction } from "../deploy/release-actions.ts";
 
 /** The writes reconcile asks for. The gateway applies them; nothing else writes to GitHub. */
 export type Action =
+  /** The integration phase and deployments, once every task is done (app/deploy). */
+  | ReleaseAction
   | {
       kind: "create-sub-issue";
       task: Task;
@@ -82,5 +85,10 @@ export function describeAction(a: Action): string {
     }
     case "create-board":
       return `create the project "${a.title}" of ${a.owner}`;
+    case "dispatch-workflow":
+    case "integration-check":
+    case "create-deployment":
+    case "dispatch-deployment":
+      return describeReleaseAction(a);
   }
 }

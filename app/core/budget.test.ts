@@ -4,6 +4,7 @@ import { renderSpecBlock } from "../spec/spec-block.ts";
 import type { Task } from "../spec/task-schema.ts";
 import { TEST_SIGNER as signer } from "../trust/test-signer.ts";
 import { budgetOf, budgetSetReply, plannerUsd } from "./budget.ts";
+import { grantTaskBudget, taskBudget } from "./budget-task.ts";
 import { emptyControl } from "./control.ts";
 import { reconcile } from "./reconcile.ts";
 import type { OrchestrationState, RunCost, SubIssueView } from "./state.ts";
@@ -138,5 +139,62 @@ describe("budgets that hold", () => {
       cacheWriteTokens: 1_000_000,
     };
     expect(plannerUsd(usage, { input: 3, output: 15 })).toBeCloseTo(3 + 0.3 + 3.75 + 1.5, 10);
+  });
+});
+
+describe("a task's own budget (agent.budget_usd.per_task)", () => {
+  const failed = ["havun", "havun:failed"];
+  const ctx = { signer, appSlug: "havuncore", now: NOW };
+  const retried = (r: ReturnType<typeof reconcile>) =>
+    r.actions.filter((a) => a.kind === "add-labels").map((a) => a.issue.number);
+
+  it("holds the retry of a task whose failed runs spent it, says so once, and lets the others go on", () => {
+    const s = state(0.5, [
+      sub(task("aa"), 1, [{ attempt: 1, round: 0, usd: 5 }], failed),
+      sub(task("bb"), 2, [{ attempt: 1, round: 0, usd: 4.99 }], failed),
+    ]);
+    const r = reconcile(s, config, ctx);
+    expect(retried(r)).toEqual([2]);
+    expect(r.views.map((v) => [v.task.id, v.status])).toEqual([
+      ["aa", "failed"],
+      ["bb", "dispatched"],
+    ]);
+    const notes = r.actions.filter((a) => a.kind === "comment");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ key: "task-budget-aa-5.00", issue: { number: 1 } });
+    const body = (notes[0] as { body: string }).body;
+    expect(body).toContain("**HavunCore stopped task `aa` (acme/api#1): it reached its budget.**");
+    expect(body).toContain("Its 1 run spent $5.00 of $5.00");
+    expect(body).toContain("`/retry aa`");
+    const said = { ...s, commentKeys: [...s.commentKeys, "task-budget-aa-5.00"] };
+    expect(reconcile(said, config, ctx).actions.filter((a) => a.kind === "comment")).toEqual([]);
+  });
+
+  it("says nothing of a task's budget while the orchestration's holds everything", () => {
+    const s = state(60, [sub(task("aa"), 1, [{ attempt: 1, round: 0, usd: 5 }], failed)]);
+    const keys = reconcile(s, config, ctx)
+      .actions.filter((a) => a.kind === "comment")
+      .map((a) => (a as { key: string }).key);
+    expect(keys).toEqual(["budget-reached-50.00"]);
+  });
+
+  it("/retry raises a stopped task's budget by one run's over what it spent, and it runs again", () => {
+    const s = state(0.5, [sub(task("aa"), 1, [{ attempt: 1, round: 0, usd: 5.2 }], failed)]);
+    expect(grantTaskBudget(s, config, "bb")).toBe(false);
+    expect(grantTaskBudget(s, config, "aa")).toBe(true);
+    expect(s.control.taskBudgetUsd).toEqual({ aa: 10.2 });
+    expect(taskBudget("aa", s.subIssues[0]!, config, s.control)).toMatchObject({
+      limitUsd: 10.2,
+      raised: true,
+      reached: false,
+    });
+    expect(retried(reconcile(s, config, ctx))).toEqual([1]);
+    // Within its budget, /retry leaves the budget alone.
+    expect(grantTaskBudget(s, config, "aa")).toBe(false);
+    // Spent again: said again, for the raised budget.
+    s.subIssues[0]!.runs!.push({ attempt: 2, round: 0, usd: 5 });
+    const again = reconcile(s, config, ctx).actions.find((a) => a.kind === "comment");
+    expect(again).toMatchObject({ key: "task-budget-aa-10.20" });
+    expect((again as { body: string }).body).toContain("spent $10.20 of $10.20 (raised by /retry)");
   });
 });

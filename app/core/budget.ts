@@ -1,8 +1,6 @@
 import type { HubConfig } from "../config/hub-config-schema.ts";
-import type { Action } from "./actions.ts";
 import type { Control } from "./control.ts";
-import { fixRoundActions, type RoundContext } from "./fix-rounds.ts";
-import type { OrchestrationState, SubIssueView, TaskView } from "./state.ts";
+import type { OrchestrationState, SubIssueView } from "./state.ts";
 
 /** What an orchestration has spent against its budget (all figures in US dollars). */
 export interface Budget {
@@ -67,21 +65,6 @@ export function budgetReachedComment(b: Budget): { key: string; body: string } {
 /** The line above the hub's checklist while the budget holds dispatch. */
 export function budgetHead(b: Budget): string {
   return `**Budget reached:** ${usd(b.spentUsd)} of ${usd(b.limitUsd)} spent; nothing new starts until a writer comments \`/budget <usd>\`.\n\n`;
-}
-
-/**
- * Fix rounds while the budget holds: none is dispatched (nothing in `control` or the views
- * changes), but a draft whose checks went green is still marked ready for review.
- */
-export function fixRoundsWithoutDispatch(
-  views: Map<string, TaskView>,
-  c: RoundContext,
-  actions: Action[],
-): void {
-  const scratch: Action[] = [];
-  const copies = new Map([...views].map(([id, v]) => [id, { ...v }]));
-  fixRoundActions(copies, { ...c, control: structuredClone(c.control) }, scratch);
-  actions.push(...scratch.filter((a) => a.kind === "mark-ready"));
 }
 
 /** What a planning's tokens cost at the configured price (cache reads 0.1x, writes 1.25x input). */

@@ -43,12 +43,23 @@ export const controlSchema = z.object({
   /** The orchestration's budget a writer set with `/budget <usd>` (else the config's). */
   budgetUsd: z.number().positive().nullable().default(null),
   budgetBy: z.string().nullable().default(null),
+  /** Per task: its budget a writer's /retry raised after it spent its own (app/core/budget-task.ts). */
+  taskBudgetUsd: z.record(z.string(), z.number().positive()).default({}),
   /** When each task was first dispatched (ISO time): metrics measure to its merge from here. */
   dispatchedAt: z.record(z.string(), z.string()).default({}),
+  /** Integration workflows dispatched once every task was done, as "repo:workflow@sha". */
+  integrationDispatched: z.array(z.string()).default([]),
+  /** The writer whose `/deploy` let deployments with `approval: true` start. */
+  deployApprovedBy: z.string().nullable().default(null),
+  /** Each involved repository's default-branch head when the orchestration started (app/deploy). */
+  releaseStart: z.record(z.string(), z.string()).default({}),
+  /** When a writer's last `/deploy` came: deployments that failed before it are made again. */
+  deployAt: z.string().nullable().default(null),
 });
 
 export type Control = z.output<typeof controlSchema>;
 
+const STATUS_BEGIN = "<!-- havun:begin status -->";
 const PATTERN = /<!-- havun:control ([A-Za-z0-9_-]{1,20000})\.([A-Za-z0-9_-]{43}) -->/;
 
 export function emptyControl(): Control {
@@ -62,10 +73,15 @@ export function renderControl(c: Control, signer: MarkerSigner): string {
 
 /**
  * The control state in a hub body: the signed marker inside the App's status section. An
- * absent, unsigned, forged or unreadable one reads as the empty control (and the App writes a
- * good one at its next reconcile).
+ * absent, unsigned, forged or unreadable one, or one in a body with two status sections, reads
+ * as the empty control (and the App writes a good one at its next reconcile). The signature is
+ * not bound to the issue: someone who may edit the body (its author, the hub's writers) could put
+ * back an earlier signed state of it; they may give the same commands anyway.
  */
 export function readControl(body: string, signer: MarkerSigner): Control {
+  // The App writes one status section. A second one is someone's copy (perhaps of a genuine
+  // marker from another orchestration): then neither is trusted.
+  if (body.split(STATUS_BEGIN).length > 2) return emptyControl();
   const section = readManagedSection(body, "status");
   const m = section === null ? null : PATTERN.exec(section);
   if (!m?.[1] || !m[2] || !signer.verify("control", m[1], m[2])) return emptyControl();

@@ -232,6 +232,30 @@ describe("reconcile (pure)", () => {
     expect(r.actions.filter((a) => a.kind === "create-sub-issue")).toHaveLength(3);
   });
 
+  it("an older look-alike with a copied genuine spec closes no real sub-issue as a duplicate", () => {
+    const subs = plan.tasks.map((t) => sub(t));
+    // Someone copied the real sub-issue's signed spec into an issue of their own, made earlier.
+    const lookAlike = sub(plan.tasks[0]!, { byApp: false, createdAt: "2025-01-01T00:00:00Z" });
+    const r = reconcile(state([lookAlike, ...subs], { control: { ...emptyControl() } }), config);
+    expect(r.actions.filter((a) => a.kind === "close")).toEqual([]);
+    expect(r.actions.some((a) => "issue" in a && a.issue.number === lookAlike.number)).toBe(false);
+  });
+
+  it("a failed task whose spec a person edited is not signed again on retry", () => {
+    const subs = plan.tasks.map((t) => sub(t));
+    // read-orchestration gives an edited spec as none: the signature no longer verifies.
+    subs[0] = { ...subs[0]!, labels: ["havun", "havun:failed"], spec: null };
+    const r = reconcile(
+      state(subs, { control: { ...emptyControl(), extraAttempts: { api: 3 } } }),
+      config,
+    );
+    expect(
+      r.actions.filter(
+        (a) => "issue" in a && a.issue.number === subs[0]!.number && a.kind === "update-body",
+      ),
+    ).toEqual([]);
+  });
+
   it("reports and closes the hub once every task is done", () => {
     const subs = plan.tasks.map((t) => sub(t, { state: "closed", stateReason: "completed" }));
     const r = reconcile(state(subs), config, "2026-01-02T00:00:00Z");
@@ -305,6 +329,22 @@ describe("reconcile (pure)", () => {
       };
       const r = reconcile(state(subs, { control: links }), config);
       expect(r.views.find((v) => v.task.id === "api")!.status).toBe("dispatched");
+    });
+
+    it("an outsider's open pull request that closes the sub-issue takes no max_parallel slot", () => {
+      const subs = plan.tasks.map((t) => sub(t));
+      subs[0] = { ...subs[0]!, labels: ["havun"], pulls: [{ ...foreign, state: "OPEN" }] };
+      const one = { ...config, agent: { ...config.agent, max_parallel: 1 } };
+      const r = reconcile(state(subs, { control: links }), one);
+      expect(r.views.find((v) => v.task.id === "api")!.status).toBe("dispatched");
+      expect(
+        r.actions.some(
+          (a) =>
+            a.kind === "add-labels" &&
+            a.labels.includes("havun:ready") &&
+            a.issue.number === subs[0]!.number,
+        ),
+      ).toBe(true);
     });
 
     it("a commit's closing keyword does not finish a task", () => {

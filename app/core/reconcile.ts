@@ -13,8 +13,11 @@ import type { IssueRef, OrchestrationState, SubIssueView, TaskView } from "./sta
 import { closedWrongly, issuesByTask, taskViews } from "./task-status.ts";
 import { fixRoundActions, ownOpenPull } from "./fix-rounds.ts";
 import { boardActions, orchestrationCards } from "./board.ts";
-import { budgetOf, budgetReachedComment, fixRoundsWithoutDispatch } from "./budget.ts";
+import { budgetOf, budgetReachedComment } from "./budget.ts";
+import { heldRuns, splitByBudget, stopAtTaskBudget } from "./budget-task.ts";
 import { updateBehindPulls } from "./base-moved.ts";
+import { releaseStep } from "../deploy/release-step.ts";
+import { renderRelease } from "../deploy/release-report.ts";
 
 export interface ReconcileResult {
   actions: Action[];
@@ -110,21 +113,32 @@ export function reconcile(
       });
     }
     linkDependencies(views, chosen, control, actions);
-    // A reached budget holds every new run (task, retry, fix round); running tasks finish.
-    if (!budget.reached)
-      retryFailed(views, labels, actions, (spec) => subIssueBody(state, chosen, spec, signer));
+    // A reached budget holds every new run (task, retry, fix round) of the tasks it covers: the
+    // orchestration's all of them, a task's own that task; running tasks finish.
+    const bodyFor = (spec: TaskSpec) => subIssueBody(state, chosen, spec, signer);
+    const rounds = { config, control, labels, appSlug: ctx.appSlug, bodyFor };
+    const { may, held } = splitByBudget(views, budget, config, control);
+    retryFailed(may, labels, actions, bodyFor);
     updateBehindPulls(views, control, actions);
-    (budget.reached ? fixRoundsWithoutDispatch : fixRoundActions)(
-      views,
-      {
-        config,
-        control,
-        labels,
-        appSlug: ctx.appSlug,
-        bodyFor: (spec) => subIssueBody(state, chosen, spec, signer),
+    fixRoundActions(may, rounds, actions);
+    const stopped = heldRuns(
+      held,
+      control,
+      (vs, c, scratch) => {
+        retryFailed(vs, labels, scratch, bodyFor);
+        fixRoundActions(vs, { ...rounds, control: c }, scratch);
       },
       actions,
     );
+    if (!budget.reached)
+      actions.push(
+        ...stopAtTaskBudget(stopped, views, {
+          config,
+          control,
+          commentKeys: state.commentKeys,
+          hub: hubRef(state),
+        }),
+      );
     for (const v of budget.reached ? [] : tasksToDispatch(views, config)) {
       if (!v.issue) continue;
       control.dispatchedAt[v.task.id] ??= now;
@@ -142,8 +156,16 @@ export function reconcile(
     list.length > 0 &&
     list.every((v) => v.status === "done" || v.status === "cancelled") &&
     list.some((v) => v.status === "done");
+  // The repositories' heads when the orchestration starts: the integration check compares with them.
+  if (plan && state.release && !Object.keys(control.releaseStart).length)
+    control.releaseStart = state.release.heads;
+  // Once every task is done: the integration check, then the deployments (app/deploy).
+  const release =
+    complete && state.hub.state === "open" ? releaseStep(state, config, control, list) : null;
+  const releaseText = release ? renderRelease(release) : "";
   const section =
     hubStatusSection(state, config, list, waitingForApproval, budget) +
+    (releaseText ? `\n${releaseText}` : "") +
     "\n" +
     renderControl(control, signer);
   const body = replaceManagedSection(state.hub.body, "status", section);
@@ -155,13 +177,19 @@ export function reconcile(
       : text.replace(/(<!-- havun:control [A-Za-z0-9_-]+)\.[A-Za-z0-9_-]{43} -->/, "$1 -->");
   if (plan && unsigned(body) !== unsigned(state.hub.body))
     actions.push({ kind: "update-body", issue: hubRef(state), body });
-  if (complete && state.hub.state === "open") {
+  if (release) {
+    actions.push(...release.actions);
+    for (const c of release.comments)
+      if (!state.commentKeys.includes(c.key))
+        actions.push({ kind: "comment", issue: hubRef(state), ...c });
+  }
+  if (complete && state.hub.state === "open" && (!release || release.done)) {
     if (!state.commentKeys.includes("final-report")) {
       actions.push({
         kind: "comment",
         issue: hubRef(state),
         key: "final-report",
-        body: finalReport(state, list, config, now),
+        body: `${finalReport(state, list, config, now)}\n${renderRelease(release, plan?.deployment_checklist)}`,
       });
     }
     actions.push({ kind: "close", issue: hubRef(state), reason: "completed" });

@@ -1,5 +1,6 @@
 import type { Plan, Task } from "../spec/task-schema.ts";
 import type { TaskSpec } from "../spec/task-spec.ts";
+import type { ReleaseView } from "../deploy/release-view.ts";
 import type { Control } from "./control.ts";
 
 /** An issue as the core addresses it: enough to write to it through the gateway. */
@@ -170,6 +171,8 @@ export interface OrchestrationState {
   board?: BoardView | null;
   /** The hub's default branch head when read: snippets attached to new tasks are read there. */
   hubCommit: string | null;
+  /** What the integration phase and deployments read, once every task is done (app/deploy). */
+  release?: ReleaseView | null;
 }
 
 export type TaskStatus =

@@ -4,6 +4,7 @@ import type { IssueRef } from "../core/state.ts";
 import { marker } from "../spec/markers.ts";
 import { applyBoard, createBoard } from "./apply-board.ts";
 import { createSubIssues } from "./create-sub-issues.ts";
+import { applyRelease } from "../deploy/apply-release.ts";
 
 function isStatus(err: unknown, ...statuses: number[]): boolean {
   return statuses.includes((err as { status?: number }).status ?? 0);
@@ -42,6 +43,11 @@ export async function applyActions(
     // The board shows what the other writes made (it is read again next round).
     "create-board": 8,
     board: 8,
+    // The integration phase and deployments: after the hub's body records their dispatches.
+    "dispatch-workflow": 9,
+    "integration-check": 9,
+    "create-deployment": 9,
+    "dispatch-deployment": 9,
   };
   const rest = actions
     .filter((a) => a.kind !== "create-sub-issue")
@@ -57,6 +63,11 @@ async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
       return applyBoard(octokit, a);
     case "create-board":
       return createBoard(octokit, a);
+    case "dispatch-workflow":
+    case "integration-check":
+    case "create-deployment":
+    case "dispatch-deployment":
+      return applyRelease(octokit, a);
     case "add-blocked-by":
       try {
         await octokit.request(

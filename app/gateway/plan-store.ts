@@ -60,5 +60,14 @@ function mergePlans(earlier: Plan, later: Plan): Plan {
   return {
     summary: earlier.summary,
     tasks: [...earlier.tasks, ...later.tasks.filter((t) => !known.has(t.id))],
+    ...checklistOf(earlier, later),
   };
+}
+
+/** A replan's hand-done deployment steps join the earlier ones (each once). */
+function checklistOf(earlier: Plan, later: Plan): Pick<Plan, "deployment_checklist"> {
+  const items = [
+    ...new Set([...(earlier.deployment_checklist ?? []), ...(later.deployment_checklist ?? [])]),
+  ];
+  return items.length ? { deployment_checklist: items } : {};
 }

@@ -25,10 +25,11 @@ function configCheck(f: DoctorFacts): DoctorCheck {
     return fail(
       "hub-config",
       f.hub,
-      `${HUB_CONFIG_PATH} has ${f.config.errors.length} problem(s)`,
-      `edit ${f.hub}'s ${HUB_CONFIG_PATH}: ${f.config.errors[0]!.fix}${f.config.errors.length > 1 ? " (and the others above)" : ""}`,
+      `${HUB_CONFIG_PATH} or its agent files have ${f.config.errors.length} problem(s)`,
+      `edit ${f.hub}'s ${f.config.errors[0]!.file ?? HUB_CONFIG_PATH}: ${f.config.errors[0]!.fix}${f.config.errors.length > 1 ? " (and the others above)" : ""}`,
       f.config.errors.map(
-        (e) => `${e.path || "(file)"}${e.line ? ` (line ${e.line})` : ""}: ${e.message} — ${e.fix}`,
+        (e) =>
+          `${e.file ? `${e.file} ` : ""}${e.path || "(file)"}${e.line ? ` (line ${e.line})` : ""}: ${e.message} — ${e.fix}`,
       ),
     );
   return ok(

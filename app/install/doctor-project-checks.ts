@@ -5,6 +5,7 @@ import type { ProjectFacts, Readable } from "./doctor-read.ts";
 import { GATE_CHECK } from "./gate-ruleset.ts";
 import { ghHostPrefix } from "./github-web.ts";
 import { trustedAccepts } from "./havuncore-ref.ts";
+import { callerVersion } from "./caller-versions.ts";
 
 export interface ProjectContext {
   hub: string;
@@ -34,6 +35,10 @@ function callerProblems(jobs: CallerJob[], text: string, c: ProjectContext): str
       problems.push(
         `job ${j.job} calls ${j.repo}@${j.ref}, which the App refuses (it trusts ${c.trusted.repo}@${c.trusted.refs.join(",")})`,
       );
+  }
+  for (const j of jobs) {
+    const v = callerVersion(j.ref);
+    if (v.kind === "unsupported") problems.push(`job ${j.job}: ${v.message}`);
   }
   if (agent && agent.secrets !== "inherit" && !agent.secrets.includes("ANTHROPIC_API_KEY"))
     problems.push("job agent does not pass the ANTHROPIC_API_KEY secret");
@@ -68,10 +73,17 @@ function callerCheck(p: ProjectFacts, c: ProjectContext): DoctorCheck {
       `edit ${w.path} to match action/templates/havun-agent.yml (or delete it and run ${init})`,
       problems,
     );
+  const version = agent ? callerVersion(agent.ref) : null;
+  const release =
+    version?.kind === "supported"
+      ? `, release v${version.major} (supported)`
+      : version?.kind === "unknown"
+        ? ` (note: ${version.message})`
+        : "";
   return ok(
     "caller-workflow",
     p.repo,
-    `${w.path} calls ${at} for hub ${c.hub}${c.trusted ? ", a version the App trusts" : ""}`,
+    `${w.path} calls ${at} for hub ${c.hub}${c.trusted ? ", a version the App trusts" : ""}${release}`,
   );
 }
 
@@ -121,7 +133,7 @@ function appAddressCheck(p: ProjectFacts, gh: string): DoctorCheck {
 }
 
 function gateCheck(p: ProjectFacts, c: ProjectContext, gh: string): DoctorCheck {
-  const fix = `${gh}gh api -X POST repos/${p.repo}/rulesets --input havun-gate-ruleset.json (the body: README "Making havun/gate required", or havun init's checklist)`;
+  const fix = `${gh}gh api -X POST repos/${p.repo}/rulesets --input havun-gate-ruleset.json (the body: docs/gate.md "Making havun/gate required", or havun init's checklist)`;
   const fromRules = p.rules.filter((r) => r.context === GATE_CHECK).map((r) => r.integrationId);
   const fromProtection =
     "why" in p.protection

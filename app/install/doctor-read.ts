@@ -1,6 +1,7 @@
 import type { ConfigError } from "../config/config-error.ts";
 import { HUB_CONFIG_PATH, parseHubConfig } from "../config/parse-hub-config.ts";
-import { splitRepo } from "../gateway/client.ts";
+import { splitRepo, type GitHubClient } from "../gateway/client.ts";
+import { readHubConfigFiles } from "../gateway/hub-config-files.ts";
 import type { RestClient } from "../gateway/rest-client.ts";
 import { SEALED_SUFFIX, secretsPath } from "../../vault/layout.ts";
 import { readInstallFacts, type InstallFacts } from "./doctor-install.ts";
@@ -189,7 +190,11 @@ export async function readDoctorFacts(o: {
   const hubRepo = await orNull(() => o.gh.rest.repos.get(splitRepo(o.hub)));
   const hub = hubRepo?.data.full_name ?? o.hub;
   const text = hubRepo ? await readText(o.gh, hub, HUB_CONFIG_PATH) : null;
-  const parsed = text ? parseHubConfig(text.text) : null;
+  // The hub's agent files are validated with its config, as the App reads them.
+  const files = text
+    ? await orNull(() => readHubConfigFiles(o.gh as unknown as GitHubClient, hub), [403])
+    : null;
+  const parsed = text ? parseHubConfig(text.text, files?.agents ?? []) : null;
   const config: DoctorFacts["config"] = !parsed
     ? { state: "missing" }
     : parsed.ok

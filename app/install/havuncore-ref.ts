@@ -1,8 +1,9 @@
 import type { TrustedWorkflows } from "../api/trusted-workflows.ts";
 import type { HavunCoreRef } from "./caller-workflow.ts";
+import { CALLER_TAG } from "./caller-versions.ts";
 
-/** Where HavunCore lives when nothing says otherwise. */
-export const DEFAULT_HAVUNCORE: HavunCoreRef = { repo: "havun/havuncore", ref: "main" };
+/** Where HavunCore lives when nothing says otherwise: its newest supported major release. */
+export const DEFAULT_HAVUNCORE: HavunCoreRef = { repo: "havun/havuncore", ref: CALLER_TAG };
 
 /** `OWNER/NAME@REF` → its parts, or an error message naming the expected form. */
 export function parseHavunCoreRef(text: string): HavunCoreRef | string {
@@ -35,8 +36,9 @@ export function trustedAccepts(trusted: TrustedWorkflows, at: HavunCoreRef): boo
 
 /**
  * The HavunCore ref `havun init` writes into callers: `--havuncore` when given (and accepted by
- * the App's trusted workflows, when known), else the first exact ref the App trusts, else
- * `havun/havuncore@main`. Returns an error message when they disagree or only patterns are trusted.
+ * the App's trusted workflows, when known), else the first exact ref the App trusts, else the
+ * major tag `vN` a trusted `refs/tags/vN*` pattern covers, else `havun/havuncore@v1`. Returns an
+ * error message when they disagree or nothing the App trusts can be named.
  */
 export function chooseHavunCore(
   flag: string | undefined,
@@ -50,7 +52,9 @@ export function chooseHavunCore(
     return parsed;
   }
   if (!trusted) return DEFAULT_HAVUNCORE;
-  const exact = trusted.refs.find((r) => !r.endsWith("*"));
+  const exact =
+    trusted.refs.find((r) => !r.endsWith("*")) ??
+    trusted.refs.map((r) => /^refs\/tags\/(v\d+)\*$/.exec(r)?.[1]).find(Boolean);
   if (!exact)
     return `HAVUN_TRUSTED_WORKFLOWS accepts only ${trusted.refs.join(",")}: pass --havuncore ${trusted.repo}@TAG naming the release to pin`;
   return { repo: trusted.repo, ref: exact.replace(/^refs\/(heads|tags)\//, "") };

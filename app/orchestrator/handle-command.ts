@@ -7,6 +7,7 @@ import { approvalNeed, needsApproval } from "../planner/approval.ts";
 import { neutralise } from "../text/neutralise.ts";
 import { renderHelp } from "../render/help.ts";
 import { budgetSetReply } from "../core/budget.ts";
+import { grantTaskBudget } from "../core/budget-task.ts";
 import { plannerCostMarker } from "../render/planner-cost.ts";
 import { declareBreaking } from "./declare-breaking.ts";
 import { splitRepo, type OrchestratorDeps } from "./deps.ts";
@@ -97,6 +98,19 @@ export async function handleCommand(
         s.control.approvedBy = ev.author;
       });
       return;
+    case "deploy":
+      if (!config.deploy?.length)
+        return reply(
+          deps,
+          ev,
+          "This hub deploys nothing: add a `deploy:` section to `.github/havun.yml` (see docs/deploy.md).",
+          state.commentKeys,
+        );
+      await runOrchestration(deps, ev.hub, ev.number, config, (s) => {
+        s.control.deployApprovedBy = ev.author;
+        s.control.deployAt = new Date().toISOString();
+      });
+      return;
     case "cancel":
     case "retry": {
       if (taskArg !== undefined && !knownTask(config, taskArg, taskIds)) {
@@ -115,6 +129,8 @@ export async function handleCommand(
           else s.control.cancelledAll = true;
         } else if (taskArg) {
           s.control.cancelled = s.control.cancelled.filter((t) => t !== taskArg);
+          // Held at its own budget: one more run's budget over what it spent.
+          grantTaskBudget(s, config, taskArg);
           // Fix rounds ran out on its open pull request: one more round on that branch.
           if (s.control.exhausted.includes(taskArg)) {
             s.control.extraFixes[taskArg] = (s.control.extraFixes[taskArg] ?? 0) + 1;

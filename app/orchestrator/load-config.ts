@@ -17,7 +17,7 @@ export async function loadHubConfig(deps: OrchestratorDeps, hub: string): Promis
     return {
       ok: false,
       missing: true,
-      comment: `HavunCore found no \`${HUB_CONFIG_PATH}\` in ${hub}. Add one listing the project repositories (see the README's "Hub configuration").`,
+      comment: `HavunCore found no \`${HUB_CONFIG_PATH}\` in ${hub}. Add one listing the project repositories (every key: docs/hub-config.md in HavunCore's repository).`,
     };
   }
   const parsed = parseHubConfig(files.config, files.agents);

@@ -4,6 +4,7 @@ import { reconcile, type ReconcileResult } from "../core/reconcile.ts";
 import type { OrchestrationState } from "../core/state.ts";
 import { applyActions } from "../gateway/apply-actions.ts";
 import { readForApp } from "../gateway/read-for-app.ts";
+import { readRelease } from "../deploy/read-release.ts";
 import type { OrchestratorDeps } from "./deps.ts";
 import { guardStoredPlan } from "./stored-plan.ts";
 
@@ -39,6 +40,8 @@ export async function runOrchestration(
     if (round === 1 && state.plan && !(await guardStoredPlan(deps, state, config)))
       return { state, result: null, rounds: round, actions: done };
     if (round === 1 && edit) edit(state);
+    // The integration phase and deployments read theirs only when the config asks for them.
+    state.release = await readRelease(deps.octokit, state, config);
     result = reconcile(state, config, { signer: deps.signer, appSlug: deps.appSlug });
     if (result.actions.length === 0) return { state, result, rounds: round, actions: done };
     deps.log.info({ hub, number, actions: result.actions.map(describeAction) }, "reconcile");

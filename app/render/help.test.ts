@@ -15,6 +15,8 @@ describe("renderHelp", () => {
     expect(renderHelp({ unknown: "aprove" })).toMatch(
       /^`\/aprove` is not a HavunCore command\. Did you mean `\/approve`\?/,
     );
-    expect(renderHelp({ unknown: "deploy" })).toMatch(/^`\/deploy` is not a HavunCore command\.\n/);
+    expect(renderHelp({ unknown: "frobnicate" })).toMatch(
+      /^`\/frobnicate` is not a HavunCore command\.\n/,
+    );
   });
 });

@@ -124,6 +124,13 @@ export const planSchema = z
       .max(4000)
       .describe("What will be built and how the tasks fit together, in a few sentences."),
     tasks: z.array(taskSchema).min(1).max(MAX_TASKS).describe("The tasks, in a sensible order."),
+    deployment_checklist: z
+      .array(z.string().min(1).max(300))
+      .max(30)
+      .optional()
+      .describe(
+        "What someone must do by hand when this ships (migrations to run, secrets to rotate, feature flags to set); the final report lists it.",
+      ),
   })
   .describe("A plan: the feature split into tasks across project repositories.");
 

@@ -25,7 +25,7 @@ const HELP = [
   "  HAVUN_OIDC_ISSUER         default https://token.actions.githubusercontent.com",
   "                            (GitHub Enterprise Server: https://HOST/_services/token)",
   "GET /healthz answers 200 while GitHub accepts the App's JWT (GET /app), else 503 with why.",
-  "See README: Installing the App for real.",
+  "See docs/installing.md in HavunCore's repository.",
 ].join("\n");
 
 export function registerApp(program: Command): void {

@@ -117,6 +117,19 @@ async function runCheck(flags: CheckFlags): Promise<void> {
     throw new CliError(
       "--hub-dir verifies the pacts here, --pact-result takes another job's result: pass one",
     );
+  // Acceptances and consumer impact are about the OpenAPI diff's breaking changes.
+  for (const [given, flag] of [
+    [flags.pull, "--pull"],
+    [flags.pactsDir, "--pacts-dir"],
+  ] as const)
+    if (given !== undefined && !flags.openapi)
+      throw new CliError(
+        `${flag} applies to the breaking changes of the OpenAPI diff: add --openapi <path> --base <rev>, or leave ${flag} out`,
+      );
+  if (flags.appSlug !== undefined && flags.pull === undefined)
+    throw new CliError(
+      "--app-slug names the App whose comments carry acceptances: add --pull <number>, or leave --app-slug out",
+    );
   if (flags.resultFile && flags.headSha && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(flags.headSha))
     throw new CliError("--head-sha must be the full commit sha to be recorded in --result-file");
   const cwd = resolve(flags.checkout ?? ".");

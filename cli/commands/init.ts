@@ -21,7 +21,7 @@ export function registerInit(program: Command): void {
     .option("--projects <list>", "project repositories, OWNER/A,OWNER/B (asked when missing)")
     .option(
       "--havuncore <owner/name@ref>",
-      "where the callers run HavunCore's workflows (default: the first exact ref of HAVUN_TRUSTED_WORKFLOWS, else havun/havuncore@main)",
+      "where the callers run HavunCore's workflows (default: the first exact ref of HAVUN_TRUSTED_WORKFLOWS or the major tag of its refs/tags/vN* pattern, else havun/havuncore@v1)",
     )
     .option(
       "--app-slug <slug>",

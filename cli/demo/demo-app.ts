@@ -1,4 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import Anthropic from "@anthropic-ai/sdk";
 import { startAppServer, type AppServerOptions } from "../../app/server.ts";
@@ -12,6 +14,8 @@ export interface DemoApp {
   restarts(): number;
   /** Resolves once the next restart has listened and resumed (never without restarts). */
   nextStart(): Promise<void>;
+  /** The App's own process id when it runs in a child process (its memory can be read). */
+  pid(): number | null;
   stop(): Promise<void>;
 }
 
@@ -30,6 +34,7 @@ export async function inProcessApp(o: ChildAppOptions): Promise<DemoApp> {
     queue: app.queue,
     restarts: () => 0,
     nextStart: () => new Promise(() => {}),
+    pid: () => null,
     stop: () => app.stop(),
   };
 }
@@ -46,8 +51,10 @@ const TSCONFIG = fileURLToPath(new URL("../../tsconfig.json", import.meta.url));
 export async function restartingApp(o: ChildAppOptions, everyMs: number): Promise<DemoApp> {
   let child: ChildProcess | null = null;
   let ready: Promise<string>;
-  let port = o.port ?? 0;
+  let port = o.port || (await stablePort());
   let restarts = 0;
+  /** Every process started and not yet seen to exit (a start that lost its race included). */
+  const live = new Set<ChildProcess>();
   let stopped = false;
   let asks = 0;
   const startWaiters: (() => void)[] = [];
@@ -63,6 +70,8 @@ export async function restartingApp(o: ChildAppOptions, everyMs: number): Promis
         stdio: ["ignore", "ignore", "inherit", "ipc"],
       });
       child = c;
+      live.add(c);
+      c.once("exit", () => live.delete(c));
       c.once("exit", (code) =>
         reject(new Error(`the App process exited (${code}) before listening`)),
       );
@@ -75,26 +84,36 @@ export async function restartingApp(o: ChildAppOptions, everyMs: number): Promis
   ready = start();
   const url = await ready;
   const kill = async () => {
-    const c = child;
-    if (!c || c.exitCode !== null || c.signalCode !== null) return;
-    const exited = new Promise((r) => c.once("exit", r));
-    c.kill("SIGKILL");
-    await exited;
+    await Promise.all(
+      [...live].map((c) => {
+        if (c.exitCode !== null || c.signalCode !== null) return live.delete(c);
+        const exited = new Promise((r) => c.once("exit", r));
+        c.kill("SIGKILL");
+        return exited.then(() => live.delete(c));
+      }),
+    );
   };
-  const timer = setInterval(() => {
-    if (stopped) return;
-    void (async () => {
-      await kill();
-      restarts++;
-      // The port is free once the process is gone; a start that fails is tried again.
-      for (let attempt = 1; ; attempt++) {
-        ready = start();
-        if ((await ready.then(() => true).catch(() => false)) || attempt >= 5 || stopped) break;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-      for (const w of startWaiters.splice(0)) w();
-    })();
-  }, everyMs);
+  let restarting = false;
+  const timer = setInterval(
+    () => {
+      // A restart still starting (a slow machine) is not killed by the next one: one at a time.
+      if (stopped || restarting || !Number.isFinite(everyMs)) return;
+      restarting = true;
+      void (async () => {
+        await kill();
+        restarts++;
+        // The port is free once the process is gone; a start that fails is tried again.
+        for (let attempt = 1; ; attempt++) {
+          ready = start();
+          if ((await ready.then(() => true).catch(() => false)) || attempt >= 20 || stopped) break;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+        restarting = false;
+        for (const w of startWaiters.splice(0)) w();
+      })();
+    },
+    Math.min(everyMs, 2 ** 31 - 1),
+  );
   /** Waits until the current process has no queued work; a kill meanwhile asks the next one. */
   const idle = async (): Promise<void> => {
     for (;;) {
@@ -126,10 +145,34 @@ export async function restartingApp(o: ChildAppOptions, everyMs: number): Promis
     queue: { idle },
     restarts: () => restarts,
     nextStart: () => new Promise((r) => startWaiters.push(r)),
+    pid: () => (child as ChildProcess | null)?.pid ?? null,
     async stop() {
       stopped = true;
       clearInterval(timer);
       await kill();
     },
   };
+}
+
+/**
+ * A free port below the kernel's ephemeral range: the App's port is free while it restarts, and
+ * a port in that range may meanwhile become some client connection's own end (EADDRINUSE).
+ */
+async function stablePort(): Promise<number> {
+  let low = 32768;
+  try {
+    low = Number(readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").split(/\s+/)[0]);
+  } catch {
+    // Not Linux: its default range starts higher still.
+  }
+  for (let tries = 0; tries < 50; tries++) {
+    const port = 20000 + Math.floor(Math.random() * Math.max(1, Math.min(low, 32768) - 20000));
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once("error", () => resolve(false));
+      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  return 0;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { callerWorkflowText } from "../../app/install/caller-workflow.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const read = (path: string) => readFileSync(`${root}${path}`, "utf8");
@@ -24,7 +25,14 @@ export function havuncoreRepoFiles(): Record<string, string> {
   };
 }
 
-export const CALLER_WORKFLOW = read("action/templates/havun-agent.yml");
+/**
+ * The caller workflow `havun init` writes, at `main`: the sandbox's `havun/havuncore` is this
+ * working tree as one commit on `main`, with no release tags.
+ */
+export const CALLER_WORKFLOW = callerWorkflowText(
+  { repo: "havun/havuncore", ref: "main" },
+  "havun/hub",
+);
 
 /**
  * CI in each project repository, as the README recommends where agents write code: the tests

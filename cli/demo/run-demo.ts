@@ -66,8 +66,12 @@ export interface DemoOptions {
   onResult?: (result: DemoResult, w: World) => void;
   /** The share of every client's GitHub requests that meet a fault (`--faults`). */
   faults?: number;
+  /** Called with the world still running when the loop fails (to look at what stopped it). */
+  onFailure?: (w: World) => Promise<void>;
   /** Kill the App server every so many seconds and start it again (`--restart-app`). */
   restartAppEvery?: number;
+  /** The integration phase and deployments after the last merge (cli/demo/release-files.ts). */
+  release?: boolean;
 }
 
 type Pull = Awaited<ReturnType<World["reviewer"]["pulls"]["list"]>>["data"][number];
@@ -145,6 +149,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     hubFiles: o.hubFiles,
     faults: o.faults,
     restartAppEvery: o.restartAppEvery,
+    release: o.release,
   });
   try {
     o.log(`  GitHub API ${w.sb.apiUrl} · App webhook ${w.app.webhookUrl}`);
@@ -188,6 +193,9 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     o.onResult?.(result, w);
     if (o.keep) await o.keep(w);
     return result;
+  } catch (err) {
+    await o.onFailure?.(w);
+    throw err;
   } finally {
     await w.stop();
   }

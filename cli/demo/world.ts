@@ -12,6 +12,12 @@ import { sealIntoVault } from "../../vault/seal-into-vault.ts";
 import { CALLER_WORKFLOW, CI_WORKFLOW, CLAUDE_BIN, havuncoreRepoFiles } from "./havuncore-files.ts";
 import { API_FILES, PORTAL_FILES } from "./project-files.ts";
 import { HUB_AGENTS } from "./hub-agents.ts";
+import {
+  API_DEPLOY_WORKFLOW,
+  API_INTEGRATION_WORKFLOW,
+  PORTAL_DEPLOY_WORKFLOW,
+  RELEASE_CONFIG,
+} from "./release-files.ts";
 import { HUB_SNIPPETS } from "./hub-snippets.ts";
 import { inProcessApp, restartingApp, type ChildAppOptions, type DemoApp } from "./demo-app.ts";
 
@@ -120,6 +126,12 @@ export async function startWorld(o: {
   faults?: number;
   /** Kill the App process (SIGKILL) every so many seconds and start it again. */
   restartAppEvery?: number;
+  /**
+   * The integration phase and deployments (release-files.ts): the hub config gains
+   * `integration:` and `deploy:`, the API an integration and a deploy workflow, the portal an
+   * `on: deployment` workflow.
+   */
+  release?: boolean;
 }): Promise<World> {
   const model = createModelApi({ scenarios: o.scenarios });
   const vault = await vaultFiles(o.secretValue);
@@ -153,7 +165,7 @@ export async function startWorld(o: {
           description: "Orchestration hub",
           files: {
             "README.md": "# hub\n",
-            ".github/havun.yml": o.hubConfig ?? HUB_CONFIG,
+            ".github/havun.yml": (o.hubConfig ?? HUB_CONFIG) + (o.release ? RELEASE_CONFIG : ""),
             ...vault.files,
             ...HUB_SNIPPETS,
             ...(o.hubFiles ?? HUB_AGENTS),
@@ -164,7 +176,15 @@ export async function startWorld(o: {
           name: "api",
           description: "Payments API",
           private: true,
-          files: project(API_FILES),
+          files: {
+            ...project(API_FILES),
+            ...(o.release
+              ? {
+                  ".github/workflows/integration.yml": API_INTEGRATION_WORKFLOW,
+                  ".github/workflows/deploy.yml": API_DEPLOY_WORKFLOW,
+                }
+              : {}),
+          },
           secrets: { ...repoSecrets, HAVUN_VAULT_KEY: vault.privateKey },
           variables,
         },
@@ -173,7 +193,10 @@ export async function startWorld(o: {
           name: "portal",
           description: "Customer portal",
           private: true,
-          files: project(PORTAL_FILES),
+          files: {
+            ...project(PORTAL_FILES),
+            ...(o.release ? { ".github/workflows/deploy.yml": PORTAL_DEPLOY_WORKFLOW } : {}),
+          },
           secrets: repoSecrets,
           variables,
         },

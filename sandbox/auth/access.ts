@@ -93,6 +93,8 @@ export class Access {
   /** Opening issues and commenting: any reader may as a user; an App needs issues:write. */
   requireParticipate(repo: RepoRecord, permissions: string | string[] = "issues"): void {
     this.require(repo, permissions, this.token.kind === "user" ? "read" : "write");
+    // Opening and commenting is a write even where reading is enough to be allowed it.
+    if (repo.archived) throw new GitHubError(403, "Repository was archived so is read-only.");
   }
 
   /** Organization-level permissions (Projects, members). */

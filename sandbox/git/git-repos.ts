@@ -3,6 +3,7 @@ import { access, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { commitFiles } from "./commit-files.ts";
 import { diffFiles } from "./diff-files.ts";
+import { diffText } from "./diff-text.ts";
 import { GitError } from "./errors.ts";
 import * as history from "./history.ts";
 import { serveGitHttp } from "./http-backend.ts";
@@ -92,6 +93,13 @@ export class GitRepos {
     mergeable(this.git(repoId), baseBranch, headSha);
   diffFiles = async (repoId: number, baseSha: string, headSha: string) =>
     diffFiles(this.git(repoId), baseSha, headSha);
+  /** `.diff`/`.patch` text: from the merge base with `baseSha` to head, or one commit (base null). */
+  diffText = async (
+    repoId: number,
+    baseSha: string | null,
+    headSha: string,
+    format: "diff" | "patch",
+  ) => diffText(this.git(repoId), baseSha, headSha, format);
 
   /** Serves git over HTTP for one repository; see `serveGitHttp`. */
   serveHttp(

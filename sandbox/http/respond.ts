@@ -10,7 +10,13 @@ export function sendJson(
   headers: Record<string, string> = {},
 ): void {
   if (res.headersSent) return;
-  const text = body === undefined || status === 204 ? "" : JSON.stringify(body);
+  // A string with its own content-type (a raw file, a diff) goes out as it is.
+  const text =
+    body === undefined || status === 204
+      ? ""
+      : typeof body === "string" && headers["content-type"]
+        ? body
+        : JSON.stringify(body);
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
     "x-github-media-type": "github.v3; format=json",

@@ -14,6 +14,7 @@ import { callerOf, type Caller } from "./caller.ts";
 import { renameRedirect, repositoriesAlias } from "./repo-redirect.ts";
 import { etagOf, matchesIfNoneMatch } from "./conditional.ts";
 import { faultError } from "./fault-response.ts";
+import { checkMediaType, mediaParam } from "./media-type.ts";
 import { GitHubError } from "./github-error.ts";
 import type { RequestLog } from "./request-log.ts";
 import { errorBody, sendJson } from "./respond.ts";
@@ -139,7 +140,13 @@ export async function dispatchRest(
     if (pathProblems.length) throw new GitHubError(404, "Not Found");
     const problems = deps.validator.checkParameters(match.op, "query", q);
     let parsed: unknown = undefined;
-    if (raw.length) {
+    // Where GitHub takes a body that is not JSON (`text/plain` Markdown, an asset's bytes), the
+    // handler gets it as it came: text, or a Buffer for `application/octet-stream`.
+    const bodyType = match.op.requestBody?.mediaType ?? "application/json";
+    const jsonBody = bodyType === "application/json" || bodyType.endsWith("+json");
+    if (raw.length && !jsonBody)
+      parsed = bodyType === "application/octet-stream" ? raw : raw.toString("utf8");
+    else if (raw.length) {
       try {
         parsed = JSON.parse(raw.toString("utf8"));
       } catch {
@@ -149,7 +156,8 @@ export async function dispatchRest(
     if (match.op.requestBody) {
       if (parsed === undefined && match.op.requestBody.required)
         problems.push("Request body is required.");
-      else if (parsed !== undefined) problems.push(...deps.validator.checkBody(match.op, parsed));
+      else if (parsed !== undefined && jsonBody)
+        problems.push(...deps.validator.checkBody(match.op, parsed));
     }
     validationMs += performance.now() - v0;
     if (problems.length) throw new GitHubError(422, `Invalid request.\n\n${problems.join("\n")}`);
@@ -161,6 +169,8 @@ export async function dispatchRest(
         `The HavunCore sandbox does not implement ${match.op.operationId} (${method} ${route}) yet.`,
       );
     }
+    const media = mediaParam(header(req, "accept"));
+    checkMediaType(match.op.operationId, media);
     const rest: RestRequest = {
       core: deps.core,
       access: accessFor(deps.core, creds),
@@ -170,6 +180,7 @@ export async function dispatchRest(
       body: parsed ?? {},
       headers: req.headers,
       app: creds.kind === "jwt" ? creds.app : null,
+      media,
     };
     const out = await handler(rest);
     status = out.status;
@@ -183,7 +194,7 @@ export async function dispatchRest(
         return;
       }
     }
-    if (deps.testMode) {
+    if (deps.testMode && typeof body !== "string") {
       const r0 = performance.now();
       const errors = deps.validator.checkResponse(match.op, status, body);
       validationMs += performance.now() - r0;

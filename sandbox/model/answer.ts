@@ -71,6 +71,7 @@ export async function answerMessages(
     endpoint: "messages",
     scenario: record.scenario,
     turn: sel.turn,
+    model: body.model,
   });
   if (fault && !(fault.midStream && body.stream)) {
     record.outcome = "fault";

@@ -10,6 +10,8 @@ export const faultRuleSchema = z.strictObject({
   rate: z.number().min(0).max(1).optional(),
   scenario: z.string().optional(),
   turn: z.int().nonnegative().optional(),
+  /** Only requests for this model (`model` in the request body): an overloaded model, not its fallback. */
+  model: z.string().optional(),
   unmatched: z.boolean().optional(),
   /** Which endpoint: "messages" (default) or "count_tokens". */
   endpoint: z.enum(["messages", "count_tokens"]).optional(),

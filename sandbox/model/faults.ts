@@ -4,6 +4,8 @@ export interface FaultContext {
   endpoint: "messages" | "count_tokens";
   scenario: string | null;
   turn: number | null;
+  /** The model the request asks for, when known. */
+  model?: string | null;
 }
 
 /** mulberry32: a small seeded generator so rate-based fault runs repeat. */
@@ -22,6 +24,7 @@ function applies(rule: FaultRule, ctx: FaultContext): boolean {
   if ((rule.endpoint ?? "messages") !== ctx.endpoint) return false;
   if (rule.unmatched !== undefined && rule.unmatched !== (ctx.scenario === null)) return false;
   if (rule.scenario !== undefined && rule.scenario !== ctx.scenario) return false;
+  if (rule.model !== undefined && rule.model !== ctx.model) return false;
   return rule.turn === undefined || rule.turn === ctx.turn;
 }
 

@@ -2,6 +2,7 @@ import type { Access } from "../auth/access.ts";
 import type { SandboxCore } from "../core.ts";
 import type { AppRecord } from "../state/types.ts";
 import type { SpecOperation } from "../validation/spec.ts";
+import type { MediaParam } from "../http/media-type.ts";
 
 export interface RestRequest {
   core: SandboxCore;
@@ -13,6 +14,8 @@ export interface RestRequest {
   headers: Record<string, string | string[] | undefined>;
   /** Set when the caller authenticated as a GitHub App with a JWT. */
   app: AppRecord | null;
+  /** The GitHub media type param Accept asked for (`raw`, `diff`, …), checked as served. */
+  media?: MediaParam | null;
 }
 
 export interface RestResponse {

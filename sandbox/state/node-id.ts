@@ -23,7 +23,9 @@ export type NodeKind =
   | "App"
   | "Installation"
   | "Ref"
-  | "Commit";
+  | "Commit"
+  | "Deployment"
+  | "DeploymentStatus";
 
 const prefixes: Record<NodeKind, string> = {
   User: "U",
@@ -42,6 +44,8 @@ const prefixes: Record<NodeKind, string> = {
   CheckRun: "CR",
   CheckSuite: "CS",
   StatusContext: "SC",
+  Deployment: "DE",
+  DeploymentStatus: "DES",
   ProjectV2: "PVT",
   ProjectV2Item: "PVTI",
   ProjectV2Field: "PVTF",

@@ -415,6 +415,44 @@ export interface State {
   reviews: ReviewRecord[];
   reviewComments: ReviewCommentRecord[];
   statuses: CommitStatusRecord[];
+  deployments: DeploymentRecord[];
+  deploymentStatuses: DeploymentStatusRecord[];
+}
+
+/** A deployment (`POST /repos/{owner}/{repo}/deployments`): a request to deploy a ref. */
+export interface DeploymentRecord {
+  id: number;
+  repoId: number;
+  sha: string;
+  ref: string;
+  task: string;
+  environment: string;
+  originalEnvironment: string;
+  payload: Record<string, unknown>;
+  description: string | null;
+  transientEnvironment: boolean;
+  productionEnvironment: boolean;
+  creatorId: number;
+  /** The App whose installation token created it (GitHub's `performed_via_github_app`). */
+  appId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A deployment status: one per report, newest last. */
+export interface DeploymentStatusRecord {
+  id: number;
+  repoId: number;
+  deploymentId: number;
+  state: "error" | "failure" | "inactive" | "in_progress" | "queued" | "pending" | "success";
+  description: string;
+  environment: string;
+  logUrl: string;
+  environmentUrl: string;
+  creatorId: number;
+  appId: number | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** A commit status (`POST /repos/{owner}/{repo}/statuses/{sha}`): one per report, newest last. */
@@ -461,6 +499,8 @@ export function emptyState(): State {
     reviews: [],
     reviewComments: [],
     statuses: [],
+    deployments: [],
+    deploymentStatuses: [],
   };
 }
 

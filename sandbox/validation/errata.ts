@@ -21,6 +21,15 @@ export const RESPONSE_ERRATA: { operationId: string; path: RegExp; why: string }
     path: /^(\/\d+)?\/(line|original_line|position)$/,
     why: "a review comment's line and position are null once outdated (and for comments on a whole file); the description types them as integers",
   })),
+  ...[
+    "repos/create-deployment-status",
+    "repos/list-deployment-statuses",
+    "repos/get-deployment-status",
+  ].map((operationId) => ({
+    operationId,
+    path: /^(\/\d+)?\/(target_url|log_url|environment_url)$/,
+    why: 'a deployment status\'s URLs default to "" (the description says so) while it types them as URIs',
+  })),
 ];
 
 export function isErratum(operationId: string, instancePath: string): boolean {

@@ -82,6 +82,7 @@ describe("npx havun demo --json --keep --model-scenarios FILE", () => {
       expect(result.model.requests).toBeGreaterThan(3);
       expect(result.api.requests).toBeGreaterThan(50);
       expect(stderr).toContain("reviewer merged havun/api#");
+      expect(stderr).toContain("Who did what: api-installments by backend-engineer");
       // The sandbox is still up, and the scenario given on the command line answered its task.
       const gh = new Octokit({
         auth: result.sandbox.token,

@@ -129,6 +129,23 @@ describe("the workflow API refuses forged and misused ID tokens", () => {
     );
   });
 
+  it("refuses HavunCore's workflow at a release it does not support, and says so once on the sub-issue", async () => {
+    const old = "havun/havuncore/.github/workflows/agent.yml@refs/tags/v0.9.0";
+    const first = await task(token({ job_workflow_ref: old }));
+    expect(first).toMatchObject({ status: 403, body: { error: { code: "CALLER_UNSUPPORTED" } } });
+    expect(first.body.error.message).toMatch(/v0, which this App does not support.*@v1/);
+    expect((await task(token({ job_workflow_ref: old }))).body.error.code).toBe(
+      "CALLER_UNSUPPORTED",
+    );
+    const comments = (
+      await h.writer.issues.listComments({ owner: "havun", repo: "api", issue_number: apiIssue })
+    ).data.filter((c) => c.body?.includes("havun:caller-unsupported"));
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.user?.login).toBe("havuncore[bot]");
+    expect(comments[0]!.body).toContain(old);
+    expect(comments[0]!.body).toContain("change `uses:` in the caller workflow to @v1");
+  });
+
   it("refuses another event, another repository, a task not dispatched, an issue that is no task, another hub", async () => {
     expect((await task(token({ event_name: "workflow_dispatch" }))).body.error.code).toBe(
       "WRONG_EVENT",
@@ -203,7 +220,7 @@ describe("the workflow API refuses forged and misused ID tokens", () => {
     expect(r.body.notes).toEqual(["keep the route names short"]);
   });
 
-  it("refuses a closed or cancelled task", async () => {
+  it("refuses a closed task (closed as not planned)", async () => {
     await h.writer.issues.update({
       owner: "havun",
       repo: "api",
@@ -213,5 +230,38 @@ describe("the workflow API refuses forged and misused ID tokens", () => {
     });
     await h.settle();
     expect((await task(token())).body.error.code).toBe("TASK_CLOSED");
+  });
+
+  it("refuses a cancelled task that someone reopened and labelled ready again", async () => {
+    const hub = (await h.writer.issues.listForRepo({ owner: "havun", repo: "hub" })).data.find(
+      (i) => i.body?.startsWith("/orchestrate"),
+    )!.number;
+    const portal = { owner: "havun", repo: "portal", issue_number: portalIssue };
+    await h.writer.issues.createComment({
+      owner: "havun",
+      repo: "hub",
+      issue_number: hub,
+      body: "/cancel portal-checkout",
+    });
+    await h.settle();
+    expect((await h.writer.issues.get(portal)).data.state).toBe("closed");
+    // Someone with triage undoes the cancel by hand while the App hears nothing (deliveries off),
+    // so the agent job asks the API before any reconcile closes the issue again.
+    const registered = h.sb.seeded.apps.havuncore!.app;
+    const hookUrl = registered.webhookUrl;
+    registered.webhookUrl = null;
+    try {
+      await h.writer.issues.update({ ...portal, state: "open" });
+      await h.writer.issues.addLabels({ ...portal, labels: ["havun:ready"] });
+      const portalToken = token({
+        repository: "havun/portal",
+        sub: "repo:havun/portal:ref:refs/heads/main",
+      });
+      const r = await task(portalToken, portalIssue);
+      expect(r).toMatchObject({ status: 409, body: { error: { code: "TASK_CANCELLED" } } });
+      expect(r.body.spec).toBeUndefined();
+    } finally {
+      registered.webhookUrl = hookUrl;
+    }
   });
 });

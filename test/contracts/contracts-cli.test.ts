@@ -182,5 +182,17 @@ describe("havun contracts check in two jobs", () => {
     expect(both.stderr).toContain(
       "--hub-dir verifies the pacts here, --pact-result takes another job's result",
     );
+    // Flags about the OpenAPI diff's breaking changes are refused without the diff, not ignored.
+    const noDiff = await havun("contracts", "check", "--service", "billing", "--pacts-dir", hub);
+    expect(noDiff.code).toBe(2);
+    expect(noDiff.stderr).toContain(
+      "--pacts-dir applies to the breaking changes of the OpenAPI diff: add --openapi <path> --base <rev>",
+    );
+    const slugAlone = await havun(
+      ...["contracts", "check", "--service", "billing", "--openapi", "openapi.yaml"],
+      ...["--base", "HEAD", "--app-slug", "havuncore"],
+    );
+    expect(slugAlone.code).toBe(2);
+    expect(slugAlone.stderr).toContain("--app-slug names the App whose comments carry acceptances");
   });
 });

@@ -197,6 +197,10 @@ describe("the reusable contracts workflow on a provider's pull request", () => {
     expect(run.output.title).toBe("billing: breaking OpenAPI change, a consumer's pact fails");
     expect(run.output.summary).toContain("openapi=breaking pacts=broken");
     expect(run.output.summary).toContain("missing the following keys: status");
+    // Who breaks: the report job reads the hub job's pacts (never runs them).
+    const impact = run.output.summary!.slice(run.output.summary!.indexOf("### Who breaks"));
+    expect(impact).toContain("From the 2 interactions of the consumers' pacts for `billing`:");
+    expect(impact).toMatch(/^\| `[0-9a-f]{10}` .*\| \*\*web\*\*: .*“a request for invoice 7” \|$/m);
     expect(annotations).toContainEqual(
       expect.objectContaining({
         path: "openapi.yaml",

@@ -4,9 +4,9 @@ import { expect, it } from "vitest";
 import { loadSpec } from "../../sandbox/validation/spec.ts";
 import { SpecValidator } from "../../sandbox/validation/validator.ts";
 
-it("the README's ruleset making havun/gate required is a valid POST /repos/{owner}/{repo}/rulesets body", async () => {
-  const readme = await readFile(join(import.meta.dirname, "..", "..", "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("### Making `havun/gate` required"));
+it("the docs' ruleset (docs/gate.md) making havun/gate required is a valid POST /repos/{owner}/{repo}/rulesets body", async () => {
+  const readme = await readFile(join(import.meta.dirname, "..", "..", "docs", "gate.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Making `havun/gate` required"));
   const json = /```json\n([\s\S]*?)```/.exec(section)?.[1];
   expect(json).toBeDefined();
   const body = JSON.parse(json!);

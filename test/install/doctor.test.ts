@@ -263,6 +263,9 @@ describe("havun doctor on a world set up by havun init and the person's steps", 
       (await doctor("good/hub", "havuncore", true)).find("webhook-deliveries", "App havuncore")
         ?.status,
     ).toBe("ok");
+    expect(well.find("caller-workflow", "good/api")?.title).toContain(
+      "calls havun/havuncore@v1 for hub good/hub, release v1 (supported)",
+    );
   });
 });
 
@@ -323,5 +326,32 @@ describe("havun doctor finds a planted problem", () => {
     const usage = await havun(sb, "wendy", ["doctor"]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("--hub");
+  });
+  it("a caller at a HavunCore release the App does not support, with the tag to use", async () => {
+    const gh = client(sb, "wendy");
+    const path = ".github/workflows/havun-agent.yml";
+    const file = (await gh.repos.getContent({ owner: "sel", repo: "api", path })).data as {
+      sha: string;
+      content: string;
+    };
+    const old = Buffer.from(file.content, "base64").toString().replaceAll("@main", "@v0.9.0");
+    await gh.repos.createOrUpdateFileContents({
+      owner: "sel",
+      repo: "api",
+      path,
+      message: "old caller",
+      sha: file.sha,
+      content: Buffer.from(old).toString("base64"),
+    });
+    const r = await doctor("sel/hub", "havuncore-sel", true);
+    expect(r.code).toBe(1);
+    expect(r.find("caller-workflow", "sel/api")).toMatchObject({
+      status: "fail",
+      detail: expect.arrayContaining([
+        expect.stringMatching(
+          /^job agent: @v0\.9\.0 is HavunCore v0, which this App does not support .*@v1$/,
+        ),
+      ]),
+    });
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseTrustedWorkflows } from "../../app/api/trusted-workflows.ts";
+import { parseTrustedWorkflows, workflowRole } from "../../app/api/trusted-workflows.ts";
 import { callerJobs, callerWorkflowText } from "../../app/install/caller-workflow.ts";
 import { chooseHavunCore, trustedAccepts } from "../../app/install/havuncore-ref.ts";
 
 describe("which HavunCore the callers use", () => {
-  it("--havuncore, else the App's first exact trusted ref, else havun/havuncore@main", () => {
-    expect(chooseHavunCore(undefined, undefined)).toEqual({ repo: "havun/havuncore", ref: "main" });
+  it("--havuncore, else the App's first exact trusted ref, else its major tag, else havun/havuncore@v1", () => {
+    expect(chooseHavunCore(undefined, undefined)).toEqual({ repo: "havun/havuncore", ref: "v1" });
     expect(chooseHavunCore("acme/havuncore@v1.2.0", undefined)).toEqual({
       repo: "acme/havuncore",
       ref: "v1.2.0",
@@ -19,8 +19,28 @@ describe("which HavunCore the callers use", () => {
     expect(chooseHavunCore("acme/havuncore@v2.0.0", trusted)).toMatch(/refuses/);
     expect(
       chooseHavunCore(undefined, parseTrustedWorkflows("acme/havuncore@refs/tags/v1*")),
+    ).toEqual({ repo: "acme/havuncore", ref: "v1" });
+    expect(
+      chooseHavunCore(undefined, parseTrustedWorkflows("acme/havuncore@refs/tags/release-*")),
     ).toMatch(/--havuncore acme\/havuncore@TAG/);
     expect(chooseHavunCore("nonsense", undefined)).toMatch(/OWNER\/NAME@REF/);
+  });
+
+  it("a caller pinned to a release's commit SHA is accepted when the App trusts that SHA", () => {
+    const sha = "0123456789abcdef0123456789abcdef01234567";
+    const trusted = parseTrustedWorkflows(`acme/havuncore@refs/tags/v1*,${sha}`);
+    expect(trustedAccepts(trusted, { repo: "acme/havuncore", ref: sha })).toBe(true);
+    expect(trustedAccepts(trusted, { repo: "acme/havuncore", ref: sha.replace("0", "f") })).toBe(
+      false,
+    );
+    expect(workflowRole(`acme/havuncore/.github/workflows/agent.yml@${sha}`, trusted)).toBe(
+      "agent",
+    );
+    expect(chooseHavunCore(undefined, parseTrustedWorkflows(`acme/havuncore@${sha}`))).toEqual({
+      repo: "acme/havuncore",
+      ref: sha,
+    });
+    expect(() => parseTrustedWorkflows("acme/havuncore@v1")).toThrow(/40-character commit SHA/);
   });
 
   it("a ref is accepted when the branch or tag of that name is trusted", () => {

@@ -83,8 +83,8 @@ describe("havun init on fresh repositories", () => {
     expect(pr?.head.ref).toBe("havun/install");
     expect(await pullCommits("acme/api", pr!.number)).toEqual([CALLER_COMMIT, HARDENING_COMMIT]);
     const caller = await text("acme/api", ".github/workflows/havun-agent.yml", "havun/install");
-    expect(caller).toContain("uses: havun/havuncore/.github/workflows/agent.yml@main");
-    expect(caller).toContain("uses: havun/havuncore/.github/workflows/publish.yml@main");
+    expect(caller).toContain("uses: havun/havuncore/.github/workflows/agent.yml@v1");
+    expect(caller).toContain("uses: havun/havuncore/.github/workflows/publish.yml@v1");
     expect(caller.match(/hub: acme\/hub/g)).toHaveLength(2);
     const ci = parse(await text("acme/api", ".github/workflows/ci.yml", "havun/install"));
     expect(ci.permissions).toEqual({ contents: "read" });
@@ -225,13 +225,13 @@ describe("havun init on fresh repositories", () => {
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("OWNER/NAME@REF");
-    // Only patterns trusted by the App: init needs the release to pin.
+    // Only patterns trusted by the App, none naming a major tag: init needs the release to pin.
     const pinned = await havun(
       sb,
       "wendy",
       ["init", "--hub", "acme/hub", "--projects", "acme/api"],
       {
-        HAVUN_TRUSTED_WORKFLOWS: "acme/havuncore@refs/tags/v1*",
+        HAVUN_TRUSTED_WORKFLOWS: "acme/havuncore@refs/tags/release-*",
       },
     );
     expect(pinned.code).toBe(2);

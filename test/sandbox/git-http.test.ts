@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Sandbox } from "../../sandbox/index.ts";
 import { acmeSandbox, octokitFor } from "./fixtures.ts";
 
@@ -60,7 +60,8 @@ describe("git over HTTP", () => {
     expect(Buffer.from((file.data as { content: string }).content, "base64").toString()).toBe(
       "installments\n",
     );
-    expect(events).toContain("push:refs/heads/feature");
+    // Webhooks are delivered after the push returns, as on GitHub.
+    await vi.waitFor(() => expect(events).toContain("push:refs/heads/feature"), { timeout: 5000 });
   });
 
   it("refuses a push from a read-only user and a clone with a bad token", async () => {

@@ -111,4 +111,23 @@ describe("budget_usd.per_orchestration holds dispatch, and /budget raises it", (
     expect(again[0]!.body).toContain("(set by `wendy` with /budget)");
     expect(again[0]!.body).toContain("agents $600.00 over 1 run.");
   });
+
+  it("stops a task that spent its own per_task even with the orchestration's budget raised, until a writer's /retry", async () => {
+    const comment = (body: string) =>
+      h.writer.issues.createComment({ owner, repo: "hub", issue_number: hub, body });
+    await comment("/budget 5000");
+    await h.settle();
+    const api = await apiTask();
+    // Its $600 run is over the task's $1: no retry, though the orchestration may spend.
+    expect(await labelsOf("api", api.number)).not.toContain("havun:ready");
+    const stopped = await comments("task-budget-api-installments-1.00");
+    expect(stopped).toHaveLength(1);
+    expect(stopped[0]!.body).toContain(
+      `**HavunCore stopped task \`api-installments\` (havun/api#${api.number}): it reached its budget.** Its 1 run spent $600.00 of $1.00`,
+    );
+    await comment("/retry api-installments");
+    await h.settle();
+    expect(await labelsOf("api", api.number)).toContain("havun:ready");
+    expect(await comments("task-budget-api-installments-1.00")).toHaveLength(1);
+  });
 });

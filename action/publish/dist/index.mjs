@@ -6434,12 +6434,20 @@ function credentialForms(token) {
 }
 async function pushCommit(o) {
   let auth2 = Buffer.from(`x-access-token:${o.token}`).toString("base64");
-  await git(
-    o.cwd,
-    ["push", "--force", `${o.serverUrl}/${o.repo}.git`, `${o.sha}:refs/heads/${o.branch}`],
-    ["-c", `http.${o.serverUrl}/.extraheader=AUTHORIZATION: basic ${auth2}`]
-  );
+  for (let attempt = 1; ; attempt++)
+    try {
+      await git(
+        o.cwd,
+        ["push", "--force", `${o.serverUrl}/${o.repo}.git`, `${o.sha}:refs/heads/${o.branch}`],
+        ["-c", `http.${o.serverUrl}/.extraheader=AUTHORIZATION: basic ${auth2}`]
+      );
+      return;
+    } catch (err) {
+      if (attempt >= 4 || !TRANSIENT_PUSH.test(err.message)) throw err;
+      await new Promise((r) => setTimeout(r, attempt * 1e3));
+    }
 }
+var TRANSIENT_PUSH = /returned error: 5\d\d|RPC failed|Empty reply from server|Connection reset|Recv failure|timed out|unexpected disconnect|remote end hung up/i;
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -25579,6 +25587,59 @@ var DEFAULT_LIBRARY_DIR = "snippets", libraryDirSchema = withFix(
   )
 }).prefault({}).describe("The hub's snippet library, searched by the planner and delivered to the agents.");
 
+// app/deploy/deploy-config.ts
+var workflowFile = withFix(
+  external_exports.string().regex(/^[A-Za-z0-9._-]+\.ya?ml$/).describe("A workflow file name in the repository's .github/workflows/, e.g. deploy.yml."),
+  {
+    form: "a file name like deploy.yml",
+    fix: "name the file in .github/workflows/, like deploy.yml"
+  }
+), deployTargetSchema = external_exports.strictObject({
+  repo: repoSchema,
+  environment: external_exports.string().min(1).max(255).default("production").describe("The GitHub environment name the deployment is for."),
+  workflow: workflowFile.optional().describe(
+    "A workflow the App dispatches (workflow_dispatch) with inputs deployment_id, environment and ref; it reports the deployment's statuses."
+  ),
+  github_deployments_only: external_exports.literal(!0).optional().describe(
+    "Only create the GitHub Deployment: a workflow `on: deployment` or an outside system reports its statuses."
+  ),
+  approval: external_exports.boolean().default(!1).describe("Wait for a writer's /deploy on the hub issue before this deployment starts.")
+}).superRefine((t, ctx) => {
+  t.workflow === void 0 == (t.github_deployments_only === void 0) && ctx.addIssue({
+    code: "custom",
+    path: ["workflow"],
+    message: "say how it deploys: either `workflow` or `github_deployments_only: true`",
+    params: { fix: "add `workflow: deploy.yml` or `github_deployments_only: true` (not both)" }
+  });
+}).describe("A repository to deploy."), deploySchema = external_exports.array(deployTargetSchema).max(20).optional().describe(
+  "Deployments after a green integration check, providers before their consumers (projects[].contracts), each waiting for the one before it to succeed."
+);
+
+// app/integration/integration-config.ts
+var INPUT_PLACEHOLDERS = ["hub_issue", "repo_sha", "start_sha", "refs"], inputValue = external_exports.string().max(1e3).superRefine((v, ctx) => {
+  for (let [, name] of v.matchAll(/\{([a-z_]+)\}/g))
+    INPUT_PLACEHOLDERS.includes(name) || ctx.addIssue({
+      code: "custom",
+      message: `unknown placeholder {${name}}`,
+      params: { fix: `use one of ${INPUT_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}` }
+    });
+}), integrationWorkflowSchema = external_exports.strictObject({
+  repo: repoSchema,
+  workflow: withFix(external_exports.string().regex(/^[A-Za-z0-9._-]+\.ya?ml$/), {
+    form: "a file name like integration.yml",
+    fix: "name the file in .github/workflows/, like integration.yml"
+  }).describe("The workflow file (on: workflow_dispatch) in that repository."),
+  inputs: external_exports.record(external_exports.string().min(1).max(100), inputValue).default({ hub_issue: "{hub_issue}" }).describe(
+    "The dispatch inputs. The workflow's run-name must show {hub_issue} (e.g. `run-name: integration ${{ inputs.hub_issue }}`) so that the App finds its run."
+  )
+}).describe("An integration workflow the App dispatches once every task is done."), integrationSchema = external_exports.strictObject({
+  workflows: external_exports.array(integrationWorkflowSchema).max(20).default([]).describe(
+    "Workflows that check the merged repositories together: the providers' contract checks (pacts against the default branch, OpenAPI against {start_sha}) and integration tests."
+  )
+}).optional().describe(
+  "The integration check after the last task: its result is the havun/integration check run on the hub's default branch."
+);
+
 // app/config/hub-config-schema.ts
 var label = external_exports.string().min(1).max(50), labelsSchema = external_exports.strictObject({
   prefix: label.default("havun").describe("Prefix of every label HavunCore sets."),
@@ -25597,7 +25658,9 @@ var label = external_exports.string().min(1).max(50), labelsSchema = external_ex
   ),
   labels: labelsSchema,
   project_board: projectBoardSchema,
-  snippets: snippetsConfigSchema
+  snippets: snippetsConfigSchema,
+  integration: integrationSchema,
+  deploy: deploySchema
 }).meta({
   title: "HavunCore hub configuration (.github/havun.yml)",
   description: "Projects, planner, agent limits and dispatch of a HavunCore hub repository."
@@ -25870,7 +25933,10 @@ var TASK_KINDS = ["analysis", "implementation", "testing", "review", "docs"], PR
   )
 }).describe("One unit of work for one coding agent in one repository."), MAX_TASKS = 100, planSchema = external_exports.strictObject({
   summary: external_exports.string().min(1).max(4e3).describe("What will be built and how the tasks fit together, in a few sentences."),
-  tasks: external_exports.array(taskSchema).min(1).max(MAX_TASKS).describe("The tasks, in a sensible order.")
+  tasks: external_exports.array(taskSchema).min(1).max(MAX_TASKS).describe("The tasks, in a sensible order."),
+  deployment_checklist: external_exports.array(external_exports.string().min(1).max(300)).max(30).optional().describe(
+    "What someone must do by hand when this ships (migrations to run, secrets to rotate, feature flags to set); the final report lists it."
+  )
 }).describe("A plan: the feature split into tasks across project repositories.");
 
 // app/agents/agent-schema.ts

@@ -98,9 +98,23 @@ export async function pushCommit(o: {
   branch: string;
 }): Promise<void> {
   const auth = Buffer.from(`x-access-token:${o.token}`).toString("base64");
-  await git(
-    o.cwd,
-    ["push", "--force", `${o.serverUrl}/${o.repo}.git`, `${o.sha}:refs/heads/${o.branch}`],
-    ["-c", `http.${o.serverUrl}/.extraheader=AUTHORIZATION: basic ${auth}`],
-  );
+  // Pushing one sha to one branch is the same push again: a 5xx or a dropped connection (GitHub
+  // has both) is tried again, four attempts in all, a second more apart each time.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await git(
+        o.cwd,
+        ["push", "--force", `${o.serverUrl}/${o.repo}.git`, `${o.sha}:refs/heads/${o.branch}`],
+        ["-c", `http.${o.serverUrl}/.extraheader=AUTHORIZATION: basic ${auth}`],
+      );
+      return;
+    } catch (err) {
+      if (attempt >= 4 || !TRANSIENT_PUSH.test((err as Error).message)) throw err;
+      await new Promise((r) => setTimeout(r, attempt * 1000));
+    }
+  }
 }
+
+/** What git says when the server failed or the connection dropped, not when it refused. */
+const TRANSIENT_PUSH =
+  /returned error: 5\d\d|RPC failed|Empty reply from server|Connection reset|Recv failure|timed out|unexpected disconnect|remote end hung up/i;

@@ -64,6 +64,20 @@ export class RawEquality {
     if (!names && (typeof bo["$ref"] === "string" || typeof ho["$ref"] === "string")) {
       return this.refsEqual(bo, ho);
     }
+    // The same keys in the same order (the usual case: one generator wrote both) are compared by
+    // position, with no membership test per key; keys in another order are matched by name below.
+    const bk = Object.keys(bo);
+    const hk = Object.keys(ho);
+    if (bk.length === hk.length) {
+      let i = 0;
+      for (; i < bk.length; i++) {
+        const key = bk[i] as string;
+        if (key !== hk[i]) break;
+        if (!names && ignored(key)) continue;
+        if (!this.equal(bo[key], ho[key], !names && NAME_MAPS.has(key))) return false;
+      }
+      if (i === bk.length) return true;
+    }
     let count = 0;
     for (const key in bo) {
       if (!names && ignored(key)) continue;

@@ -1,12 +1,21 @@
 import { GitHubError, notFound } from "../../http/github-error.ts";
 import { paginate } from "../../rest/lookup.ts";
 import { ok, type HandlerTable, type RestRequest } from "../../rest/types.ts";
-import type { WorkflowRunRecord } from "../../state/types.ts";
+import type { RepoRecord, WorkflowRunRecord } from "../../state/types.ts";
 import { runnerOf } from "../runner/registry.ts";
 import { actionsRepo, runOf } from "./find.ts";
 import { logLink } from "./log-links.ts";
 import { renderWorkflowRun } from "./render.ts";
-import { workflowOf } from "./workflows.ts";
+import { syncWorkflows, workflowOf } from "./workflows.ts";
+
+const workflowFound = (req: RestRequest, repo: RepoRecord) => {
+  try {
+    workflowOf(req, repo);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** GitHub's `status` filter takes statuses and conclusions alike. */
 function matchesStatus(run: WorkflowRunRecord, status: string): boolean {
@@ -55,8 +64,10 @@ export const runHandlers: HandlerTable = {
       req.core.store.state.workflowRuns.filter((r) => r.repoId === repo.id),
     );
   },
-  "actions/list-workflow-runs": (req) => {
+  "actions/list-workflow-runs": async (req) => {
     const repo = actionsRepo(req);
+    // A workflow file on the default branch is known before it first runs (no runs: an empty list).
+    if (!workflowFound(req, repo)) await syncWorkflows(req, repo);
     const wf = workflowOf(req, repo);
     return listRuns(
       req,

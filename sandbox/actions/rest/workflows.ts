@@ -8,7 +8,7 @@ import { actionsRepo } from "./find.ts";
 import { renderWorkflow } from "./render.ts";
 
 /** Records for the workflow files on the default branch (GitHub lists those, and any that ran). */
-async function syncWorkflows(req: RestRequest, repo: RepoRecord): Promise<WorkflowRecord[]> {
+export async function syncWorkflows(req: RestRequest, repo: RepoRecord): Promise<WorkflowRecord[]> {
   const sha = await req.core.git
     .resolve(repo.id, `refs/heads/${repo.defaultBranch}`)
     .catch(() => null);

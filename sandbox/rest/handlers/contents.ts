@@ -1,3 +1,4 @@
+import { textAnswer } from "../../http/media-type.ts";
 import { GitHubError, notFound, validationFailed } from "../../http/github-error.ts";
 import { isGitError } from "../../git/errors.ts";
 import { afterPush } from "../../ops/push.ts";
@@ -124,13 +125,9 @@ export const contentHandlers: HandlerTable = {
     }
     const file = await req.core.git.readFile(repo.id, sha, path);
     if (!file) throw notFound();
-    if (String(req.headers.accept ?? "").includes("application/vnd.github.raw")) {
-      return {
-        status: 200,
-        body: file.content.toString("utf8"),
-        headers: { "content-type": "application/vnd.github.raw; charset=utf-8" },
-      };
-    }
+    // `application/vnd.github.raw+json` (or `.v3.raw`): the file's contents themselves.
+    if (req.media === "raw")
+      return textAnswer(file.content.toString("utf8"), "raw", "application/vnd.github.raw");
     return ok({
       type: "file",
       encoding: "base64",

@@ -7,6 +7,7 @@ import { branchHandlers } from "./branches.ts";
 import { checkHandlers } from "./checks.ts";
 import { commentHandlers } from "./comments.ts";
 import { contentHandlers } from "./contents.ts";
+import { deploymentHandlers } from "./deployments.ts";
 import { gitDataHandlers } from "./git-data.ts";
 import { issueHandlers } from "./issues.ts";
 import { labelHandlers } from "./labels.ts";
@@ -32,6 +33,7 @@ export const restHandlers: HandlerTable = {
   ...checkHandlers,
   ...commentHandlers,
   ...contentHandlers,
+  ...deploymentHandlers,
   ...gitDataHandlers,
   ...issueHandlers,
   ...labelHandlers,

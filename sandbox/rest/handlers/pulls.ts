@@ -1,3 +1,4 @@
+import { textAnswer } from "../../http/media-type.ts";
 import { GitHubError, notFound } from "../../http/github-error.ts";
 import { mergePull } from "../../ops/merge-pull.ts";
 import { createPull, updatePull } from "../../ops/pulls.ts";
@@ -50,7 +51,18 @@ export const pullHandlers: HandlerTable = {
     });
     return ok(renderPull(req.core, issue), 201);
   },
-  "pulls/get": (req) => ok(renderPull(req.core, pullOf(req, "read"))),
+  "pulls/get": async (req) => {
+    const issue = pullOf(req, "read");
+    if (req.media !== "diff" && req.media !== "patch") return ok(renderPull(req.core, issue));
+    // `application/vnd.github.diff` / `.patch`: the pull request's changes as text.
+    const pr = req.core.store.pull(issue.id);
+    if (!pr) throw notFound();
+    const base = pr.merged
+      ? pr.baseSha
+      : ((await req.core.git.resolve(pr.repoId, `refs/heads/${pr.baseRef}`)) ?? pr.baseSha);
+    const text = await req.core.git.diffText(pr.repoId, base, pr.headSha, req.media);
+    return textAnswer(text, req.media, `application/vnd.github.${req.media}`);
+  },
   "pulls/list": (req) => {
     const repo = repoOf(req);
     req.access.require(repo, "pull_requests", "read");
