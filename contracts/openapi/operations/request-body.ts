@@ -5,8 +5,8 @@ import { mediaTypes } from "./media.ts";
 
 /** The request body: presence, required, media types, and each schema (request side). */
 export function diffRequestBody(r: OperationReporter, b: Operation, h: Operation): void {
-  const before = body(r, "base", b);
-  const after = body(r, "head", h);
+  const before = requestBodyOf(r, "base", b);
+  const after = requestBodyOf(r, "head", h);
   if (!before && !after) return;
   if (!before && after) {
     const id = after.required ? "request-body-added-required" : "request-body-added";
@@ -62,7 +62,8 @@ export function diffRequestBody(r: OperationReporter, b: Operation, h: Operation
   }
 }
 
-function body(r: OperationReporter, doc: "base" | "head", op: Operation) {
+/** An operation's request body, resolved (a webhook's payload is one too). */
+export function requestBodyOf(r: OperationReporter, doc: "base" | "head", op: Operation) {
   const raw = op.node["requestBody"];
   if (raw === undefined) return undefined;
   const resolved = r.ctx[doc].resolver.deref(raw, join(op.pointer, "requestBody"));

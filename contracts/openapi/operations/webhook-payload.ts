@@ -2,11 +2,12 @@ import { isObject, join } from "../pointer.ts";
 import type { Operation } from "./collect.ts";
 import type { OperationReporter } from "./context.ts";
 import { mediaTypes } from "./media.ts";
+import { requestBodyOf } from "./request-body.ts";
 
 /** A webhook's payload (its requestBody): presence, required, media types, schemas (response side). */
 export function diffPayload(r: OperationReporter, b: Operation, h: Operation): void {
-  const before = payload(r, "base", b);
-  const after = payload(r, "head", h);
+  const before = requestBodyOf(r, "base", b);
+  const after = requestBodyOf(r, "head", h);
   if (!before && !after) return;
   if (!before || !after) {
     if (after)
@@ -56,16 +57,4 @@ export function diffPayload(r: OperationReporter, b: Operation, h: Operation): v
         undefined,
         n.pointer,
       );
-}
-
-function payload(r: OperationReporter, doc: "base" | "head", op: Operation) {
-  const raw = op.node["requestBody"];
-  if (raw === undefined) return undefined;
-  const resolved = r.ctx[doc].resolver.deref(raw, join(op.pointer, "requestBody"));
-  if (!isObject(resolved.node)) return undefined;
-  return {
-    node: resolved.node,
-    pointer: resolved.pointer,
-    required: resolved.node["required"] === true,
-  };
 }
