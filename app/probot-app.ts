@@ -251,46 +251,51 @@ export function havunApp(options: HavunAppOptions): {
       async (context) => {
         const repo = context.payload.repository.full_name;
         const number = context.payload.pull_request.number;
-        queue.enqueue(`pull:${repo}#${number}`, async () => {
+        // A burst of a pull request's events asks once which orchestrations it belongs to.
+        queue.enqueueReconcile(`pull:${repo}#${number}`, async () => {
           for (const key of await hubsOfPull(deps(context).octokit, repo, number, options.signer))
             reconcileLater(context, key);
         });
       },
     );
 
-    app.on(
-      ["check_run.completed", "check_suite.completed", "workflow_run.completed"],
-      async (context) => {
-        type Pulls = { pull_requests: { number: number }[]; app?: { slug?: string } | null };
-        const p = context.payload as unknown as {
-          repository: { full_name: string };
-          check_run?: Pulls;
-          check_suite?: Pulls;
-          workflow_run?: Pulls;
-        };
-        // The App's own checks (the merge gate) say nothing new about the orchestration.
-        if ((p.check_run ?? p.check_suite)?.app?.slug === options.appSlug) return;
-        const pulls = (p.check_run ?? p.check_suite ?? p.workflow_run)?.pull_requests ?? [];
-        const repo = p.repository.full_name;
-        for (const pr of pulls) {
-          queue.enqueue(`pull:${repo}#${pr.number}`, async () => {
-            for (const key of await hubsOfPull(
-              deps(context).octokit,
-              repo,
-              pr.number,
-              options.signer,
-            ))
-              reconcileLater(context, key);
-          });
-        }
-      },
-    );
+    // A workflow run's outcome reaches a pull request as its check suite and check runs (a run
+    // that fails to start still completes its suite): `workflow_run` would only repeat them.
+    app.on(["check_run.completed", "check_suite.completed"], async (context) => {
+      type Pulls = { pull_requests: { number: number }[]; app?: { slug?: string } | null };
+      const p = context.payload as unknown as {
+        repository: { full_name: string };
+        check_run?: Pulls;
+        check_suite?: Pulls;
+      };
+      // The App's own checks (the merge gate) say nothing new about the orchestration.
+      if ((p.check_run ?? p.check_suite)?.app?.slug === options.appSlug) return;
+      const pulls = (p.check_run ?? p.check_suite)?.pull_requests ?? [];
+      const repo = p.repository.full_name;
+      for (const pr of pulls) {
+        queue.enqueueReconcile(`pull:${repo}#${pr.number}`, async () => {
+          for (const key of await hubsOfPull(
+            deps(context).octokit,
+            repo,
+            pr.number,
+            options.signer,
+          ))
+            reconcileLater(context, key);
+        });
+      }
+    });
 
     // The integration phase and deployments: a run or a deployment naming an orchestration.
-    app.on(["deployment_status.created", "workflow_run.completed"], async (context) => {
-      const key = releaseHubOf(context.payload as Parameters<typeof releaseHubOf>[0]);
-      if (key) reconcileLater(context, key);
-    });
+    app.on(
+      ["deployment_status.created", "workflow_run.completed", "check_run.rerequested"],
+      async (context) => {
+        const key = releaseHubOf(
+          context.payload as Parameters<typeof releaseHubOf>[0],
+          options.appSlug,
+        );
+        if (key) reconcileLater(context, key);
+      },
+    );
 
     registerGate(app, { appSlug: options.appSlug, queue, signer: options.signer });
     registerBoardMoves(app, { deps, queue });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import Anthropic from "@anthropic-ai/sdk";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { gatewayPlugin } from "./gateway/conditional.ts";
 import { pacedGroup } from "./gateway/pacing.ts";
 import { havunApp } from "./probot-app.ts";
 import { resumeAll } from "./orchestrator/resume.ts";
@@ -79,9 +80,11 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     baseUrl: options.baseUrl,
     logLevel: options.logLevel ?? "warn",
     ...(options.logFormat ? { logFormat: options.logFormat } : {}),
-    ...(options.writeSpacingMs !== undefined
-      ? { Octokit: pacedOctokit(options.writeSpacingMs) }
-      : {}),
+    // Every client's GETs are conditional (a 304 is not charged) and wait out secondary limits.
+    Octokit: (options.writeSpacingMs !== undefined
+      ? pacedOctokit(options.writeSpacingMs)
+      : ProbotOctokit
+    ).plugin(gatewayPlugin),
   });
   const anthropic = options.anthropic ?? new Anthropic();
   const appSlug = options.appSlug ?? "havuncore";

@@ -7,8 +7,10 @@
  * Prints whether the orchestration completed with every pull request merged, the faults or
  * restarts that happened, and every duplicate found (sub-issues, pull requests, the App's
  * comments, labels, board items). Exits 1 when the loop did not complete or made something twice.
- * Not a test yet: under faults the loop does not reliably finish (see docs/requests-and-faults.md).
+ * The same runs are tests (test/faults/); this prints the figures, e.g. to try another rate.
  */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { runDemo, type DemoResult } from "../cli/demo/run-demo.ts";
 import { duplicates } from "./faults/no-duplicates.ts";
 
@@ -37,6 +39,35 @@ try {
     },
     keep: async (w) => {
       if (result) found = await duplicates(w, result.hub.issue);
+    },
+    onFailure: async (w) => {
+      // Where it stopped: each task's sub-issue with its labels and the App's last word, and runs.
+      const gh = w.reviewer;
+      for (const repo of ["api", "portal"]) {
+        const issues = await gh.issues.listForRepo({ owner: "havun", repo, state: "all" });
+        for (const i of issues.data) {
+          const labels = i.labels.map((l) => (typeof l === "string" ? l : l.name)).join(", ");
+          const notes = await gh.issues.listComments({
+            owner: "havun",
+            repo,
+            issue_number: i.number,
+          });
+          const last = notes.data.at(-1)?.body?.split("\n").slice(0, 3).join(" / ") ?? "";
+          console.error(`  havun/${repo}#${i.number} ${i.state} [${labels}] ${last}`);
+        }
+        const runs = await gh.actions.listWorkflowRunsForRepo({ owner: "havun", repo });
+        for (const r of runs.data.workflow_runs)
+          console.error(`  run ${r.id} ${r.name} ${r.event} ${r.status} ${r.conclusion ?? ""}`);
+      }
+      // The end of each failed job's log (the runner keeps them while the world runs).
+      const dir = w.sb.actions?.runner.logsDir;
+      for (const file of dir ? readdirSync(dir, { recursive: true, encoding: "utf8" }) : []) {
+        const path = join(dir!, file);
+        if (!statSync(path).isFile()) continue;
+        const text = readFileSync(path, "utf8");
+        if (/##\[error\]|::error::|Error:/.test(text))
+          console.error(`--- ${file}\n${text.split("\n").slice(-25).join("\n")}`);
+      }
     },
   });
 } catch (err) {

@@ -46,11 +46,21 @@ async function idToken(job) {
     throw new AppApiError("ID_TOKEN", "GitHub's ID token response has no value", res.status);
   return body.value;
 }
-async function call(job, endpoint, body) {
+var WAITS_MS = {
+  long: [500, 1e3, 2e3, 4e3, 8e3, 15e3, 15e3, 15e3, 15e3, 15e3],
+  short: [500, 1e3]
+};
+async function unanswered(res) {
+  if (res.status < 500) return !1;
+  let body = await res.clone().json().catch(() => ({}));
+  return !body.error?.code || body.error.code === "INTERNAL";
+}
+async function call(job, endpoint, body, waits = WAITS_MS.long) {
   if (!job.appUrl)
     throw new AppApiError("NO_APP_URL", "no App server address (app_url) is set for this call", 0);
   let jwt2 = await idToken(job), res = null;
-  for (let attempt = 1; attempt <= 3; attempt++) {
+  for (let attempt = 0; ; attempt++) {
+    res = null;
     try {
       res = await fetch(`${job.appUrl}/api/havun/v1/${endpoint}`, {
         method: "POST",
@@ -58,15 +68,15 @@ async function call(job, endpoint, body) {
         body: JSON.stringify(body)
       });
     } catch (err) {
-      if (attempt === 3)
+      if (attempt >= waits.length)
         throw new AppApiError(
           "APP_UNREACHABLE",
           `cannot reach the HavunCore App at ${job.appUrl}: ${err.message}`,
           0
         );
     }
-    if (res && res.status < 500) break;
-    await new Promise((r) => setTimeout(r, 500 * attempt));
+    if (res && !await unanswered(res) || attempt >= waits.length) break;
+    await new Promise((r) => setTimeout(r, waits[attempt]));
   }
   if (!res)
     throw new AppApiError("APP_UNREACHABLE", `cannot reach the HavunCore App at ${job.appUrl}`, 0);
@@ -81,7 +91,7 @@ async function call(job, endpoint, body) {
 }
 var appApi = {
   task: (job, body) => call(job, "task", body),
-  progress: (job, body) => call(job, "progress", body),
+  progress: (job, body) => call(job, "progress", body, WAITS_MS.short),
   publish: (job, body) => call(job, "publish", body)
 };
 
@@ -15729,6 +15739,7 @@ function readJobEnv(env = process.env) {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     runnerTemp: env.RUNNER_TEMP ?? "/tmp",
     issueNumber,
+    ...event.repository?.default_branch ? { defaultBranch: event.repository.default_branch } : {},
     hub,
     appUrl,
     audience: input2(env, "audience") || "havuncore",

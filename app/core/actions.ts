@@ -22,7 +22,8 @@ export type Action =
   | { kind: "comment"; issue: IssueRef; key: string; body: string }
   | { kind: "close"; issue: IssueRef; reason: "completed" | "not_planned" | "duplicate" }
   | { kind: "reopen"; issue: IssueRef }
-  | { kind: "mark-ready"; repo: string; number: number }
+  /** `nodeId` from the read: the gateway marks it without reading the pull request again. */
+  | { kind: "mark-ready"; repo: string; number: number; nodeId?: string }
   | { kind: "update-branch"; repo: string; number: number }
   | { kind: "delete-comment"; repo: string; commentId: number }
   /** The board's writes of one reconcile: applied in as few GraphQL requests as they allow. */

@@ -112,7 +112,12 @@ export function fixRoundActions(
     const t = pendingTrigger(pr, c.appSlug) ?? writerRequest(id, pr, c.control);
     if (!t) {
       if (pr.draft && v.waitingOn.length === 0 && checksGreen(pr, c.appSlug))
-        actions.push({ kind: "mark-ready", repo: pr.repo, number: pr.number });
+        actions.push({
+          kind: "mark-ready",
+          repo: pr.repo,
+          number: pr.number,
+          ...(pr.nodeId ? { nodeId: pr.nodeId } : {}),
+        });
       continue;
     }
     const failed = issue.labels.includes(c.labels.failed);

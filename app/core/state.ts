@@ -16,6 +16,8 @@ export interface IssueRef {
 export interface PullView {
   repo: string;
   number: number;
+  /** Its GraphQL node id, when read. */
+  nodeId?: string;
   url: string;
   state: "OPEN" | "CLOSED" | "MERGED";
   /** Its author's login (the App's bot for a task's own PR). */

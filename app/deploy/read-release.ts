@@ -1,6 +1,8 @@
 import type { HubConfig } from "../config/hub-config-schema.ts";
 import type { OrchestrationState } from "../core/state.ts";
 import { splitRepo, type GitHubClient } from "../gateway/client.ts";
+import { contractChecks } from "../integration/contract-checks.ts";
+import { touchedContracts } from "../integration/touched-contracts.ts";
 import { INTEGRATION_CHECK } from "./apply-release.ts";
 import { releaseConfigured } from "./release-phase.ts";
 import {
@@ -19,6 +21,9 @@ function isStatus(err: unknown, status: number): boolean {
 function involved(state: OrchestrationState, config: HubConfig): string[] {
   const all = [
     state.hub.repo,
+    ...(state.plan ? touchedContracts(state.plan, config) : []).flatMap((c) =>
+      c.provider ? [c.provider] : [],
+    ),
     ...(state.plan?.tasks.map((t) => t.repo) ?? []),
     ...(config.integration?.workflows.map((w) => w.repo) ?? []),
     ...(config.deploy?.map((d) => d.repo) ?? []),
@@ -82,8 +87,17 @@ export async function readRelease(
     runs: [],
     checks: [],
     deployments: [],
+    contracts: [],
   };
   if (!ending) return view;
+  if (config.integration?.contracts !== false)
+    view.contracts = await contractChecks(octokit, {
+      hub: state.hub.repo,
+      hubSha,
+      contracts: touchedContracts(state.plan, config),
+      heads,
+      starts: state.control.releaseStart,
+    });
   const key = hubIssueKey(state.hub.repo, state.hub.number);
   for (const w of config.integration?.workflows ?? [])
     view.runs.push(...(await readRuns(octokit, w.repo, w.workflow, heads[lower(w.repo)], key)));

@@ -15,7 +15,18 @@ export function integrationFailedComment(
   const failedRepos = new Set(
     phase.results.filter((r) => r.state === "failure").map((r) => lower(r.workflow.repo)),
   );
-  const tasks = views.filter((v) => failedRepos.has(lower(v.task.repo)));
+  // A broken contract involves its provider and the consumers whose pacts it breaks (their
+  // registry folders are named after the repositories).
+  const consumers = new Set<string>();
+  for (const c of phase.contracts.filter((x) => x.state === "failure")) {
+    if (c.provider) failedRepos.add(lower(c.provider));
+    for (const x of c.consumers) if (x.problems.length) consumers.add(lower(x.consumer));
+    for (const b of c.breaking) for (const x of b.consumers) consumers.add(lower(x));
+  }
+  const tasks = views.filter(
+    (v) =>
+      failedRepos.has(lower(v.task.repo)) || consumers.has(lower(v.task.repo).split("/")[1] ?? ""),
+  );
   const involved = tasks.length
     ? tasks.map((v) => `**${v.task.id}** (${v.task.repo})`).join(", ")
     : [...failedRepos].join(", ");
@@ -24,9 +35,9 @@ export function integrationFailedComment(
     body: [
       "### ❌ Integration check failed",
       "",
-      integrationSummary(phase.results),
+      integrationSummary(phase.results, phase.contracts),
       "",
-      `Involved: ${involved}. Nothing deploys. Fix it with \`/retry <task>\` (its agent works on it again) or \`/replan <what to change>\`; the check runs again on the new heads once every task is done.`,
+      `Involved: ${involved}. Nothing deploys. Fix it with \`/retry <task>\` (its agent works on it again) or \`/replan <what to change>\`; the check runs again on the new heads once every task is done. A fix made on the default branches by hand (a pact in the hub, say) is checked again when a writer comments \`/deploy\` here or re-runs the check.`,
     ].join("\n"),
   };
 }

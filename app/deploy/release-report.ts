@@ -1,3 +1,4 @@
+import { contractLines } from "../integration/contract-lines.ts";
 import { inline } from "../render/markdown.ts";
 import type { ReleasePhase } from "./release-phase.ts";
 
@@ -23,7 +24,8 @@ export function renderRelease(phase: ReleasePhase | null, checklist: string[] = 
   if (phase?.integration) {
     const i = phase.integration;
     out.push(`**Integration check:** ${ICON[i.state] ?? ""} ${i.state}`);
-    if (i.results.length) out.push("", ...i.results.map(resultLine));
+    if (i.contracts.length || i.results.length)
+      out.push("", ...i.contracts.flatMap(contractLines), ...i.results.map(resultLine));
     out.push("");
   }
   if (phase?.chain?.steps.length) {

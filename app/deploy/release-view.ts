@@ -1,3 +1,5 @@
+import type { ContractCheckView } from "../integration/contract-check.ts";
+
 /**
  * What the integration phase and the deployments read from GitHub once every task is done,
  * beside the orchestration's state: default-branch heads, the App's integration runs and check,
@@ -18,6 +20,8 @@ export interface ReleaseView {
   checks: IntegrationCheckView[];
   /** Deployments whose payload names this orchestration. */
   deployments: DeploymentView[];
+  /** The contracts the orchestration touched, checked on the default branches. */
+  contracts: ContractCheckView[];
 }
 
 export interface IntegrationRunView {

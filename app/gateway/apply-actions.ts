@@ -6,6 +6,29 @@ import { applyBoard, createBoard } from "./apply-board.ts";
 import { createSubIssues } from "./create-sub-issues.ts";
 import { applyRelease } from "../deploy/apply-release.ts";
 
+const MARK_READY = `mutation($id: ID!) { markPullRequestReadyForReview(input: { pullRequestId: $id }) { clientMutationId } }`;
+
+/**
+ * Marks a draft ready for review: with the node id the reconcile read, one mutation; when that
+ * fails (or the id is unknown), the pull request is read and marked only if still a draft.
+ */
+async function markReady(
+  octokit: GitHubClient,
+  a: { repo: string; number: number; nodeId?: string },
+): Promise<void> {
+  if (a.nodeId) {
+    try {
+      await octokit.graphql(MARK_READY, { id: a.nodeId });
+      return;
+    } catch (err) {
+      if (isStatus(err, 500, 502, 503, 504)) throw err;
+    }
+  }
+  const pr = await octokit.rest.pulls.get({ ...splitRepo(a.repo), pull_number: a.number });
+  if (!pr.data.draft) return;
+  await octokit.graphql(MARK_READY, { id: pr.data.node_id });
+}
+
 function isStatus(err: unknown, ...statuses: number[]): boolean {
   return statuses.includes((err as { status?: number }).status ?? 0);
 }
@@ -125,15 +148,8 @@ async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
         if (!isStatus(err, 422)) throw err;
       }
       return;
-    case "mark-ready": {
-      const pr = await octokit.rest.pulls.get({ ...splitRepo(a.repo), pull_number: a.number });
-      if (!pr.data.draft) return;
-      await octokit.graphql(
-        `mutation($id: ID!) { markPullRequestReadyForReview(input: { pullRequestId: $id }) { clientMutationId } }`,
-        { id: pr.data.node_id },
-      );
-      return;
-    }
+    case "mark-ready":
+      return markReady(octokit, a);
     case "reopen":
       await octokit.rest.issues.update({
         ...splitRepo(a.issue.repo),

@@ -87,6 +87,7 @@ export const ORCHESTRATION_QUERY = /* GraphQL */ `
             }
             closedByPullRequestsReferences(first: 10, includeClosedPrs: true) {
               nodes {
+                id
                 number
                 url
                 state
@@ -234,6 +235,8 @@ export interface CheckNode {
 }
 
 export interface PullNode {
+  /** Its node id (marking it ready for review needs no other read). */
+  id?: string;
   number: number;
   url: string;
   state: "OPEN" | "CLOSED" | "MERGED";

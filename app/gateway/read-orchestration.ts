@@ -89,6 +89,7 @@ function subIssueView(s: SubIssueNode, o: ReadOptions): SubIssueView {
   const pulls: PullView[] = s.closedByPullRequestsReferences.nodes.map((p) => ({
     repo: p.repository.nameWithOwner,
     number: p.number,
+    ...(p.id ? { nodeId: p.id } : {}),
     url: p.url,
     state: p.state,
     author: p.author?.login ?? "ghost",

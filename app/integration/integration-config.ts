@@ -41,12 +41,18 @@ export const integrationWorkflowSchema = z
 
 export const integrationSchema = z
   .strictObject({
+    contracts: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Check the contracts the plan touched: each consumer's pacts (contracts/<service>/pacts/ in the hub) against the provider's OpenAPI description on its default branch, and that description against the one when the orchestration started. No provider code runs: the pacts are read against the description.",
+      ),
     workflows: z
       .array(integrationWorkflowSchema)
       .max(20)
       .default([])
       .describe(
-        "Workflows that check the merged repositories together: the providers' contract checks (pacts against the default branch, OpenAPI against {start_sha}) and integration tests.",
+        "Workflows that check the merged repositories together (integration or end-to-end tests), dispatched on each repository's default branch.",
       ),
   })
   .optional()

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { ReleaseAction } from "../deploy/release-actions.ts";
 import { lower, type IntegrationRunView, type ReleaseView } from "../deploy/release-view.ts";
+import { contractLines } from "./contract-lines.ts";
+import type { ContractCheckView } from "./contract-check.ts";
 import type { IntegrationConfig, IntegrationWorkflow } from "./integration-config.ts";
 
 export interface IntegrationResult {
@@ -13,6 +15,8 @@ export interface IntegrationResult {
 export interface IntegrationPhase {
   state: "running" | "success" | "failure";
   results: IntegrationResult[];
+  /** The contracts the orchestration touched, checked on the default branches. */
+  contracts: ContractCheckView[];
   actions: ReleaseAction[];
   /** Dispatch keys to record in the control state (so a dispatch happens once). */
   dispatched: string[];
@@ -89,10 +93,11 @@ export function integrationPhase(input: IntegrationInput): IntegrationPhase {
     }
     return { workflow: w, run: null, state: "waiting" };
   });
+  const contracts = release.contracts;
   const finished = results.every((r) => r.state === "success" || r.state === "failure");
   const state = !finished
     ? "running"
-    : results.some((r) => r.state === "failure")
+    : results.some((r) => r.state === "failure") || contracts.some((c) => c.state === "failure")
       ? "failure"
       : "success";
   if (finished && !release.checks.some((c) => c.externalId === externalId))
@@ -102,28 +107,45 @@ export function integrationPhase(input: IntegrationInput): IntegrationPhase {
       headSha: release.hubSha,
       externalId,
       conclusion: state === "failure" ? "failure" : "success",
-      title: integrationTitle(results),
-      summary: integrationSummary(results),
+      title: integrationTitle(results, contracts),
+      summary: integrationSummary(results, contracts),
     });
-  return { state, results, actions, dispatched, externalId };
+  return { state, results, contracts, actions, dispatched, externalId };
 }
 
-function integrationTitle(results: IntegrationResult[]): string {
+function integrationTitle(results: IntegrationResult[], contracts: ContractCheckView[]): string {
+  const parts: string[] = [];
+  const failedContracts = contracts.filter((c) => c.state === "failure").length;
+  if (contracts.length)
+    parts.push(
+      failedContracts
+        ? `${failedContracts} of ${contracts.length} contract(s) broken`
+        : `${contracts.length} contract(s) hold`,
+    );
   const failed = results.filter((r) => r.state === "failure").length;
-  if (!results.length) return "Every task is merged (no integration workflows configured)";
-  return failed
-    ? `${failed} of ${results.length} integration workflow(s) failed`
-    : `${results.length} integration workflow(s) passed`;
+  if (results.length)
+    parts.push(
+      failed
+        ? `${failed} of ${results.length} integration workflow(s) failed`
+        : `${results.length} integration workflow(s) passed`,
+    );
+  return parts.length ? parts.join("; ") : "Every task is merged (nothing to check configured)";
 }
 
 /** One line per workflow with its run's link: what the check run and the reports show. */
-export function integrationSummary(results: IntegrationResult[]): string {
-  if (!results.length) return "No integration workflows are configured (`integration.workflows`).";
+export function integrationSummary(
+  results: IntegrationResult[],
+  contracts: ContractCheckView[] = [],
+): string {
   const icon = { waiting: "⏳", running: "🔄", success: "✅", failure: "❌" } as const;
-  return results
-    .map((r) => {
+  const lines = [
+    ...contracts.flatMap(contractLines),
+    ...results.map((r) => {
       const link = r.run ? ` — [run](${r.run.url})` : "";
       return `- ${icon[r.state]} \`${r.workflow.workflow}\` in ${r.workflow.repo}: ${r.state}${link}`;
-    })
-    .join("\n");
+    }),
+  ];
+  return lines.length
+    ? lines.join("\n")
+    : "No contracts touched and no integration workflows configured (`integration.workflows`).";
 }

@@ -12,6 +12,8 @@ import { loadHubConfig } from "./load-config.ts";
 import { wasRefused } from "./refuse.ts";
 import { continueOrchestration, startOrchestration } from "./start-orchestration.ts";
 import type { WorkQueue } from "./work-queue.ts";
+import type { PullKey } from "../gate/dependents.ts";
+import { runGate } from "../gate/run-gate.ts";
 
 /**
  * Resumes one issue, only as a writer started it: an orchestration with the App's own plan
@@ -24,6 +26,7 @@ async function resumeOne(
   hub: string,
   number: number,
   config: HubConfig,
+  gateAgain?: (pull: PullKey) => void,
 ): Promise<void> {
   const state = await readForApp(deps, hub, number);
   if (!state) return;
@@ -31,6 +34,10 @@ async function resumeOne(
   const request = asked?.kind === "orchestrate" ? asked.request : undefined;
   if (state.plan) {
     await continueOrchestration(deps, state, { hub, number, config, request });
+    // A gate event (a reviewer's tick, a check) lost while the App was down: gate again.
+    for (const s of state.subIssues)
+      for (const p of s.pulls)
+        if (p.own && p.state === "OPEN") gateAgain?.({ repo: p.repo, number: p.number });
     return;
   }
   if (request === undefined) return;
@@ -46,8 +53,9 @@ async function resumeOne(
 /**
  * At start-up: every open issue of every hub the App is installed on that may be an
  * orchestration (a control state the App signed, or a body starting with `/orchestrate`) is
- * queued for a check and, when a writer started it, a reconcile — so work a crash interrupted
- * resumes by itself. Returns how many issues were queued.
+ * queued for a check and, when a writer started it, a reconcile and a fresh gate of each of its
+ * open task pull requests — so work a crash interrupted (or an event sent while the App was
+ * down) resumes by itself. Returns how many issues were queued.
  */
 export async function resumeAll(
   probot: Probot,
@@ -80,7 +88,11 @@ export async function resumeAll(
         const body = issue.body ?? "";
         if (!hasAuthenticControl(body, opts.signer) && !isOrchestrateIssue(body)) continue;
         opts.queue.enqueue(`${repo.full_name}#${issue.number}`, () =>
-          resumeOne(deps, repo.full_name, issue.number, config.config),
+          resumeOne(deps, repo.full_name, issue.number, config.config, (pull) =>
+            opts.queue.enqueueReconcile(`gate:${pull.repo}#${pull.number}`, async () => {
+              await runGate(octokit, pull, { appSlug: opts.appSlug, signer: opts.signer });
+            }),
+          ),
         );
         queued++;
       }

@@ -6,6 +6,7 @@ import { applyActions } from "../gateway/apply-actions.ts";
 import { readForApp } from "../gateway/read-for-app.ts";
 import { readRelease } from "../deploy/read-release.ts";
 import type { OrchestratorDeps } from "./deps.ts";
+import { noteSettled, tick } from "./read-clock.ts";
 import { guardStoredPlan } from "./stored-plan.ts";
 
 const MAX_ROUNDS = 6;
@@ -33,6 +34,7 @@ export async function runOrchestration(
   let state: OrchestrationState | null = null;
   let result: ReconcileResult | null = null;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const readTick = tick();
     state = await readForApp(deps, hub, number, config);
     if (!state) return { state, result, rounds: round, actions: done };
     // A stored plan is checked against the config every time it is read: one that names
@@ -43,7 +45,12 @@ export async function runOrchestration(
     // The integration phase and deployments read theirs only when the config asks for them.
     state.release = await readRelease(deps.octokit, state, config);
     result = reconcile(state, config, { signer: deps.signer, appSlug: deps.appSlug });
-    if (result.actions.length === 0) return { state, result, rounds: round, actions: done };
+    if (result.actions.length === 0) {
+      // Events received before this read are answered by it (read-clock.ts); an edited first
+      // read is not what GitHub holds, so it answers nothing.
+      if (round > 1 || !edit) noteSettled(`${hub}#${number}`, readTick);
+      return { state, result, rounds: round, actions: done };
+    }
     deps.log.info({ hub, number, actions: result.actions.map(describeAction) }, "reconcile");
     await applyActions(
       deps.octokit,

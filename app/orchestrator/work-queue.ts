@@ -1,3 +1,12 @@
+import { isSecondaryLimit } from "../gateway/secondary-retry.ts";
+import { answeredSince, tick } from "./read-clock.ts";
+
+/** GitHub's side failed (a network error is a RequestError with status 500): worth a retry. */
+function transient(err: unknown): boolean {
+  const status = (err as { status?: unknown }).status;
+  return (typeof status === "number" && status >= 500) || isSecondaryLimit(err);
+}
+
 /**
  * Slow work runs after the webhook is answered (GitHub waits only 10 s), one job at a time per
  * orchestration so two events for the same hub issue never interleave their writes in this
@@ -9,7 +18,16 @@ export class WorkQueue {
   private pending = 0;
   private waiters: (() => void)[] = [];
 
-  constructor(private readonly onError: (key: string, err: unknown) => void) {}
+  /**
+   * @param againMs how long a reconcile that failed on GitHub's side (a 5xx, a dropped
+   * connection, a secondary rate limit: its client's own retries spent) waits before it runs
+   * again, once per entry. On a quiet orchestration no other event may come to ask for it (the
+   * one after the last merge), so without this its work would wait for a restart.
+   */
+  constructor(
+    private readonly onError: (key: string, err: unknown) => void,
+    private readonly againMs: readonly number[] = [1_000, 5_000, 20_000],
+  ) {}
 
   enqueue(key: string, job: () => Promise<void>): void {
     this.pending++;
@@ -18,24 +36,47 @@ export class WorkQueue {
       .catch((err: unknown) => this.onError(key, err))
       .finally(() => {
         if (this.tails.get(key) === tail) this.tails.delete(key);
-        if (--this.pending === 0) for (const w of this.waiters.splice(0)) w();
+        this.release();
       });
     this.tails.set(key, tail);
   }
 
-  private readonly waitingReconcile = new Set<string>();
+  private release(): void {
+    if (--this.pending === 0) for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Reconciles waiting to start, with the tick of the latest request each answers. */
+  private readonly waitingReconcile = new Map<string, number>();
 
   /**
    * Queues a reconcile unless one for the same key is already waiting to start: it will read
    * the state fresh when it starts, so a burst of events (the App's own writes echo back as
-   * webhooks) costs one reconcile, not one each.
+   * webhooks) costs one reconcile, not one each. When it is its turn, a reconcile of the same
+   * key that read after the latest request and found nothing to do has answered it: it is
+   * skipped (read-clock.ts).
    */
-  enqueueReconcile(key: string, job: () => Promise<void>): boolean {
-    if (this.waitingReconcile.has(key)) return false;
-    this.waitingReconcile.add(key);
-    this.enqueue(key, () => {
+  enqueueReconcile(key: string, job: () => Promise<void>, failures = 0): boolean {
+    const requested = tick();
+    const waiting = this.waitingReconcile.has(key);
+    this.waitingReconcile.set(key, requested);
+    if (waiting) return false;
+    this.enqueue(key, async () => {
+      const latest = this.waitingReconcile.get(key) ?? requested;
       this.waitingReconcile.delete(key);
-      return job();
+      if (answeredSince(key, latest)) return;
+      try {
+        await job();
+      } catch (err) {
+        const wait = this.againMs[failures];
+        if (wait === undefined || !transient(err)) throw err;
+        // Counted as queued work while it waits: the queue is idle only once it has run.
+        this.onError(key, err);
+        this.pending++;
+        setTimeout(() => {
+          this.enqueueReconcile(key, job, failures + 1);
+          this.release();
+        }, wait);
+      }
     });
     return true;
   }

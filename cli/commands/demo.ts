@@ -9,6 +9,7 @@ interface DemoFlags {
   modelScenarios?: string;
   faults?: string;
   restartApp?: string;
+  release?: boolean;
 }
 
 /** `--faults RATE`: a share of requests, 0 ≤ RATE < 1. */
@@ -66,6 +67,10 @@ export function registerDemo(program: Command): void {
       "kill the App server (SIGKILL, no drain) every so many seconds and start it again on the same address; it resumes open orchestrations at start-up",
     )
     .option(
+      "--release",
+      "after the last merge, run the integration check (the portal's pact read against the API's OpenAPI description, the API's integration workflow) and deploy the API, then the portal, as GitHub Deployments",
+    )
+    .option(
       "--model-scenarios <file>",
       "YAML or JSON: one scenario or a list (sandbox/model's format) that answers before the built-in ones",
     )
@@ -92,6 +97,7 @@ export function registerDemo(program: Command): void {
         extraScenarios,
         faults,
         restartAppEvery,
+        release: flags.release ?? false,
         onResult: (r, w) => {
           if (!flags.json) return;
           const sandbox = flags.keep
@@ -134,6 +140,12 @@ export function registerDemo(program: Command): void {
       process.stdout.write(
         `GitHub requests per task: App ${p.app}, agent runs ${p.agents}, CI ${p.ci}, reviewer ${p.reviewer}; App + agents ${p.appAndAgents} without the ${result.api.notModified} answered 304 (target ≤ ${p.target.max})\n`,
       );
+      if (result.release) {
+        const i = result.release.integration;
+        process.stdout.write(
+          `integration check: ${i?.conclusion ?? "none"}${i ? ` (${i.title})` : ""} · deployments: ${result.release.deployments.map((d) => `${d.repo} ${d.environment} ${d.state ?? "pending"}${d.url ? ` ${d.url}` : ""}`).join(", ") || "none"}\n`,
+        );
+      }
       const r = result.reliability;
       if (r.faultRate || r.appRestarts)
         process.stdout.write(

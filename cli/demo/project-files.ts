@@ -1,5 +1,49 @@
+const HEALTH = [
+  "  /health:",
+  "    get:",
+  "      responses:",
+  '        "200":',
+  "          description: The API is up",
+  "          content:",
+  "            application/json:",
+  "              schema: { type: object, properties: { ok: { type: boolean } } }",
+];
+
+function openapi(paths: string[]): string {
+  return [
+    "openapi: 3.1.0",
+    "info: { title: payments, version: 1.0.0 }",
+    "paths:",
+    ...paths,
+    "",
+  ].join("\n");
+}
+
+/** The API's OpenAPI description before the demo's feature. */
+export const API_OPENAPI = openapi(HEALTH);
+
+/** …and as the API task leaves it: GET /installment-plans described. */
+export const API_OPENAPI_WITH_PLANS = openapi([
+  ...HEALTH,
+  "  /installment-plans:",
+  "    get:",
+  "      responses:",
+  '        "200":',
+  "          description: The installment plans offered",
+  "          content:",
+  "            application/json:",
+  "              schema:",
+  "                type: object",
+  "                required: [plans]",
+  "                properties:",
+  "                  plans:",
+  "                    type: array",
+  "                    items: { type: object, required: [months], properties: { months: { type: integer } } }",
+]);
+
 /** The demo's two project repositories: a small HTTP API and a portal that calls it. */
 export const API_FILES: Record<string, string> = {
+  "openapi.yaml": API_OPENAPI,
   "README.md":
     "# api\n\nThe payments HTTP API (Node, no dependencies).\n\n- `npm test` runs the tests.\n",
   "CLAUDE.md": "Keep the API dependency-free (node:http only). Every route gets a test in test/.\n",

@@ -4,7 +4,7 @@
  * deployment's id) and the portal's (`on: deployment`, for a `github_deployments_only` target).
  * Each reports its deployment's statuses with the job's token, as a real deploy job would.
  */
-const REPORT_STATUS = `const [id, state, envUrl] = process.argv.slice(1);
+const REPORT_STATUS = `const [id, state, envUrl] = process.argv.slice(2);
 const api = process.env.GITHUB_API_URL + "/repos/" + process.env.GITHUB_REPOSITORY;
 const log = process.env.GITHUB_SERVER_URL + "/" + process.env.GITHUB_REPOSITORY + "/actions/runs/" + process.env.GITHUB_RUN_ID;
 const r = await fetch(api + "/deployments/" + id + "/statuses", {
@@ -59,6 +59,13 @@ jobs:
       GITHUB_TOKEN: \${{ github.token }}
     steps:
 ${step("in_progress")}
+      - name: Respect a deploy freeze (the repository variable DEPLOY_FREEZE says why)
+        if: vars.DEPLOY_FREEZE != ''
+        env:
+          DEPLOY_FREEZE: \${{ vars.DEPLOY_FREEZE }}
+        run: |
+          echo "::error::Deploys are frozen: $DEPLOY_FREEZE"
+          exit 1
 ${step("success https://api.havun.example")}
 ${step("failure", "failure()")}
 `;
@@ -90,3 +97,57 @@ deploy:
     environment: production
     github_deployments_only: true
 `;
+
+/** The hub config with the demo's contract declared: the API provides it, the portal consumes it. */
+export function releaseHubConfig(config: string): string {
+  return (
+    config
+      .replace(
+        "    description: The payments HTTP API (Node, node:http)\n    stack: [node]\n",
+        "    description: The payments HTTP API (Node, node:http)\n    stack: [node]\n    contracts: { provides: [payments] }\n",
+      )
+      .replace(
+        "    description: The customer portal; its checkout and admin pages call the API\n    stack: [node]\n",
+        "    description: The customer portal; its checkout and admin pages call the API\n    stack: [node]\n    contracts: { consumes: [payments] }\n",
+      ) + RELEASE_CONFIG
+  );
+}
+
+/** The portal's pact with the API, as its Pact tests would publish it to the hub (spec 3). */
+export function portalPact(plan: Record<string, unknown> = { months: 3 }): string {
+  return (
+    JSON.stringify(
+      {
+        consumer: { name: "portal" },
+        provider: { name: "api" },
+        interactions: [
+          {
+            description: "the checkout reads the installment plans",
+            request: { method: "GET", path: "/installment-plans" },
+            response: {
+              status: 200,
+              headers: { "Content-Type": "application/json" },
+              body: { plans: [plan] },
+            },
+          },
+        ],
+        metadata: { pactSpecification: { version: "3.0.0" } },
+      },
+      null,
+      2,
+    ) + "\n"
+  );
+}
+
+/** The hub's contract registry: `payments`, its provider's description path and the portal's pact. */
+export const RELEASE_HUB_FILES: Record<string, string> = {
+  "contracts/payments/contract.yml": [
+    "provider: havun/api",
+    "provider_openapi: openapi.yaml",
+    "description: Payments and installment plans",
+    "consumers:",
+    "  - havun/portal",
+    "",
+  ].join("\n"),
+  "contracts/payments/pacts/portal/portal-api.json": portalPact(),
+};

@@ -8,6 +8,7 @@ import {
 } from "./client-counts.ts";
 import { DEMO_REQUEST, demoScenarios } from "./scenarios.ts";
 import { settle } from "./settle.ts";
+import { readReleaseResult, reportRelease, type ReleaseResult } from "./release-progress.ts";
 import { parseSpecBlock } from "../../app/spec/spec-block.ts";
 import type { ScenarioInput } from "../../sandbox/model/index.ts";
 import { startWorld, type World } from "./world.ts";
@@ -45,6 +46,8 @@ export interface DemoResult {
     faults: { "502": number; timeout: number; secondary: number };
     appRestarts: number;
   };
+  /** With `release`: the integration check and the deployments after the last merge. */
+  release?: ReleaseResult;
   durationMs: number;
 }
 
@@ -70,6 +73,13 @@ export interface DemoOptions {
   onFailure?: (w: World) => Promise<void>;
   /** Kill the App server every so many seconds and start it again (`--restart-app`). */
   restartAppEvery?: number;
+  /** Called once the world runs, before the hub issue is opened (a test changes a repository). */
+  onStart?: (w: World) => Promise<void>;
+  /**
+   * Called when the loop makes no progress and the hub is still open, with the hub issue's
+   * number: true when it changed something (the loop goes on), false to fail as without it.
+   */
+  onStall?: (w: World, hub: number) => Promise<boolean>;
   /** The integration phase and deployments after the last merge (cli/demo/release-files.ts). */
   release?: boolean;
 }
@@ -153,6 +163,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   });
   try {
     o.log(`  GitHub API ${w.sb.apiUrl} · App webhook ${w.app.webhookUrl}`);
+    await o.onStart?.(w);
     o.log(`Opening havun/hub issue: /orchestrate ${DEMO_REQUEST}`);
     const issue = await w.reviewer.issues.create({
       owner: "havun",
@@ -167,7 +178,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     const deadline = started + (o.timeoutMs ?? 10 * 60_000);
     for (;;) {
       await settle(w);
-      if (await report(w, hub, seen, o.log)) continue;
+      if (await report(w, hub, seen, o.log, o.release ?? false)) continue;
       const state = (
         await w.reviewer.issues.get({ owner: "havun", repo: "hub", issue_number: hub })
       ).data.state;
@@ -175,6 +186,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       const progressed = await mergeReady(w, o.log, merged, reviewed);
       if (!progressed) {
         if (Date.now() > deadline) throw new Error("the demo timed out");
+        if (o.onStall && (await o.onStall(w, hub))) continue;
         // Work a killed App lost (a webhook it missed) is resumed when it starts again.
         if (o.restartAppEvery) {
           await w.app.nextStart();
@@ -186,7 +198,9 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       }
     }
     o.log(`The hub issue havun/hub#${hub} is closed: every task is done.`);
+    if (o.release) await reportRelease(w, (k, l) => (seen.has(k) ? null : (seen.add(k), o.log(l))));
     const result = await collect(w, hub, started, o.faults ?? 0);
+    if (o.release) result.release = await readReleaseResult(w);
     o.log(
       `Who did what: ${result.tasks.map((t) => `${t.id} by ${t.agent ?? "the agent"}${t.model ? ` on ${t.model}` : ""}`).join(", ")}.`,
     );
@@ -230,6 +244,7 @@ async function report(
   hub: number,
   seen: Set<string>,
   log: (l: string) => void,
+  release: boolean,
 ): Promise<boolean> {
   const say = (key: string, line: string) => {
     if (!seen.has(key)) log(line);
@@ -260,7 +275,8 @@ async function report(
     );
     return true;
   }
-  for (const s of await subIssues(w, hub)) {
+  const subs = await subIssues(w, hub);
+  for (const s of subs) {
     const repo = s.repository_url.split("/").slice(-2).join("/");
     const task = taskOf(s.body);
     const labels = s.labels.map((l) => (typeof l === "string" ? l : l.name));
@@ -272,11 +288,14 @@ async function report(
       );
     if (s.state === "closed") say(`done:${s.id}`, `  ✓ task ${task} done`);
   }
+  if (subs.length && subs.every((s) => s.state === "closed")) seen.add("all-done");
   for (const repo of ["api", "portal"]) {
     for (const pr of (await w.reviewer.pulls.list({ owner: "havun", repo, state: "all" })).data) {
       say(`pr:${repo}#${pr.number}`, `  ✓ agent opened havun/${repo}#${pr.number} "${pr.title}"`);
     }
   }
+  // The phase after the last merge: read once every task is done (the reviewer's reads).
+  if (release && seen.has("all-done")) await reportRelease(w, say);
   return false;
 }
 

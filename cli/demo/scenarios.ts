@@ -1,4 +1,5 @@
 import type { ScenarioInput } from "../../sandbox/model/index.ts";
+import { API_OPENAPI_WITH_PLANS } from "./project-files.ts";
 
 /** The seeds' central example, planned for the demo's hub (the API task needs one sealed secret). */
 export const DEMO_REQUEST = "Add installment payments with 3-month and 6-month options";
@@ -6,6 +7,10 @@ export const DEMO_REQUEST = "Add installment payments with 3-month and 6-month o
 export const DEMO_PLAN = {
   summary:
     "The API offers 3- and 6-month installment plans; the portal's checkout offers them; the admin dashboard shows each payment's plan.",
+  deployment_checklist: [
+    "Set PAYMENT_API_KEY in the API's production environment before it deploys",
+    "Announce installments to support once the portal is live",
+  ],
   tasks: [
     {
       id: "api-installments",
@@ -79,8 +84,9 @@ export function demoScenarios(): ScenarioInput[] {
       turns: [
         {
           content: [
-            say("I'll look at the route table first."),
+            say("I'll look at the route table and the API's description first."),
             use("Read", { file_path: "{{cwd}}/src/routes.js" }),
+            use("Read", { file_path: "{{cwd}}/openapi.yaml" }),
           ],
         },
         {
@@ -95,6 +101,10 @@ export function demoScenarios(): ScenarioInput[] {
         },
         {
           content: [
+            use("Write", {
+              file_path: "{{cwd}}/openapi.yaml",
+              content: API_OPENAPI_WITH_PLANS,
+            }),
             use("Write", {
               file_path: "{{cwd}}/test/installments.test.js",
               content:

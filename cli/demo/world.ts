@@ -16,7 +16,8 @@ import {
   API_DEPLOY_WORKFLOW,
   API_INTEGRATION_WORKFLOW,
   PORTAL_DEPLOY_WORKFLOW,
-  RELEASE_CONFIG,
+  RELEASE_HUB_FILES,
+  releaseHubConfig,
 } from "./release-files.ts";
 import { HUB_SNIPPETS } from "./hub-snippets.ts";
 import { inProcessApp, restartingApp, type ChildAppOptions, type DemoApp } from "./demo-app.ts";
@@ -165,7 +166,10 @@ export async function startWorld(o: {
           description: "Orchestration hub",
           files: {
             "README.md": "# hub\n",
-            ".github/havun.yml": (o.hubConfig ?? HUB_CONFIG) + (o.release ? RELEASE_CONFIG : ""),
+            ".github/havun.yml": o.release
+              ? releaseHubConfig(o.hubConfig ?? HUB_CONFIG)
+              : (o.hubConfig ?? HUB_CONFIG),
+            ...(o.release ? RELEASE_HUB_FILES : {}),
             ...vault.files,
             ...HUB_SNIPPETS,
             ...(o.hubFiles ?? HUB_AGENTS),

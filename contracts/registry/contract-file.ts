@@ -22,6 +22,23 @@ export const contractFileSchema = z.strictObject({
     .string()
     .regex(/^[^/\\]+\.(ya?ml|json)$/, "must be a .yaml, .yml or .json file in the same folder")
     .optional(),
+  /**
+   * The description's path in the provider's repository. HavunCore's integration check (after
+   * an orchestration's last merge) reads it on the provider's default branch: the consumers'
+   * pacts are checked against it and it is diffed against its state when the orchestration
+   * started. Without it, the registry's copy in this folder is used for both.
+   */
+  provider_openapi: z
+    .string()
+    .regex(
+      /^[^\\]+\.(ya?ml|json)$/,
+      "must be a .yaml, .yml or .json path in the provider's repository",
+    )
+    .refine(
+      (p) => !p.startsWith("/") && !p.split("/").includes(".."),
+      "must be a relative path inside the repository",
+    )
+    .optional(),
   description: z.string().optional(),
   /** Repositories that call the API; their Pact files live in pacts/<repository name>/. */
   consumers: z.array(consumer).default([]),

@@ -151,8 +151,14 @@ export function createDeploymentStatus(
       addStatus(core, actor, d, { state: "inactive", description: "", environment });
     }
   core.store.changed();
+  // REST answers "" for a URL never set; the webhook's schema (optional, format uri) leaves it out.
+  const { environment_url, log_url, ...rest } = renderDeploymentStatus(core, repo, record);
   emitEvent(core, actor, "deployment_status", "created", repo.id, {
-    deployment_status: renderDeploymentStatus(core, repo, record),
+    deployment_status: {
+      ...rest,
+      ...(environment_url ? { environment_url } : {}),
+      ...(log_url ? { log_url } : {}),
+    },
     deployment: renderDeployment(core, repo, deployment),
   });
   return record;

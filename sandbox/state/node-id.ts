@@ -25,7 +25,8 @@ export type NodeKind =
   | "Ref"
   | "Commit"
   | "Deployment"
-  | "DeploymentStatus";
+  | "DeploymentStatus"
+  | "Environment";
 
 const prefixes: Record<NodeKind, string> = {
   User: "U",
@@ -46,6 +47,7 @@ const prefixes: Record<NodeKind, string> = {
   StatusContext: "SC",
   Deployment: "DE",
   DeploymentStatus: "DES",
+  Environment: "EN",
   ProjectV2: "PVT",
   ProjectV2Item: "PVTI",
   ProjectV2Field: "PVTF",

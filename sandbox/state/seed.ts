@@ -30,6 +30,11 @@ export interface SeedDescription {
     /** Actions secrets (stored sealed to the repository's key) and variables. */
     secrets?: Record<string, string>;
     variables?: Record<string, string>;
+    /** Deployment environments, by name, with their secrets (sealed to the environment's key) and variables. */
+    environments?: Record<
+      string,
+      { secrets?: Record<string, string>; variables?: Record<string, string> }
+    >;
   }[];
   apps?: {
     slug: string;

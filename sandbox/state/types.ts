@@ -417,6 +417,21 @@ export interface State {
   statuses: CommitStatusRecord[];
   deployments: DeploymentRecord[];
   deploymentStatuses: DeploymentStatusRecord[];
+  environments: EnvironmentRecord[];
+}
+
+/** A deployment environment of a repository, with its own Actions key, secrets and variables. */
+export interface EnvironmentRecord {
+  id: number;
+  repoId: number;
+  /** As first written; GitHub compares environment names case-insensitively. */
+  name: string;
+  /** The environment's key pair for sealed secrets, made on first use like the repository's. */
+  key: RepoKeyRecord | null;
+  secrets: Omit<RepoSecretRecord, "repoId">[];
+  variables: Omit<RepoVariableRecord, "repoId">[];
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** A deployment (`POST /repos/{owner}/{repo}/deployments`): a request to deploy a ref. */
@@ -501,6 +516,7 @@ export function emptyState(): State {
     statuses: [],
     deployments: [],
     deploymentStatuses: [],
+    environments: [],
   };
 }
 

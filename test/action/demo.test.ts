@@ -6,6 +6,7 @@ import { Octokit } from "@octokit/rest";
 import { describe, expect, it } from "vitest";
 import type { DemoResult } from "../../cli/demo/run-demo.ts";
 import { quiet } from "../sandbox/fixtures.ts";
+import { expectRelease } from "./demo-release.ts";
 
 /** A scenario of one's own (`--model-scenarios`): the admin task's agent, saying something new. */
 const SCENARIO = `
@@ -31,16 +32,19 @@ const SCENARIO = `
  * signed webhooks), the sandbox's Actions runner, the real Claude Code CLI driven by the
  * scripted model, real git and real crypto. Only GitHub and the Anthropic API are stand-ins.
  * With `--keep --json --model-scenarios`, the JSON comes as soon as the loop ends, names the
- * sandbox, and the process stays up until SIGTERM.
+ * sandbox, and the process stays up until SIGTERM. With `--release`, the phase after the last
+ * merge: the hub config has `integration:` and `deploy:` and the hub's registry the portal's pact
+ * for the API's `payments` contract, which the API's task makes true (its OpenAPI description
+ * gains GET /installment-plans); the App checks it, then deploys the API before the portal.
  */
-describe("npx havun demo --json --keep --model-scenarios FILE", () => {
+describe("npx havun demo --json --keep --release --model-scenarios FILE", () => {
   it("plans three tasks in two repositories, merges a PR with real changes for each, closes the hub, and stays up until SIGTERM", async () => {
     const dir = mkdtempSync(join(tmpdir(), "havun-demo-test-"));
     const file = join(dir, "mine.yaml");
     writeFileSync(file, SCENARIO);
     const child = spawn(
       process.execPath,
-      ["cli/bin/havun.js", "demo", "--json", "--keep", "--model-scenarios", file],
+      ["cli/bin/havun.js", "demo", "--json", "--keep", "--release", "--model-scenarios", file],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     let stdout = "";
@@ -76,6 +80,7 @@ describe("npx havun demo --json --keep --model-scenarios FILE", () => {
         expect(t.pr?.files.length).toBeGreaterThan(0);
       }
       expect(result.tasks.find((t) => t.id === "api-installments")!.pr!.files).toEqual([
+        "openapi.yaml",
         "src/routes.js",
         "test/installments.test.js",
       ]);
@@ -96,6 +101,7 @@ describe("npx havun demo --json --keep --model-scenarios FILE", () => {
         pull_number: admin.pr!.number,
       });
       expect(pr.data.body).toContain("MY-OWN-SCENARIO answered this task.");
+      await expectRelease(gh, result);
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
     } finally {

@@ -119,6 +119,7 @@ describe("havun dashboard in Chromium, on the demo's finished orchestration", ()
 
   it("shows the run's transcript step by step, with the files it changed, also as Markdown", async () => {
     expect(await page.locator("ul.files li").allInnerTexts()).toEqual([
+      "openapi.yaml",
       "src/routes.js",
       "test/installments.test.js",
     ]);
@@ -128,7 +129,9 @@ describe("havun dashboard in Chromium, on the demo's finished orchestration", ()
     expect(await page.locator("details.tool summary").allInnerTexts()).toEqual(
       expect.arrayContaining([
         "Read src/routes.js",
+        "Read openapi.yaml",
         "Edit src/routes.js",
+        "Write openapi.yaml",
         "Write test/installments.test.js",
       ]),
     );

@@ -92,6 +92,7 @@ export function release(over: Partial<ReleaseView> = {}): ReleaseView {
     runs: [],
     checks: [],
     deployments: [],
+    contracts: [],
     ...over,
   };
 }

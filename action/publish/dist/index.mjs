@@ -6356,11 +6356,21 @@ async function idToken(job) {
     throw new AppApiError("ID_TOKEN", "GitHub's ID token response has no value", res.status);
   return body.value;
 }
-async function call(job, endpoint2, body) {
+var WAITS_MS = {
+  long: [500, 1e3, 2e3, 4e3, 8e3, 15e3, 15e3, 15e3, 15e3, 15e3],
+  short: [500, 1e3]
+};
+async function unanswered(res) {
+  if (res.status < 500) return !1;
+  let body = await res.clone().json().catch(() => ({}));
+  return !body.error?.code || body.error.code === "INTERNAL";
+}
+async function call(job, endpoint2, body, waits = WAITS_MS.long) {
   if (!job.appUrl)
     throw new AppApiError("NO_APP_URL", "no App server address (app_url) is set for this call", 0);
   let jwt2 = await idToken(job), res = null;
-  for (let attempt = 1; attempt <= 3; attempt++) {
+  for (let attempt = 0; ; attempt++) {
+    res = null;
     try {
       res = await fetch(`${job.appUrl}/api/havun/v1/${endpoint2}`, {
         method: "POST",
@@ -6368,15 +6378,15 @@ async function call(job, endpoint2, body) {
         body: JSON.stringify(body)
       });
     } catch (err) {
-      if (attempt === 3)
+      if (attempt >= waits.length)
         throw new AppApiError(
           "APP_UNREACHABLE",
           `cannot reach the HavunCore App at ${job.appUrl}: ${err.message}`,
           0
         );
     }
-    if (res && res.status < 500) break;
-    await new Promise((r) => setTimeout(r, 500 * attempt));
+    if (res && !await unanswered(res) || attempt >= waits.length) break;
+    await new Promise((r) => setTimeout(r, waits[attempt]));
   }
   if (!res)
     throw new AppApiError("APP_UNREACHABLE", `cannot reach the HavunCore App at ${job.appUrl}`, 0);
@@ -6391,7 +6401,7 @@ async function call(job, endpoint2, body) {
 }
 var appApi = {
   task: (job, body) => call(job, "task", body),
-  progress: (job, body) => call(job, "progress", body),
+  progress: (job, body) => call(job, "progress", body, WAITS_MS.short),
   publish: (job, body) => call(job, "publish", body)
 };
 
@@ -10217,6 +10227,7 @@ function readJobEnv(env = process.env) {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     runnerTemp: env.RUNNER_TEMP ?? "/tmp",
     issueNumber,
+    ...event.repository?.default_branch ? { defaultBranch: event.repository.default_branch } : {},
     hub,
     appUrl,
     audience: input(env, "audience") || "havuncore",
@@ -25633,8 +25644,11 @@ var INPUT_PLACEHOLDERS = ["hub_issue", "repo_sha", "start_sha", "refs"], inputVa
     "The dispatch inputs. The workflow's run-name must show {hub_issue} (e.g. `run-name: integration ${{ inputs.hub_issue }}`) so that the App finds its run."
   )
 }).describe("An integration workflow the App dispatches once every task is done."), integrationSchema = external_exports.strictObject({
+  contracts: external_exports.boolean().default(!0).describe(
+    "Check the contracts the plan touched: each consumer's pacts (contracts/<service>/pacts/ in the hub) against the provider's OpenAPI description on its default branch, and that description against the one when the orchestration started. No provider code runs: the pacts are read against the description."
+  ),
   workflows: external_exports.array(integrationWorkflowSchema).max(20).default([]).describe(
-    "Workflows that check the merged repositories together: the providers' contract checks (pacts against the default branch, OpenAPI against {start_sha}) and integration tests."
+    "Workflows that check the merged repositories together (integration or end-to-end tests), dispatched on each repository's default branch."
   )
 }).optional().describe(
   "The integration check after the last task: its result is the havun/integration check run on the hub's default branch."
@@ -26912,7 +26926,7 @@ async function openOrUpdatePull(gh, job, o) {
   let where = { owner: job.repo.owner, repo: job.repo.name };
   if (o.existing !== null)
     return await gh.rest.pulls.update({ ...where, pull_number: o.existing, title: o.title, body: o.body }), o.existing;
-  let base = (await gh.rest.repos.get(where)).data.default_branch;
+  let base = job.defaultBranch ?? (await gh.rest.repos.get(where)).data.default_branch;
   return (await gh.rest.pulls.create({
     ...where,
     head: o.branch,

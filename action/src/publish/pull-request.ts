@@ -28,7 +28,8 @@ export async function openOrUpdatePull(
     await gh.rest.pulls.update({ ...where, pull_number: o.existing, title: o.title, body: o.body });
     return o.existing;
   }
-  const base = (await gh.rest.repos.get(where)).data.default_branch;
+  // The event that started the run names the default branch: no request for it.
+  const base = job.defaultBranch ?? (await gh.rest.repos.get(where)).data.default_branch;
   const pr = await gh.rest.pulls.create({
     ...where,
     head: o.branch,

@@ -43,12 +43,38 @@ async function idToken(job: JobEnv): Promise<string> {
   return body.value;
 }
 
-async function call<T>(job: JobEnv, endpoint: string, body: unknown): Promise<T> {
+/**
+ * Waits before each new try of a call the App did not answer (down, or a 5xx). The task and
+ * publish calls outlast an App server restarting (a deploy, a crash: about 1.5 minutes in all),
+ * since a job that gives up leaves its task waiting; progress reports are best effort.
+ */
+const WAITS_MS = {
+  long: [500, 1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000, 15_000, 15_000],
+  short: [500, 1_000],
+};
+
+/** A 5xx without a reason of the App's (its configuration, e.g. `API_OFF`, is an answer). */
+async function unanswered(res: Response): Promise<boolean> {
+  if (res.status < 500) return false;
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => ({}))) as { error?: { code?: string } };
+  return !body.error?.code || body.error.code === "INTERNAL";
+}
+
+async function call<T>(
+  job: JobEnv,
+  endpoint: string,
+  body: unknown,
+  waits: readonly number[] = WAITS_MS.long,
+): Promise<T> {
   if (!job.appUrl)
     throw new AppApiError("NO_APP_URL", "no App server address (app_url) is set for this call", 0);
   const jwt = await idToken(job);
   let res: Response | null = null;
-  for (let attempt = 1; attempt <= 3; attempt++) {
+  for (let attempt = 0; ; attempt++) {
+    res = null;
     try {
       res = await fetch(`${job.appUrl}/api/havun/v1/${endpoint}`, {
         method: "POST",
@@ -56,15 +82,15 @@ async function call<T>(job: JobEnv, endpoint: string, body: unknown): Promise<T>
         body: JSON.stringify(body),
       });
     } catch (err) {
-      if (attempt === 3)
+      if (attempt >= waits.length)
         throw new AppApiError(
           "APP_UNREACHABLE",
           `cannot reach the HavunCore App at ${job.appUrl}: ${(err as Error).message}`,
           0,
         );
     }
-    if (res && res.status < 500) break;
-    await new Promise((r) => setTimeout(r, 500 * attempt));
+    if ((res && !(await unanswered(res))) || attempt >= waits.length) break;
+    await new Promise((r) => setTimeout(r, waits[attempt]));
   }
   if (!res)
     throw new AppApiError("APP_UNREACHABLE", `cannot reach the HavunCore App at ${job.appUrl}`, 0);
@@ -82,6 +108,7 @@ async function call<T>(job: JobEnv, endpoint: string, body: unknown): Promise<T>
 
 export const appApi = {
   task: (job: JobEnv, body: TaskRequestBody) => call<TaskResponse>(job, "task", body),
-  progress: (job: JobEnv, body: ProgressRequestBody) => call<{ ok: true }>(job, "progress", body),
+  progress: (job: JobEnv, body: ProgressRequestBody) =>
+    call<{ ok: true }>(job, "progress", body, WAITS_MS.short),
   publish: (job: JobEnv, body: PublishRequestBody) => call<PublishResponse>(job, "publish", body),
 };

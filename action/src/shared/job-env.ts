@@ -21,6 +21,8 @@ export interface JobEnv {
   runnerTemp: string;
   /** The sub-issue whose `havun:ready` label started the run. */
   issueNumber: number;
+  /** The repository's default branch when the run started (the event's), the pull request's base. */
+  defaultBranch?: string;
   /** The hub the calling workflow accepts work from (`owner/name`). */
   hub: string;
   /**
@@ -63,6 +65,7 @@ export function readJobEnv(env: NodeJS.ProcessEnv = process.env): JobEnv {
   const [owner = "", name = ""] = full.split("/");
   const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? "", "utf8")) as {
     issue?: { number?: number };
+    repository?: { default_branch?: string };
   };
   const issueNumber = Number(event.issue?.number);
   if (!issueNumber)
@@ -93,6 +96,7 @@ export function readJobEnv(env: NodeJS.ProcessEnv = process.env): JobEnv {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     runnerTemp: env.RUNNER_TEMP ?? "/tmp",
     issueNumber,
+    ...(event.repository?.default_branch ? { defaultBranch: event.repository.default_branch } : {}),
     hub,
     appUrl,
     audience: input(env, "audience") || "havuncore",

@@ -23,3 +23,14 @@ describe("the default OIDC subject (GitHub's 'Example subject claims')", () => {
     );
   });
 });
+
+describe("the subject of a job that references an environment", () => {
+  it("names the environment instead of the ref or pull_request", () => {
+    expect(defaultSubject("octo-org/octo-repo", "push", "refs/heads/main", "Production")).toBe(
+      "repo:octo-org/octo-repo:environment:Production",
+    );
+    expect(defaultSubject("o/r", "pull_request", "refs/pull/7/merge", "preview")).toBe(
+      "repo:o/r:environment:preview",
+    );
+  });
+});

@@ -9,11 +9,22 @@ const NOT_BEFORE_SKEW_S = 600;
 const part = (v: string) => v.replaceAll(":", "%3A");
 
 /**
- * GitHub's default subject: `repo:OWNER/REPO:pull_request` for pull_request runs, else
- * `repo:OWNER/REPO:ref:REF` (environments are not supported by the sandbox runner).
+ * GitHub's default subject: `repo:OWNER/REPO:environment:NAME` for a job that references an
+ * environment, else `repo:OWNER/REPO:pull_request` for pull_request runs, else
+ * `repo:OWNER/REPO:ref:REF`.
  */
-export function defaultSubject(repository: string, event: string, ref: string): string {
-  const context = event === "pull_request" ? "pull_request" : `ref:${part(ref)}`;
+export function defaultSubject(
+  repository: string,
+  event: string,
+  ref: string,
+  environment: string | null = null,
+): string {
+  const context =
+    environment !== null
+      ? `environment:${part(environment)}`
+      : event === "pull_request"
+        ? "pull_request"
+        : `ref:${part(ref)}`;
   return `repo:${repository}:${context}`;
 }
 
@@ -27,6 +38,7 @@ export function idTokenClaims(
   scope: GraphScope,
   issuer: string,
   audience: string | null,
+  environment: string | null = null,
   now = Math.floor(Date.now() / 1000),
 ): Record<string, string | number> {
   const { core, repo, run, trigger: t } = env;
@@ -34,7 +46,7 @@ export function idTokenClaims(
   const owner = core.store.accountById(repo.ownerId);
   return {
     jti: randomUUID(),
-    sub: defaultSubject(full, t.event, t.ref),
+    sub: defaultSubject(full, t.event, t.ref, environment),
     aud: audience ?? `${core.urls.server}/${owner.login}`,
     ref: t.ref,
     sha: t.sha,
@@ -59,6 +71,8 @@ export function idTokenClaims(
     event_name: t.event,
     ref_type: t.ref.startsWith("refs/tags/") ? "tag" : "branch",
     ref_protected: "false",
+    // "environment: The name of the environment used by the job" (only when it uses one).
+    ...(environment !== null ? { environment } : {}),
     iss: issuer,
     nbf: now - NOT_BEFORE_SKEW_S,
     exp: now + ID_TOKEN_LIFETIME_S,

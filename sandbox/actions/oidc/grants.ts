@@ -29,10 +29,15 @@ function table(core: SandboxCore): Map<string, Mint> {
 }
 
 /** Lets one job ask for ID tokens until `revokeIdTokens`: the runner calls it when the job starts. */
-export function grantIdTokens(core: SandboxCore, env: RunEnv, scope: GraphScope): IdTokenGrant {
+export function grantIdTokens(
+  core: SandboxCore,
+  env: RunEnv,
+  scope: GraphScope,
+  environment: string | null = null,
+): IdTokenGrant {
   const token = randomBytes(32).toString("base64url");
   table(core).set(token, (audience) =>
-    signJwt(signingKey(core), idTokenClaims(env, scope, oidcIssuer(core), audience)),
+    signJwt(signingKey(core), idTokenClaims(env, scope, oidcIssuer(core), audience, environment)),
   );
   return { url: `${core.urls.server}${REQUEST_PATH}?api-version=2.0`, token };
 }

@@ -30,6 +30,7 @@ const CLAIMS = [
   "event_name",
   "ref_type",
   "ref_protected",
+  "environment",
   "job_workflow_ref",
   "job_workflow_sha",
   "repository_visibility",

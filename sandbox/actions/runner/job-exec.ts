@@ -22,6 +22,10 @@ function header(rt: JobRuntime): void {
   rt.log.group("Set up job");
   rt.log.line(`Job: ${setup.record.name}`);
   rt.log.line("Runner: sandbox-runner (Linux, this machine; runs-on is not used)");
+  if (setup.environment)
+    rt.log.line(
+      `Environment: ${setup.environment.name}${setup.environment.created ? " (created: the repository had no environment of this name)" : ""}`,
+    );
   rt.log.line("GITHUB_TOKEN Permissions");
   for (const [k, v] of Object.entries(setup.permissions)) rt.log.line(`${k}: ${v}`);
   rt.log.endGroup();
@@ -63,7 +67,7 @@ function outcomeOf(rt: JobRuntime, scope: StepScope, error: string | null): JobO
 export async function executeJob(
   setup: JobSetup,
   cancel: AbortSignal,
-): Promise<{ outcome: JobOutcome; outputs: Record<string, string> }> {
+): Promise<{ outcome: JobOutcome; outputs: Record<string, string>; environmentUrl?: string }> {
   const rt = new JobRuntime(setup);
   const onCancel = () => rt.abort.abort();
   if (cancel.aborted) onCancel();
@@ -86,6 +90,7 @@ export async function executeJob(
   };
   let error: string | null = null;
   const outputs: Record<string, string> = {};
+  let environmentUrl: string | undefined;
   try {
     header(rt);
     rt.jobEnv = evaluateEnv(rt, setup.scope.wf.env);
@@ -99,6 +104,9 @@ export async function executeJob(
         rt.log.warning(`Skip output '${name}' since it may contain secret.`);
       else outputs[name] = value;
     }
+    // `environment.url` may use steps' outputs: it is evaluated once the steps are done.
+    const url = setup.environment?.url;
+    if (url !== undefined) environmentUrl = interpolate(url, ctx).trim() || undefined;
   } catch (err) {
     error = describeError(err, `${setup.scope.file}: jobs.${setup.job.id}`);
     rt.log.error(error);
@@ -117,7 +125,7 @@ export async function executeJob(
   const outcome = outcomeOf(rt, scope, error);
   rt.log.line(`Job completed: ${outcome.conclusion}`);
   rt.cleanup(outcome.conclusion !== "success");
-  return { outcome, outputs };
+  return { outcome, outputs, ...(environmentUrl ? { environmentUrl } : {}) };
 }
 
 /** Job-level `continue-on-error` (a boolean or an expression). */

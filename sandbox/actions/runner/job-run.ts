@@ -4,9 +4,16 @@ import { githubContext } from "./contexts.ts";
 import { describeError } from "./errors.ts";
 import { jobContinuesOnError, executeJob } from "./job-exec.ts";
 import { writeJobLog } from "./job-early.ts";
+import {
+  enterEnvironment,
+  finishDeployment,
+  startDeployment,
+  type EnteredEnvironment,
+} from "./job-environment.ts";
 import { completeJob, createJob, startJob } from "./job-records.ts";
 import { capPermissions, tokenPermissions } from "./permissions.ts";
 import type { GraphScope, JobResult, RunEnv } from "./types.ts";
+import type { DeploymentRecord } from "../../state/types.ts";
 
 export interface JobInstance {
   key: string;
@@ -68,8 +75,12 @@ export async function runJobInstance(
   let outcome;
   let outputs: Record<string, string> = {};
   let continueOnError = false;
+  let entered: EnteredEnvironment | null = null;
+  let deployment: DeploymentRecord | null = null;
+  let environmentUrl: string | undefined;
   try {
     const permissions = tokenPermissions(job.permissions ?? scope.wf.permissions);
+    if (job.environment) entered = enterEnvironment(env, job.environment, contexts);
     if (job.concurrency) {
       const group = interpolate(job.concurrency.group, { contexts });
       const c = job.concurrency.cancelInProgress;
@@ -96,10 +107,15 @@ export async function runJobInstance(
       };
     } else {
       startJob(core, ids, run, record);
+      if (entered) deployment = startDeployment(env, entered, record);
       const result = await executeJob(
         {
-          env,
-          scope,
+          // The environment's variables and secrets win over the repository's (or the caller's).
+          env: entered ? { ...env, vars: { ...env.vars, ...entered.vars } } : env,
+          scope: entered ? { ...scope, secrets: { ...scope.secrets, ...entered.secrets } } : scope,
+          environment: entered
+            ? { name: entered.environment.name, created: entered.created, url: entered.url }
+            : null,
           job,
           record,
           matrix: inst.matrix,
@@ -112,6 +128,7 @@ export async function runJobInstance(
       );
       outcome = result.outcome;
       outputs = result.outputs;
+      environmentUrl = result.environmentUrl;
     }
   } catch (err) {
     const message = writeJobLog(
@@ -132,6 +149,7 @@ export async function runJobInstance(
     if (groupKey) env.groups.release(groupKey, holder);
     for (const s of [stop, env.cancel.signal]) s.removeEventListener("abort", onStop);
   }
+  if (deployment) finishDeployment(env, deployment, record, outcome.conclusion, environmentUrl);
   completeJob(core, ids, run, record, outcome);
   record.outputs = outputs;
   const failedButContinues = outcome.conclusion === "failure" && continueOnError;

@@ -40,6 +40,8 @@ export interface JobSetup {
   needs: Record<string, ExprValue>;
   permissions: Permissions;
   timeoutMs: number;
+  /** The deployment environment the job references: its name, whether the job created it, its `url:`. */
+  environment: { name: string; created: boolean; url?: string | undefined } | null;
 }
 
 /** One job on this machine: its directories, token, log, masks, and what its steps accumulate. */
@@ -105,7 +107,9 @@ export class JobRuntime {
     // checkout persists it as a basic-auth header: mask that form too, as GitHub does.
     this.masker.add(Buffer.from(`x-access-token:${this.token.token}`).toString("base64"));
     this.idToken =
-      setup.permissions.id_token === "write" ? grantIdTokens(env.core, env, setup.scope) : null;
+      setup.permissions.id_token === "write"
+        ? grantIdTokens(env.core, env, setup.scope, setup.environment?.name ?? null)
+        : null;
     if (this.idToken) this.masker.add(this.idToken.token);
     this.log = new JobLog(join(env.dirs.logs, `${record.id}.txt`), this.masker);
     this.defaults = { ...setup.scope.wf.defaults?.run, ...setup.job.defaults?.run };

@@ -10,6 +10,7 @@ export type {
   Concurrency,
   Defaults,
   Job,
+  JobEnvironment,
   PermissionLevel,
   Permissions,
   PermissionsSpec,

@@ -2,7 +2,7 @@ import { at, type Reader, type YamlMap } from "./reader.ts";
 import { readConcurrency, readDefaults, readPermissions } from "./settings.ts";
 import { readSteps } from "./steps.ts";
 import { readStrategy } from "./strategy.ts";
-import type { Job } from "./types.ts";
+import type { Job, JobEnvironment } from "./types.ts";
 
 const COMMON_KEYS = ["name", "needs", "if", "permissions", "concurrency", "strategy"];
 const STEP_JOB_KEYS = [
@@ -14,13 +14,13 @@ const STEP_JOB_KEYS = [
   "continue-on-error",
   "defaults",
   "steps",
+  "environment",
 ];
 const CALL_JOB_KEYS = [...COMMON_KEYS, "uses", "with", "secrets"];
 /** Keys GitHub has that the sandbox runner cannot honour. */
 export const REFUSED_JOB_KEYS: Record<string, string> = {
   services: "no container engine runs here; start what the job needs in a step",
   container: "no container engine runs here; steps run on the host",
-  environment: "deployment environments, their secrets and protection rules do not exist here",
 };
 const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** `./.github/workflows/x.yml` or `owner/repo/.github/workflows/x.yml@ref`. */
@@ -49,9 +49,13 @@ function readJob(r: Reader, id: string, raw: unknown, path: string): Job {
   if (call) {
     for (const key of Object.keys(m)) {
       if (STEP_JOB_KEYS.includes(key) && !CALL_JOB_KEYS.includes(key)) {
+        const hint =
+          key === "environment"
+            ? " (on.workflow_call has no environment: name it on the called workflow's jobs)"
+            : "";
         throw r.fail(
           path,
-          `'${key}' cannot be used in a job that calls a reusable workflow ('uses')`,
+          `'${key}' cannot be used in a job that calls a reusable workflow ('uses')${hint}`,
           key,
         );
       }
@@ -71,6 +75,8 @@ function readJob(r: Reader, id: string, raw: unknown, path: string): Job {
     if (m["runs-on"] === undefined)
       throw r.fail(path, "a job needs 'runs-on' (any value; the sandbox runs every job locally)");
     job.runsOn = m["runs-on"];
+    if (m.environment !== undefined)
+      job.environment = readEnvironment(r, m.environment, at(path, "environment"));
     if (m.steps === undefined)
       throw r.fail(path, "a job needs 'steps' (or 'uses' to call a reusable workflow)");
     job.steps = readSteps(r, m.steps, at(path, "steps"));
@@ -97,6 +103,22 @@ function readCommon(r: Reader, m: YamlMap, path: string, job: Job): void {
   }
   const defaults = readDefaults(r, m.defaults, at(path, "defaults"));
   if (defaults) job.defaults = defaults;
+}
+
+/** `environment: NAME` or `environment: { name: NAME, url: URL }`; both may be expressions. */
+function readEnvironment(r: Reader, v: unknown, path: string): JobEnvironment {
+  if (!r.isMap(v)) {
+    const name = r.text(v, path);
+    if (name.trim() === "") throw r.fail(path, "an environment needs a name");
+    return { name };
+  }
+  r.keys(v, path, ["name", "url"]);
+  if (v.name === undefined || v.name === null)
+    throw r.fail(path, "an environment needs 'name' (and optionally 'url')");
+  const env: JobEnvironment = { name: r.text(v.name, at(path, "name")) };
+  const url = r.optText(v.url, at(path, "url"));
+  if (url !== undefined) env.url = url;
+  return env;
 }
 
 function readCall(r: Reader, m: YamlMap, path: string, job: Job): void {

@@ -20,7 +20,6 @@ describe("constructs the sandbox runner cannot honour are refused, with file and
   it.each([
     ["services", "    services:\n      db: { image: postgres }\n", "no container engine"],
     ["container", "    container: node:20\n", "no container engine"],
-    ["environment", "    environment: production\n", "protection rules"],
   ])("job key %s", (construct, extra, why) => {
     const e = refusal(job(extra));
     expect(e.code).toBe("WORKFLOW_UNSUPPORTED");

@@ -90,11 +90,22 @@ export interface Job {
   continueOnError?: boolean | string;
   strategy?: Strategy;
   defaults?: Defaults;
+  /** The deployment environment the job references (not on reusable workflow calls). */
+  environment?: JobEnvironment;
   steps: Step[];
   /** A reusable workflow call: `./.github/workflows/x.yml` or `owner/repo/.github/workflows/x.yml@ref`. */
   uses?: string;
   with?: Record<string, unknown>;
   secrets?: "inherit" | Record<string, string>;
+}
+
+/**
+ * `jobs.<job_id>.environment`: its name (an expression over github, inputs, vars, needs,
+ * strategy and matrix) and an optional URL (those plus job, runner, env and steps).
+ */
+export interface JobEnvironment {
+  name: string;
+  url?: string;
 }
 
 export interface Step {

@@ -142,6 +142,29 @@ describe("deployment statuses", () => {
     });
   });
 
+  it('a status without URLs: REST answers "" for them (its schema\'s default); the webhook, whose schema wants a URI or nothing, leaves them out', async () => {
+    const app = await installationClient(sb, "havuncore");
+    const d = (
+      await app.repos.createDeployment({
+        ...api,
+        ref: "main",
+        environment: "qa",
+        required_contexts: [],
+      })
+    ).data as { id: number };
+    const seen = nextEvent("deployment_status");
+    const queued = await app.repos.createDeploymentStatus({
+      ...api,
+      deployment_id: d.id,
+      state: "queued",
+    });
+    expect(queued.data).toMatchObject({ environment_url: "", log_url: "" });
+    const payload = buildPayload(sb.core, await seen, null) as { deployment_status: object };
+    expect(checkWebhookPayload("deployment_status", "created", payload)).toEqual([]);
+    expect(payload.deployment_status).not.toHaveProperty("environment_url");
+    expect(payload.deployment_status).not.toHaveProperty("log_url");
+  });
+
   it("a success makes earlier successful deployments of the same non-production environment inactive (auto_inactive)", async () => {
     const bob = octokitFor(sb, sb.token("bob"));
     const create = async () =>

@@ -8,6 +8,7 @@ import { checkHandlers } from "./checks.ts";
 import { commentHandlers } from "./comments.ts";
 import { contentHandlers } from "./contents.ts";
 import { deploymentHandlers } from "./deployments.ts";
+import { environmentHandlers } from "./environments.ts";
 import { gitDataHandlers } from "./git-data.ts";
 import { issueHandlers } from "./issues.ts";
 import { labelHandlers } from "./labels.ts";
@@ -34,6 +35,7 @@ export const restHandlers: HandlerTable = {
   ...commentHandlers,
   ...contentHandlers,
   ...deploymentHandlers,
+  ...environmentHandlers,
   ...gitDataHandlers,
   ...issueHandlers,
   ...labelHandlers,
