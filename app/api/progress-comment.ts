@@ -15,6 +15,24 @@ export async function writeProgress(
   },
 ): Promise<void> {
   const body = renderAgentProgress(o);
+  const key = `${o.repo.toLowerCase()}#${o.issue}`;
+  const known = comments.get(key);
+  if (known) {
+    // The comment this process wrote or found before: updated without listing them again.
+    if (known.body === body) return;
+    const updated = await octokit.rest.issues
+      .updateComment({ ...splitRepo(o.repo), comment_id: known.id, body })
+      .then(() => true)
+      .catch((err: { status?: number }) => {
+        if (err.status === 404) return false; // deleted: find or make it again
+        throw err;
+      });
+    if (updated) {
+      remember(key, known.id, body);
+      return;
+    }
+    comments.delete(key);
+  }
   const bot = `${o.appSlug}[bot]`;
   const list = await octokit.rest.issues.listComments({
     ...splitRepo(o.repo),
@@ -31,7 +49,22 @@ export async function writeProgress(
         comment_id: existing.id,
         body,
       });
+    remember(key, existing.id, body);
     return;
   }
-  await octokit.rest.issues.createComment({ ...splitRepo(o.repo), issue_number: o.issue, body });
+  const made = await octokit.rest.issues.createComment({
+    ...splitRepo(o.repo),
+    issue_number: o.issue,
+    body,
+  });
+  remember(key, made.data.id, body);
+}
+
+/** Each sub-issue's progress comment as this process last wrote it (a bounded memory). */
+const comments = new Map<string, { id: number; body: string }>();
+
+function remember(key: string, id: number, body: string): void {
+  comments.delete(key);
+  comments.set(key, { id, body });
+  if (comments.size > 1000) comments.delete(comments.keys().next().value!);
 }

@@ -44,6 +44,13 @@ export async function taskAccess(
   role: WorkflowRole,
   request: TaskRequest,
   serverUrl: string,
+  /**
+   * For progress reports of a run this process already gave the task to (its `task` call passed
+   * every check): the orchestration is not read again (a GraphQL read per report). The sub-issue
+   * must still be open, the App's, signed and dispatched (a cancelled task's sub-issue is closed,
+   * so its reports are refused). A run not seen before gets the full check.
+   */
+  scope: "full" | "progress" = "full",
 ): Promise<TaskAccess> {
   const got = workflowRole(claims.job_workflow_ref, deps.trusted);
   // HavunCore's workflow at a release this App does not support: refused once the sub-issue is
@@ -129,6 +136,20 @@ export async function taskAccess(
       "NOT_DISPATCHED",
       `${repo}#${request.issue} is not dispatched (no ${names.ready} label set by HavunCore)`,
     );
+  const access: TaskAccess = {
+    repo,
+    issue: request.issue,
+    installationId: inst.installationId,
+    octokit: inst.octokit,
+    spec,
+    config: config.config,
+    labels,
+    hubOctokit: hubInst.octokit,
+    runUrl: `${serverUrl}/${repo}/actions/runs/${claims.run_id}`,
+    serverUrl,
+  };
+  const runKey = `${repo.toLowerCase()}#${request.issue}@${claims.run_id}`;
+  if (scope === "progress" && granted.has(runKey)) return access;
   const state = await readForApp(d, spec.hub, spec.hub_issue);
   if (!state || state.hub.state !== "open")
     throw new ApiError(
@@ -157,16 +178,10 @@ export async function taskAccess(
       "DUPLICATE",
       `${repo}#${request.issue} is a duplicate of the task's sub-issue`,
     );
-  return {
-    repo,
-    issue: request.issue,
-    installationId: inst.installationId,
-    octokit: inst.octokit,
-    spec,
-    config: config.config,
-    labels,
-    hubOctokit: hubInst.octokit,
-    runUrl: `${serverUrl}/${repo}/actions/runs/${claims.run_id}`,
-    serverUrl,
-  };
+  granted.add(runKey);
+  if (granted.size > 5000) granted.delete(granted.values().next().value!);
+  return access;
 }
+
+/** Runs this process gave a task to after every check: their progress reports skip the read. */
+const granted = new Set<string>();

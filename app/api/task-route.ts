@@ -69,7 +69,7 @@ export async function progressRoute(
   body: ProgressRequestBody,
   serverUrl: string,
 ): Promise<{ ok: true }> {
-  const t = await taskAccess(deps, claims, "agent", body, serverUrl);
+  const t = await taskAccess(deps, claims, "agent", body, serverUrl, "progress");
   await writeProgress(t.octokit, {
     repo: t.repo,
     issue: t.issue,

@@ -220,6 +220,37 @@ describe("the workflow API refuses forged and misused ID tokens", () => {
     expect(r.body.notes).toEqual(["keep the route names short"]);
   });
 
+  it("takes a run's progress reports without reading the orchestration again once it gave the run its task", async () => {
+    const runToken = token({ run_id: "77" });
+    expect((await task(runToken)).status).toBe(200);
+    await h.settle(); // the reconcile its "running" label starts
+    const progress = (state: string) =>
+      call("progress", runToken, { issue: apiIssue, hub: "havun/hub", state, steps: [state] });
+    const mark = h.sb.log.mark();
+    expect((await progress("reading the code")).status).toBe(200);
+    expect((await progress("writing a test")).status).toBe(200);
+    const asked = h.sb.log.entries
+      .slice(mark)
+      .filter((e) => e.client.startsWith("installation:"))
+      .map((e) => `${e.method} ${e.route}${e.operation ? ` ${e.operation}` : ""}`);
+    expect(asked.filter((r) => r.startsWith("POST /graphql"))).toEqual([]);
+    // Each report edits the progress comment the task call wrote, without listing the comments.
+    expect(asked.filter((r) => r.includes("/comments") && r.startsWith("GET"))).toEqual([]);
+    expect(
+      asked.filter((r) => r.startsWith("PATCH /repos/{owner}/{repo}/issues/comments/")),
+    ).toHaveLength(2);
+    const comments = await h.writer.issues.listComments({
+      owner: "havun",
+      repo: "api",
+      issue_number: apiIssue,
+    });
+    const mine = comments.data.filter(
+      (c) => c.body?.includes("run 77") || c.body?.includes("/runs/77"),
+    );
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.body).toContain("writing a test");
+  });
+
   it("refuses a closed task (closed as not planned)", async () => {
     await h.writer.issues.update({
       owner: "havun",
@@ -260,6 +291,14 @@ describe("the workflow API refuses forged and misused ID tokens", () => {
       const r = await task(portalToken, portalIssue);
       expect(r).toMatchObject({ status: 409, body: { error: { code: "TASK_CANCELLED" } } });
       expect(r.body.spec).toBeUndefined();
+      // Nor does a progress report of such a run get through: it was never given the task.
+      const p = await call("progress", portalToken, {
+        issue: portalIssue,
+        hub: "havun/hub",
+        state: "working",
+        steps: [],
+      });
+      expect(p).toMatchObject({ status: 409, body: { error: { code: "TASK_CANCELLED" } } });
     } finally {
       registered.webhookUrl = hookUrl;
     }

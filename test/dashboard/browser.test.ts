@@ -111,7 +111,7 @@ describe("havun dashboard in Chromium, on the demo's finished orchestration", ()
     const runs = page.locator("table.runs tbody tr");
     expect(await runs.count()).toBe(1);
     expect(await text(page, "table.runs tbody tr")).toMatch(
-      /run \d+ 1 success \d+ s \d+ [\d,]+ \/ [\d,]+ \$\d\.\d\d 2 file\(s\) changed/,
+      /run \d+ 1 success \d+ s \d+ [\d,]+ \/ [\d,]+ \$\d\.\d\d 3 file\(s\) changed/,
     );
     await page.click("table.runs tbody tr a");
     expect(new URL(page.url()).pathname).toMatch(/\/tasks\/api-installments\/runs\/\d+$/);
