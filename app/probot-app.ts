@@ -1,3 +1,4 @@
+import { settleEndedRun } from "./orchestrator/stalled-run.ts";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { parseContractsCommand } from "./commands/contracts-command.ts";
@@ -283,6 +284,24 @@ export function havunApp(options: HavunAppOptions): {
             reconcileLater(context, key);
         });
       }
+    });
+
+    // An agent run (started by a sub-issue's label) that did not succeed: if its publish job died
+    // before settling the task, the task would stay `running` for ever (app/orchestrator/stalled-run.ts).
+    app.on("workflow_run.completed", async (context) => {
+      const run = context.payload.workflow_run;
+      if (run.event !== "issues" || run.conclusion === "success" || run.conclusion === "skipped")
+        return;
+      const repo = context.payload.repository.full_name;
+      queue.enqueue(`ended-run:${repo}#${run.id}`, async () => {
+        const woken = await settleEndedRun(deps(context), {
+          repo,
+          runId: run.id,
+          conclusion: run.conclusion,
+          url: run.html_url,
+        });
+        for (const key of woken) reconcileLater(context, key);
+      });
     });
 
     // The integration phase and deployments: a run or a deployment naming an orchestration.

@@ -3,6 +3,11 @@ import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signingKey, signJwt } from "../../sandbox/actions/oidc/keys.ts";
 import { quiet } from "../sandbox/fixtures.ts";
+import { installationClient } from "../sandbox/rules-fixture.ts";
+import type { GitHubClient } from "../../app/gateway/client.ts";
+import { settleEndedRun } from "../../app/orchestrator/stalled-run.ts";
+import { authenticSpec } from "../../app/spec/spec-block.ts";
+import { signerFromPrivateKey } from "../../app/trust/marker-signer.ts";
 import { startHarness, type Harness } from "./harness.ts";
 import { planScenario } from "./installments-plan.ts";
 
@@ -249,6 +254,59 @@ describe("the workflow API refuses forged and misused ID tokens", () => {
     );
     expect(mine).toHaveLength(1);
     expect(mine[0]!.body).toContain("writing a test");
+  });
+
+  it("marks a task failed when its run ended before its publish job settled it, and the retry follows", async () => {
+    const runToken = token({ run_id: "91" });
+    expect((await task(runToken)).status).toBe(200); // running, its progress comment links run 91
+    await h.settle();
+    const deps = {
+      octokit: (await installationClient(h.sb, "havuncore")) as unknown as GitHubClient,
+      anthropic: null as never,
+      appSlug: "havuncore",
+      signer: signerFromPrivateKey(h.sb.seeded.apps.havuncore!.app.privateKeyPem),
+      log: { info() {}, warn() {}, error() {} } as never,
+    };
+    const ended = (runId: number) =>
+      settleEndedRun(deps, {
+        repo: "havun/api",
+        runId,
+        conclusion: "failure",
+        url: `${h.sb.serverUrl}/havun/api/actions/runs/${runId}`,
+      });
+    // Another run's end (or one that linked no progress comment) changes nothing.
+    expect(await ended(9)).toEqual([]);
+    const labelsOf = async () =>
+      (
+        await h.writer.issues.get({ owner: "havun", repo: "api", issue_number: apiIssue })
+      ).data.labels.map((l) => (typeof l === "string" ? l : l.name));
+    expect(await labelsOf()).toContain("havun:running");
+    const woken = await ended(91);
+    expect(woken).toEqual([{ hub: "havun/hub", number: expect.any(Number) }]);
+    expect(await labelsOf()).toContain("havun:failed");
+    const comments = await h.writer.issues.listComments({
+      owner: "havun",
+      repo: "api",
+      issue_number: apiIssue,
+    });
+    expect(comments.data.at(-1)!.body).toContain("ended (`failure`) without settling the task");
+    // The orchestration's reconcile retries it: attempt 2, dispatched again.
+    await h.writer.issues.createComment({
+      owner: "havun",
+      repo: "hub",
+      issue_number: woken[0]!.number,
+      body: "/status",
+    });
+    await h.settle();
+    const after = await h.writer.issues.get({
+      owner: "havun",
+      repo: "api",
+      issue_number: apiIssue,
+    });
+    expect(authenticSpec(after.data.body ?? "", deps.signer)?.attempt).toBe(2);
+    expect(after.data.labels.map((l) => (typeof l === "string" ? l : l.name))).toContain(
+      "havun:ready",
+    );
   });
 
   it("refuses a closed task (closed as not planned)", async () => {
