@@ -266,7 +266,7 @@ describe("havun doctor on a world set up by havun init and the person's steps", 
     expect(well.find("caller-workflow", "good/api")?.title).toContain(
       "calls havun/havuncore@v1 for hub good/hub, release v1 (supported)",
     );
-  });
+  }, 240_000);
 });
 
 describe("havun doctor finds a planted problem", () => {
