@@ -208,6 +208,7 @@ export function havunApp(options: HavunAppOptions): {
           command,
           commentId: comment.id,
           author: sender.login,
+          createdAt: comment.created_at,
           ...(sub
             ? {
                 subIssue: { repo: repository.full_name, number: issue.number, taskId: sub.task.id },

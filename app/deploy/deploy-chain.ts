@@ -98,8 +98,13 @@ function latestFor(all: DeploymentView[], t: DeployTarget): DeploymentView | nul
   return mine.sort((a, b) => b.id - a.id)[0] ?? null;
 }
 
+/**
+ * A failed deployment made before a writer's `/deploy`: made again. Compared in whole seconds
+ * (GitHub's timestamps have no more): one made in the same second as the comment counts as
+ * made after it.
+ */
 function retried(d: DeploymentView, deployAt: string | null): boolean {
-  return (
-    deployAt !== null && FAILED.has(d.state ?? "") && Date.parse(d.createdAt) < Date.parse(deployAt)
-  );
+  if (deployAt === null || !FAILED.has(d.state ?? "")) return false;
+  const second = (t: string) => Math.floor(Date.parse(t) / 1000);
+  return second(d.createdAt) < second(deployAt);
 }

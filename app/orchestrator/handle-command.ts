@@ -25,6 +25,8 @@ export interface CommandEvent {
   subIssue?: { repo: string; number: number; taskId: string };
   commentId: number;
   author: string;
+  /** When GitHub recorded the comment (its clock, as for the deployments `/deploy` compares). */
+  createdAt?: string;
 }
 
 /** Answers a command once: `known` are the keys of the App's comments read with the state. */
@@ -108,7 +110,10 @@ export async function handleCommand(
         );
       await runOrchestration(deps, ev.hub, ev.number, config, (s) => {
         s.control.deployApprovedBy = ev.author;
-        s.control.deployAt = new Date().toISOString();
+        // GitHub's time of the comment: deployments' created_at come from the same clock, in
+        // whole seconds; one made in the comment's second was made after it (a failure seen
+        // and answered takes longer than that).
+        s.control.deployAt = ev.createdAt ?? new Date().toISOString();
       });
       return;
     case "cancel":

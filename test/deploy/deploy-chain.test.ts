@@ -85,6 +85,14 @@ describe("deploy chain", () => {
     expect(c.actions).toMatchObject([{ kind: "create-deployment", repo: "acme/api" }]);
   });
 
+  it("a failed deployment made in the same second as /deploy (after it: GitHub's times are whole seconds) is not made again", () => {
+    const failed = { ...deployment("acme/api", 7, "failure"), createdAt: "2026-01-03T00:00:05Z" };
+    expect(chain([failed], { deployAt: "2026-01-03T00:00:05.600Z" }).actions).toEqual([]);
+    expect(chain([failed], { deployAt: "2026-01-03T00:00:06Z" }).actions).toMatchObject([
+      { kind: "create-deployment", repo: "acme/api" },
+    ]);
+  });
+
   it("a target with approval waits for /deploy", () => {
     const gated = releaseConfig({
       deploy: [{ repo: "acme/api", workflow: "deploy.yml", approval: true }],
