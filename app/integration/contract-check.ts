@@ -2,7 +2,7 @@ import { parse as parseYaml } from "yaml";
 import { consumerImpact, serverBasePaths } from "../../contracts/gate/consumer-impact.ts";
 import { diffSpecs, loadSpecText, type LoadedSpec } from "../../contracts/openapi/index.ts";
 import { pactCompat, type CompatProblem } from "../../contracts/pact/openapi-compat.ts";
-import type { PactInteraction } from "../../contracts/pact/interactions.ts";
+import { interactionsOf, type PactInteraction } from "../../contracts/pact/interactions.ts";
 import { contractFileSchema } from "../../contracts/registry/contract-file.ts";
 import type { ContractFiles } from "./read-contracts.ts";
 
@@ -120,18 +120,7 @@ export async function checkContract(
       known.interactions += report.interactions;
       known.problems.push(...report.problems);
     } else consumers.push({ consumer: p.consumer, ...report });
-    for (const i of (
-      pact as {
-        interactions?: { description?: string; request?: { method?: string; path?: string } }[];
-      }
-    ).interactions ?? [])
-      if (typeof i.request?.method === "string" && typeof i.request.path === "string")
-        interactions.push({
-          consumer: p.consumer,
-          description: String(i.description),
-          method: i.request.method.toUpperCase(),
-          path: i.request.path,
-        });
+    interactions.push(...interactionsOf(pact, p.consumer));
   }
   let breaking: ContractCheckView["breaking"] = [];
   let compatible = 0;

@@ -39,13 +39,18 @@ export async function settleEndedRun(
     per_page: 100,
   });
   const woken: { hub: string; number: number }[] = [];
+  // The hub's label names, read once per hub (its tasks usually share one).
+  const namesByHub = new Map<string, ReturnType<typeof labelNames>>();
   for (const issue of open.data) {
     if (issue.pull_request) continue;
     const spec = authenticSpec(issue.body ?? "", deps.signer);
     if (!spec || spec.task.repo.toLowerCase() !== run.repo.toLowerCase()) continue;
-    const config = await loadHubConfig(deps, spec.hub);
-    if (!config.ok) continue;
-    const names = labelNames(config.config);
+    let names = namesByHub.get(spec.hub);
+    if (!names) {
+      const config = await loadHubConfig(deps, spec.hub);
+      if (!config.ok) continue;
+      namesByHub.set(spec.hub, (names = labelNames(config.config)));
+    }
     const labels = issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
     if (!labels.includes(names.running)) continue;
     const comments = await octokit.rest.issues.listComments({

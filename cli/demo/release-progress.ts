@@ -62,7 +62,7 @@ export async function readReleaseResult(w: World): Promise<ReleaseResult> {
 export async function reportRelease(
   w: World,
   say: (key: string, line: string) => void,
-): Promise<void> {
+): Promise<ReleaseResult> {
   const r = await readReleaseResult(w);
   if (r.integration?.conclusion)
     say(
@@ -80,4 +80,5 @@ export async function reportRelease(
         `  ${d.state === "success" ? "✓" : "✗"} deployment of ${d.repo} to ${d.environment}: ${d.state}${d.url ? ` at ${d.url}` : ""}`,
       );
   }
+  return r;
 }

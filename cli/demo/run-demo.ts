@@ -8,7 +8,7 @@ import {
 } from "./client-counts.ts";
 import { DEMO_REQUEST, demoScenarios } from "./scenarios.ts";
 import { settle } from "./settle.ts";
-import { readReleaseResult, reportRelease, type ReleaseResult } from "./release-progress.ts";
+import { reportRelease, type ReleaseResult } from "./release-progress.ts";
 import { parseSpecBlock } from "../../app/spec/spec-block.ts";
 import type { ScenarioInput } from "../../sandbox/model/index.ts";
 import { startWorld, type World } from "./world.ts";
@@ -198,9 +198,12 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       }
     }
     o.log(`The hub issue havun/hub#${hub} is closed: every task is done.`);
-    if (o.release) await reportRelease(w, (k, l) => (seen.has(k) ? null : (seen.add(k), o.log(l))));
+    // The phase's last steps, read once: printed, then in the result.
+    const release = o.release
+      ? await reportRelease(w, (k, l) => (seen.has(k) ? null : (seen.add(k), o.log(l))))
+      : undefined;
     const result = await collect(w, hub, started, o.faults ?? 0);
-    if (o.release) result.release = await readReleaseResult(w);
+    if (release) result.release = release;
     o.log(
       `Who did what: ${result.tasks.map((t) => `${t.id} by ${t.agent ?? "the agent"}${t.model ? ` on ${t.model}` : ""}`).join(", ")}.`,
     );

@@ -66,14 +66,14 @@ function matcher(f: Finding, basePaths: readonly string[]): (i: PactInteraction)
 }
 
 /** `/invoices/{id}/lines` → a pattern where each `{…}` is one path segment. */
-function templatePattern(path: string): string {
+export function templatePattern(path: string): string {
   return path
     .split(/\{[^}/]*\}/)
     .map(escape)
     .join("[^/]+");
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function decoded(path: string): string {
   try {

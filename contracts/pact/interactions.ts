@@ -21,16 +21,26 @@ export async function readInteractions(dir: string, service: string): Promise<Pa
   const out: PactInteraction[] = [];
   for (const { consumer, file } of await findServicePacts(dir, service)) {
     const pact = await readPactFile(file).catch(() => null);
-    for (const i of pact?.interactions ?? []) {
-      const request = (i as { request?: { method?: unknown; path?: unknown } }).request;
-      if (typeof request?.method !== "string" || typeof request.path !== "string") continue;
-      out.push({
-        consumer,
-        description: i.description,
-        method: request.method.toUpperCase(),
-        path: request.path,
-      });
-    }
+    out.push(...interactionsOf(pact, consumer));
   }
   return out;
+}
+
+/** The HTTP interactions of one parsed pact (message interactions have no request). */
+export function interactionsOf(pact: unknown, consumer: string): PactInteraction[] {
+  const list = (pact as { interactions?: unknown } | null)?.interactions;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap(
+    (i: { description?: unknown; request?: { method?: unknown; path?: unknown } }) =>
+      typeof i?.request?.method === "string" && typeof i.request.path === "string"
+        ? [
+            {
+              consumer,
+              description: String(i.description),
+              method: i.request.method.toUpperCase(),
+              path: i.request.path,
+            },
+          ]
+        : [],
+  );
 }

@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { serverBasePaths } from "../gate/consumer-impact.ts";
+import { escape, serverBasePaths, templatePattern } from "../gate/consumer-impact.ts";
 import { closeObjects } from "./close-objects.ts";
 
 /** One way a consumer's pact asks for what the provider's description does not promise. */
@@ -127,11 +127,8 @@ function findOperation(
   const bare = path.split("?")[0] ?? path;
   const paths = (doc["paths"] ?? {}) as Doc;
   for (const [template, item] of Object.entries(paths)) {
-    const pattern = template
-      .split(/\{[^}/]*\}/)
-      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-      .join("[^/]+");
-    if (!bases.some((b) => new RegExp(`^${b.replace(/\/$/, "")}${pattern}/?$`).test(bare)))
+    const pattern = templatePattern(template);
+    if (!bases.some((b) => new RegExp(`^${escape(b.replace(/\/$/, ""))}${pattern}/?$`).test(bare)))
       continue;
     const resolved = deref(item, doc);
     const operation = resolved?.node[method] as Doc | undefined;

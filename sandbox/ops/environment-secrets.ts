@@ -1,6 +1,5 @@
-import sodium from "sodium-native";
-import { createHash } from "node:crypto";
 import type { SandboxCore } from "../core.ts";
+import { newSealKey, openSealed, sealTo } from "./sealed-box.ts";
 import { GitHubError, validationFailed } from "../http/github-error.ts";
 import type { EnvironmentRecord, RepoKeyRecord } from "../state/types.ts";
 
@@ -22,31 +21,10 @@ export function checkActionsName(kind: "Secret" | "Variable", raw: string): stri
 /** The environment's own curve25519 key pair for sealed boxes, made on first use. */
 export function environmentKey(core: SandboxCore, environment: EnvironmentRecord): RepoKeyRecord {
   if (!environment.key) {
-    const pk = Buffer.alloc(sodium.crypto_box_PUBLICKEYBYTES);
-    const sk = Buffer.alloc(sodium.crypto_box_SECRETKEYBYTES);
-    sodium.crypto_box_keypair(pk, sk);
-    environment.key = {
-      repoId: environment.repoId,
-      keyId: BigInt("0x" + createHash("sha256").update(pk).digest("hex").slice(0, 15)).toString(),
-      publicKey: pk.toString("base64"),
-      secretKey: sk.toString("base64"),
-    };
+    environment.key = { repoId: environment.repoId, ...newSealKey() };
     core.store.changed();
   }
   return environment.key;
-}
-
-function open(key: RepoKeyRecord, encrypted: string): string | null {
-  const sealed = Buffer.from(encrypted, "base64");
-  if (sealed.length < sodium.crypto_box_SEALBYTES) return null;
-  const out = Buffer.alloc(sealed.length - sodium.crypto_box_SEALBYTES);
-  const ok = sodium.crypto_box_seal_open(
-    out,
-    sealed,
-    Buffer.from(key.publicKey, "base64"),
-    Buffer.from(key.secretKey, "base64"),
-  );
-  return ok ? out.toString() : null;
 }
 
 /** A value sealed to the environment's key, as a client does before `PUT …/secrets/{name}`. */
@@ -56,10 +34,7 @@ export function sealForEnvironment(
   value: string,
 ): { encrypted_value: string; key_id: string } {
   const key = environmentKey(core, environment);
-  const message = Buffer.from(value);
-  const sealed = Buffer.alloc(message.length + sodium.crypto_box_SEALBYTES);
-  sodium.crypto_box_seal(sealed, message, Buffer.from(key.publicKey, "base64"));
-  return { encrypted_value: sealed.toString("base64"), key_id: key.keyId };
+  return { encrypted_value: sealTo(key, value), key_id: key.keyId };
 }
 
 /**
@@ -80,7 +55,7 @@ export function putEnvironmentSecret(
       `Bad request - the key_id does not match environment ${environment.name}'s public key (GET …/environments/${environment.name}/secrets/public-key).`,
     );
   const encryptedValue = String(body.encrypted_value ?? "");
-  if (open(key, encryptedValue) === null)
+  if (openSealed(key, encryptedValue) === null)
     throw new GitHubError(
       422,
       `Bad request - encrypted_value is not a sealed box for environment ${environment.name}'s key.`,
@@ -105,7 +80,7 @@ export function openEnvironmentSecrets(environment: EnvironmentRecord): Record<s
   const out: Record<string, string> = {};
   if (!environment.key) return out;
   for (const s of environment.secrets) {
-    const value = open(environment.key, s.encryptedValue);
+    const value = openSealed(environment.key, s.encryptedValue);
     if (value !== null) out[s.name] = value;
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runLoop, type LoopRun } from "./loop-run.ts";
+import { itCompletesWithoutDuplicates, runLoop, type LoopRun } from "./loop-run.ts";
 
 /**
  * The whole loop with one in ten of every client's GitHub requests failing (the App, the agent
@@ -20,18 +20,5 @@ describe("the loop with --faults 0.1", () => {
     expect(faults.secondary).toBeGreaterThan(0);
   });
 
-  it("completes: every task's pull request merged and the hub issue closed", async () => {
-    const { result, log } = await loop();
-    expect(result.tasks.length, log.join("\n")).toBe(3);
-    expect(
-      result.tasks.map((t) => [t.id, t.pr?.merged ?? false, t.state]),
-      log.join("\n"),
-    ).toEqual(result.tasks.map((t) => [t.id, true, "closed"]));
-    expect(result.hub.state).toBe("closed");
-    expect(result.hub.checklist.checked).toBe(result.hub.checklist.total);
-  });
-
-  it("makes no sub-issue, pull request, comment, label or board item twice", async () => {
-    expect((await loop()).duplicates).toEqual([]);
-  });
+  itCompletesWithoutDuplicates(loop);
 }, 480_000);

@@ -1,3 +1,4 @@
+import { expect, it } from "vitest";
 import { runDemo, type DemoOptions, type DemoResult } from "../../cli/demo/run-demo.ts";
 import { duplicates } from "../../bench/faults/no-duplicates.ts";
 
@@ -35,4 +36,22 @@ export async function runLoop(
     throw new Error(`${(err as Error).message}\n${log.join("\n")}`);
   });
   return { result, duplicates: found, log };
+}
+
+/** What every faulty loop must end with: complete, every PR merged, the hub closed, nothing twice. */
+export function itCompletesWithoutDuplicates(loop: () => Promise<LoopRun>): void {
+  it("completes: every task's pull request merged and the hub issue closed", async () => {
+    const { result, log } = await loop();
+    expect(result.tasks.length, log.join("\n")).toBe(3);
+    expect(
+      result.tasks.map((t) => [t.id, t.pr?.merged ?? false, t.state]),
+      log.join("\n"),
+    ).toEqual(result.tasks.map((t) => [t.id, true, "closed"]));
+    expect(result.hub.state).toBe("closed");
+    expect(result.hub.checklist.checked).toBe(result.hub.checklist.total);
+  });
+
+  it("makes no sub-issue, pull request, comment, label or board item twice", async () => {
+    expect((await loop()).duplicates).toEqual([]);
+  });
 }

@@ -1,4 +1,4 @@
-import sodium from "sodium-native";
+import { sealTo } from "../../ops/sealed-box.ts";
 import type { SandboxCore } from "../../core.ts";
 import { repoKey } from "../../rest/handlers/secrets.ts";
 import type { SeedDescription } from "../../state/seed.ts";
@@ -20,9 +20,6 @@ export function seedActionsData(core: SandboxCore, d: SeedDescription): void {
     if (!repo) continue;
     for (const [name, value] of Object.entries(r.secrets ?? {})) {
       const key = repoKey(core, repo);
-      const message = Buffer.from(value);
-      const sealed = Buffer.alloc(message.length + sodium.crypto_box_SEALBYTES);
-      sodium.crypto_box_seal(sealed, message, Buffer.from(key.publicKey, "base64"));
       const now = core.store.now();
       const upper = name.toUpperCase();
       const st = core.store.state;
@@ -30,7 +27,7 @@ export function seedActionsData(core: SandboxCore, d: SeedDescription): void {
       st.repoSecrets.push({
         repoId: repo.id,
         name: upper,
-        encryptedValue: sealed.toString("base64"),
+        encryptedValue: sealTo(key, value),
         keyId: key.keyId,
         createdAt: now,
         updatedAt: now,

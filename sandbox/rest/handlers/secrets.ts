@@ -1,7 +1,7 @@
-import sodium from "sodium-native";
-import { createHash } from "node:crypto";
 import type { SandboxCore } from "../../core.ts";
-import { GitHubError, notFound, validationFailed } from "../../http/github-error.ts";
+import { checkActionsName } from "../../ops/environment-secrets.ts";
+import { newSealKey, openSealed } from "../../ops/sealed-box.ts";
+import { GitHubError, notFound } from "../../http/github-error.ts";
 import type { RepoKeyRecord, RepoRecord } from "../../state/types.ts";
 import { paginate, repoOf } from "../lookup.ts";
 import { noContent, ok, type HandlerTable } from "../types.ts";
@@ -10,18 +10,7 @@ import { noContent, ok, type HandlerTable } from "../types.ts";
 export function repoKey(core: SandboxCore, repo: RepoRecord): RepoKeyRecord {
   let key = core.store.state.repoKeys.find((k) => k.repoId === repo.id);
   if (!key) {
-    const pk = Buffer.alloc(sodium.crypto_box_PUBLICKEYBYTES);
-    const sk = Buffer.alloc(sodium.crypto_box_SECRETKEYBYTES);
-    sodium.crypto_box_keypair(pk, sk);
-    const keyId = BigInt(
-      "0x" + createHash("sha256").update(pk).digest("hex").slice(0, 15),
-    ).toString();
-    key = {
-      repoId: repo.id,
-      keyId,
-      publicKey: pk.toString("base64"),
-      secretKey: sk.toString("base64"),
-    };
+    key = { repoId: repo.id, ...newSealKey() };
     core.store.state.repoKeys.push(key);
     core.store.changed();
   }
@@ -34,20 +23,8 @@ export function openRepoSecret(core: SandboxCore, repo: RepoRecord, name: string
     (x) => x.repoId === repo.id && x.name === name.toUpperCase(),
   );
   if (!s) return null;
-  const key = repoKey(core, repo);
-  const sealed = Buffer.from(s.encryptedValue, "base64");
-  if (sealed.length < sodium.crypto_box_SEALBYTES) return null;
-  const out = Buffer.alloc(sealed.length - sodium.crypto_box_SEALBYTES);
-  const opened = sodium.crypto_box_seal_open(
-    out,
-    sealed,
-    Buffer.from(key.publicKey, "base64"),
-    Buffer.from(key.secretKey, "base64"),
-  );
-  return opened ? out.toString() : null;
+  return openSealed(repoKey(core, repo), s.encryptedValue);
 }
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const secretHandlers: HandlerTable = {
   "actions/get-repo-public-key": (req) => {
@@ -59,32 +36,14 @@ export const secretHandlers: HandlerTable = {
   "actions/create-or-update-repo-secret": (req) => {
     const repo = repoOf(req);
     req.access.require(repo, "secrets", "write");
-    const name = String(req.params.secret_name).toUpperCase();
-    if (!NAME.test(name) || name.startsWith("GITHUB_")) {
-      throw validationFailed(
-        "Secret",
-        "secret_name",
-        "invalid",
-        "Secret names can only contain alphanumeric characters or underscores, must not start with a number or GITHUB_.",
-      );
-    }
+    const name = checkActionsName("Secret", String(req.params.secret_name));
     const key = repoKey(req.core, repo);
     if (String(req.body.key_id) !== key.keyId)
       throw new GitHubError(
         422,
         "Bad request - the key_id does not match the repository's public key.",
       );
-    const sealed = Buffer.from(String(req.body.encrypted_value ?? ""), "base64");
-    const out = Buffer.alloc(Math.max(sealed.length - sodium.crypto_box_SEALBYTES, 0));
-    const opens =
-      sealed.length >= sodium.crypto_box_SEALBYTES &&
-      sodium.crypto_box_seal_open(
-        out,
-        sealed,
-        Buffer.from(key.publicKey, "base64"),
-        Buffer.from(key.secretKey, "base64"),
-      );
-    sodium.sodium_memzero(out);
+    const opens = openSealed(key, String(req.body.encrypted_value ?? "")) !== null;
     if (!opens)
       throw new GitHubError(
         422,
