@@ -1,4 +1,5 @@
 import { settleEndedRun } from "./orchestrator/stalled-run.ts";
+import { restartEarlyEnd } from "./orchestrator/ready-run.ts";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { parseContractsCommand } from "./commands/contracts-command.ts";
@@ -9,6 +10,7 @@ import type { GitHubClient } from "./gateway/client.ts";
 import { keyedComment } from "./gateway/apply-actions.ts";
 import { canWrite } from "./orchestrator/authorize.ts";
 import type { OrchestratorDeps } from "./orchestrator/deps.ts";
+import { takeEcho } from "./orchestrator/echoes.ts";
 import { hubOfIssue, hubsOfPull, type HubKey } from "./orchestrator/find-hub.ts";
 import { HAVUN_COMMAND } from "./gateway/read-orchestration.ts";
 import { registerBoardMoves } from "./orchestrator/board-move.ts";
@@ -221,12 +223,15 @@ export function havunApp(options: HavunAppOptions): {
     app.on(
       ["issues.closed", "issues.reopened", "issues.labeled", "issues.unlabeled", "issues.edited"],
       async (context) => {
-        const key = hubOfIssue(
-          context.payload.repository.full_name,
-          context.payload.issue,
-          options.signer,
-        );
-        if (key) reconcileLater(context, key);
+        const { action, repository, issue, sender } = context.payload;
+        const key = hubOfIssue(repository.full_name, issue, options.signer);
+        if (!key) return;
+        // The App's own write, answered by the reconcile that made it (orchestrator/echoes.ts).
+        const label = (context.payload as { label?: { name?: string } }).label?.name ?? null;
+        const byApp = sender.type === "Bot" && sender.login === `${options.appSlug}[bot]`;
+        const echo = { action, repo: repository.full_name, number: issue.number, byApp };
+        if (takeEcho({ ...echo, label, body: issue.body ?? "" })) return;
+        reconcileLater(context, key);
       },
     );
 
@@ -253,9 +258,14 @@ export function havunApp(options: HavunAppOptions): {
       async (context) => {
         const repo = context.payload.repository.full_name;
         const number = context.payload.pull_request.number;
+        // A draft the App marked ready: answered by the reconcile that marked it.
+        const { action, sender } = context.payload;
+        const byApp = sender?.type === "Bot" && sender?.login === `${options.appSlug}[bot]`;
+        if (takeEcho({ action, repo, number, byApp })) return;
         // A burst of a pull request's events asks once which orchestrations it belongs to.
-        queue.enqueueReconcile(`pull:${repo}#${number}`, async () => {
-          for (const key of await hubsOfPull(deps(context).octokit, repo, number, options.signer))
+        queue.enqueueReconcile(`pull:${repo}#${number}`, async (since) => {
+          const octokit = deps(context).octokit;
+          for (const key of await hubsOfPull(octokit, repo, number, options.signer, since))
             reconcileLater(context, key);
         });
       },
@@ -275,32 +285,36 @@ export function havunApp(options: HavunAppOptions): {
       const pulls = (p.check_run ?? p.check_suite)?.pull_requests ?? [];
       const repo = p.repository.full_name;
       for (const pr of pulls) {
-        queue.enqueueReconcile(`pull:${repo}#${pr.number}`, async () => {
-          for (const key of await hubsOfPull(
-            deps(context).octokit,
-            repo,
-            pr.number,
-            options.signer,
-          ))
+        queue.enqueueReconcile(`pull:${repo}#${pr.number}`, async (since) => {
+          const octokit = deps(context).octokit;
+          for (const key of await hubsOfPull(octokit, repo, pr.number, options.signer, since))
             reconcileLater(context, key);
         });
       }
     });
 
     // An agent run (started by a sub-issue's label) that did not succeed: if its publish job died
-    // before settling the task, the task would stay `running` for ever (app/orchestrator/stalled-run.ts).
+    // before settling the task, the task would stay `running` for ever (app/orchestrator/stalled-run.ts);
+    // if it died before its agent job took the task, `ready` for ever (app/orchestrator/ready-run.ts).
+    // A skipped run is the caller's filter passing over another label.
     app.on("workflow_run.completed", async (context) => {
       const run = context.payload.workflow_run;
       if (run.event !== "issues" || run.conclusion === "success" || run.conclusion === "skipped")
         return;
       const repo = context.payload.repository.full_name;
       queue.enqueue(`ended-run:${repo}#${run.id}`, async () => {
-        const woken = await settleEndedRun(deps(context), {
-          repo,
-          runId: run.id,
-          conclusion: run.conclusion,
-          url: run.html_url,
-        });
+        const d = deps(context);
+        const ended = { repo, runId: run.id, conclusion: run.conclusion, url: run.html_url };
+        const woken = [
+          ...(await settleEndedRun(d, ended)),
+          ...(await restartEarlyEnd(d, {
+            ...ended,
+            path: run.path,
+            displayTitle: run.display_title ?? "",
+            actor: run.actor?.login ?? null,
+            referencedWorkflows: (run.referenced_workflows ?? []).map((w) => w.path),
+          })),
+        ];
         for (const key of woken) reconcileLater(context, key);
       });
     });

@@ -28,11 +28,14 @@ for (const e of entries) {
 }
 const p = result.api.perTask;
 console.log(
-  `${tasks} tasks, ${result.api.requests} GitHub requests (${result.api.notModified} answered 304). Per task: App ${p.app}, agents ${p.agents}, CI ${p.ci}, reviewer ${p.reviewer}; App + agents without 304s ${p.appAndAgents} (target ≤ ${p.target.max}: ${p.target.met ? "met" : "not met"})`,
+  `${tasks} tasks, ${result.api.requests} GitHub requests (${result.api.notModified} answered 304). Per task: App ${p.app}, agents ${p.agents}, CI ${p.ci}, reviewer ${p.reviewer}; App + agents' API requests without 304s ${p.appAndAgents} (target ≤ ${p.target.max}: ${p.target.met ? "met" : "not met"}), and ${p.appAndAgentsGit} git transfers`,
 );
 const charged = Object.entries(result.api.byClient)
   .filter(([, f]) => f.requests)
-  .map(([c, f]) => `${c} ${Math.round(((f.requests - f.notModified) / tasks) * 10) / 10}`);
+  .map(
+    ([c, f]) =>
+      `${c} ${Math.round(((f.requests - f.notModified - f.git) / tasks) * 10) / 10} + ${Math.round((f.git / tasks) * 10) / 10} git`,
+  );
 console.log(`Per task without 304s: ${charged.join(", ")}`);
 for (const client of ["app", "agents", "ci", "reviewer", "other"]) {
   const mine = [...rows]

@@ -16208,7 +16208,7 @@ var ProgressLog = class {
     }, wait);
   }
   async done() {
-    this.timer && clearTimeout(this.timer), this.timer = null, await this.running, await this.flush();
+    this.timer && clearTimeout(this.timer), this.timer = null, await this.running;
   }
 };
 

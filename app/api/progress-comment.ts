@@ -13,6 +13,8 @@ export async function writeProgress(
     runUrl: string;
     steps: string[];
   },
+  /** The sub-issue's comments when the caller has just read them: not listed again. */
+  listed?: { id: number; body?: string; user?: { login: string } | null }[],
 ): Promise<void> {
   const body = renderAgentProgress(o);
   const key = `${o.repo.toLowerCase()}#${o.issue}`;
@@ -34,12 +36,16 @@ export async function writeProgress(
     comments.delete(key);
   }
   const bot = `${o.appSlug}[bot]`;
-  const list = await octokit.rest.issues.listComments({
-    ...splitRepo(o.repo),
-    issue_number: o.issue,
-    per_page: 100,
-  });
-  const existing = list.data.find(
+  const list =
+    listed ??
+    (
+      await octokit.rest.issues.listComments({
+        ...splitRepo(o.repo),
+        issue_number: o.issue,
+        per_page: 100,
+      })
+    ).data;
+  const existing = list.find(
     (c) => c.user?.login === bot && (c.body ?? "").includes(AGENT_PROGRESS_MARKER),
   );
   if (existing) {
@@ -58,6 +64,11 @@ export async function writeProgress(
     body,
   });
   remember(key, made.data.id, body);
+}
+
+/** The id of a sub-issue's progress comment, when this process wrote or found it. */
+export function knownProgressComment(repo: string, issue: number): number | null {
+  return comments.get(`${repo.toLowerCase()}#${issue}`)?.id ?? null;
 }
 
 /** Each sub-issue's progress comment as this process last wrote it (a bounded memory). */

@@ -4,6 +4,7 @@ import type { ActionsClaims } from "../oidc/verifier.ts";
 import { renderCostMarker } from "../spec/agent-pull.ts";
 import type { ApiDeps } from "./api-deps.ts";
 import type { PublishRequestBody, PublishResponse } from "./schemas.ts";
+import { knownProgressComment } from "./progress-comment.ts";
 import { reviewRequests } from "./review-requests.ts";
 import { taskAccess } from "./task-access.ts";
 
@@ -51,5 +52,6 @@ export async function publishRoute(
     bot: `${deps.appSlug}[bot]`,
     protected_paths: t.config.agent.protected_paths,
     replies: (await reviewRequests(t)).flatMap((r) => (r.commentId === null ? [] : [r.commentId])),
+    progress_comment: knownProgressComment(t.repo, t.issue),
   };
 }

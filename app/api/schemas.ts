@@ -49,4 +49,9 @@ export interface PublishResponse {
   protected_paths: string[];
   /** Review comments this round answers: the publish job replies on their threads. */
   replies: number[];
+  /**
+   * The sub-issue's progress comment, when the App knows its id: the job updates it without
+   * listing the comments (null: the job finds it).
+   */
+  progress_comment?: number | null;
 }

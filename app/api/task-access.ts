@@ -20,6 +20,10 @@ export interface TaskAccess {
   spec: TaskSpec;
   config: HubConfig;
   labels: string[];
+  /** How many comments the sub-issue had when read (none: nothing to list). */
+  comments: number;
+  /** The sub-issue's REST and GraphQL ids. */
+  ids: { id: number; nodeId: string };
   /** The hub's installation client (the same one when hub and project share an installation). */
   hubOctokit: GitHubClient;
   runUrl: string;
@@ -144,6 +148,8 @@ export async function taskAccess(
     spec,
     config: config.config,
     labels,
+    comments: issue.comments,
+    ids: { id: issue.id, nodeId: issue.node_id },
     hubOctokit: hubInst.octokit,
     runUrl: `${serverUrl}/${repo}/actions/runs/${claims.run_id}`,
     serverUrl,

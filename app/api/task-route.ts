@@ -1,5 +1,8 @@
 import { labelNames } from "../core/labels.ts";
+import type { Action } from "../core/actions.ts";
+import { keyedComment } from "../gateway/apply-actions.ts";
 import { splitRepo } from "../gateway/client.ts";
+import { writeIssues } from "../gateway/issue-writes.ts";
 import type { ActionsClaims } from "../oidc/verifier.ts";
 import { orchestratorDeps, type ApiDeps } from "./api-deps.ts";
 import { writeProgress } from "./progress-comment.ts";
@@ -8,7 +11,7 @@ import type { ProgressRequestBody, TaskRequestBody, TaskResponse } from "./schem
 import { taskAccess } from "./task-access.ts";
 import { githubFiles } from "../../snippets/github-files.ts";
 import { readAttached } from "../../snippets/read-attached.ts";
-import { writerNotes } from "./task-notes.ts";
+import { taskComments, writerNotes } from "./task-notes.ts";
 import { fixContext } from "./fix-context.ts";
 import { reviewRequests } from "./review-requests.ts";
 
@@ -26,7 +29,13 @@ export async function taskRoute(
   const t = await taskAccess(deps, claims, "agent", body, serverUrl);
   const names = labelNames(t.config);
   const d = orchestratorDeps(deps, t.hubOctokit);
-  const notes = await writerNotes(t.octokit, d, { repo: t.repo, issue: t.issue, hub: t.spec.hub });
+  // One listing serves the notes and the progress comment; none when the sub-issue has no comments.
+  const comments = await taskComments(t.octokit, {
+    repo: t.repo,
+    issue: t.issue,
+    count: t.comments,
+  });
+  const notes = await writerNotes(comments, d, { hub: t.spec.hub });
   const sealed = await sealedFilesFor(t.hubOctokit, {
     hub: t.spec.hub,
     repo: t.repo,
@@ -37,21 +46,36 @@ export async function taskRoute(
     dir: t.config.snippets.dir,
     commit: t.spec.hub_commit ?? null,
   });
+  // `running` on, `ready` and `failed` off: one GraphQL request when the label ids are known.
+  const issue = { repo: t.repo, number: t.issue, ...t.ids };
+  const labelWrites: Action[] = [
+    ...(t.labels.includes(names.running)
+      ? []
+      : [{ kind: "add-labels" as const, issue, labels: [names.running] }]),
+    ...[names.ready, names.failed]
+      .filter((stale) => t.labels.includes(stale))
+      .map((label) => ({ kind: "remove-label" as const, issue, label })),
+  ];
   const where = { ...splitRepo(t.repo), issue_number: t.issue };
-  if (!t.labels.includes(names.running))
-    await t.octokit.rest.issues.addLabels({ ...where, labels: [names.running] });
-  for (const stale of [names.ready, names.failed])
-    if (t.labels.includes(stale))
-      await t.octokit.rest.issues.removeLabel({ ...where, name: stale }).catch(() => undefined);
-  await writeProgress(t.octokit, {
-    repo: t.repo,
-    issue: t.issue,
-    appSlug: deps.appSlug,
-    taskId: t.spec.task.id,
-    state: `running (attempt ${t.spec.attempt})`,
-    runUrl: t.runUrl,
-    steps: [],
-  });
+  for (const a of await writeIssues(t.octokit, labelWrites, keyedComment)) {
+    if (a.kind === "add-labels")
+      await t.octokit.rest.issues.addLabels({ ...where, labels: a.labels });
+    if (a.kind === "remove-label")
+      await t.octokit.rest.issues.removeLabel({ ...where, name: a.label }).catch(() => undefined);
+  }
+  await writeProgress(
+    t.octokit,
+    {
+      repo: t.repo,
+      issue: t.issue,
+      appSlug: deps.appSlug,
+      taskId: t.spec.task.id,
+      state: `running (attempt ${t.spec.attempt})`,
+      runUrl: t.runUrl,
+      steps: [],
+    },
+    comments,
+  );
   const fix = await fixContext(t.octokit, {
     repo: t.repo,
     spec: t.spec,

@@ -14,6 +14,8 @@ export type Action =
       title: string;
       body: string;
       labels: string[];
+      /** Labels its task's life will set (ready, running, failed): made with the others. */
+      later?: string[];
     }
   | { kind: "add-blocked-by"; issue: IssueRef; blockedBy: IssueRef }
   | { kind: "add-labels"; issue: IssueRef; labels: string[] }

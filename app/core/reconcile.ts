@@ -110,6 +110,7 @@ export function reconcile(
         title: v.task.title,
         body,
         labels: [labels.base, labels.kind(v.task), labels.priority(v.task), ...statusLabel],
+        later: [labels.ready, labels.running, labels.failed, labels.blocked],
       });
     }
     linkDependencies(views, chosen, control, actions);

@@ -47,7 +47,7 @@ async function readHeads(
   });
   type Repo = { defaultBranchRef: { name: string; target: { oid: string } } | null } | null;
   const data = await octokit.graphql<Record<string, Repo>>(
-    `query(${decl.join(", ")}) { ${fields.join(" ")} }`,
+    `query ReleaseHeads(${decl.join(", ")}) { ${fields.join(" ")} }`,
     vars,
   );
   const heads: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import type { Context, Probot } from "probot";
 import type { GitHubClient } from "../gateway/client.ts";
+import { tick } from "../orchestrator/read-clock.ts";
 import type { WorkQueue } from "../orchestrator/work-queue.ts";
 import type { MarkerSigner } from "../trust/marker-signer.ts";
 import { gatedBy, pullsAffectedByIssue, type PullKey } from "./dependents.ts";
@@ -33,8 +34,8 @@ export function registerGate(
   const client = (context: Context) => context.octokit as unknown as GitHubClient;
   const gate = (context: Context, pulls: PullKey[]) => {
     for (const pull of pulls)
-      queue.enqueueReconcile(`gate:${pull.repo}#${pull.number}`, async () => {
-        await runGate(client(context), pull, gateOptions);
+      queue.enqueueReconcile(`gate:${pull.repo}#${pull.number}`, async (since) => {
+        await runGate(client(context), pull, { ...gateOptions, since });
       });
   };
   const later = (context: Context, key: string, find: () => Promise<PullKey[]>) =>
@@ -58,8 +59,10 @@ export function registerGate(
     if (!context.payload.pull_request.merged) return;
     const repo = repoOf(context);
     const number = context.payload.number;
+    const since = tick();
     later(context, `gate-deps:${repo}#${number}`, async () => {
-      const tasks = (await readGate(client(context), repo, number, gateOptions))?.inputs.tasks;
+      const read = await readGate(client(context), repo, number, { ...gateOptions, since });
+      const tasks = read?.inputs.tasks;
       return (tasks ?? []).flatMap((t) => gatedBy(t.spec.task, t.siblings));
     });
   });

@@ -1,6 +1,5 @@
 import { readControl } from "../core/control.ts";
 import type { GitHubClient } from "../gateway/client.ts";
-import { toleratingHiddenStatuses } from "../gateway/partial-read.ts";
 import { readAcceptanceSection } from "../spec/agent-pull.ts";
 import { parseSpecBlock } from "../spec/spec-block.ts";
 import type { MarkerSigner } from "../trust/marker-signer.ts";
@@ -16,11 +15,11 @@ import type {
 } from "./gate-inputs.ts";
 import {
   CLOSING_LIMIT,
-  GATE_QUERY,
   type ActorNode,
   type GateCheckNode,
   type GateQueryResult,
 } from "./gate-query.ts";
+import { sharedGateQuery } from "./shared-gate-read.ts";
 import { isAppActor, siblingTasks } from "./sibling-tasks.ts";
 
 export const GATE_CHECK = "havun/gate";
@@ -31,6 +30,11 @@ export interface GateOptions {
   signer: MarkerSigner;
   /** The App whose `havun/contracts` runs count (GitHub Actions unless said otherwise). */
   contractsApp?: string;
+}
+
+/** When the asker's event was received: a shared read that started later answers it. */
+export interface ReadSince {
+  since?: number;
 }
 
 export interface GateRead {
@@ -51,12 +55,9 @@ export async function readGate(
   octokit: GitHubClient,
   repo: string,
   number: number,
-  o: GateOptions,
+  o: GateOptions & ReadSince,
 ): Promise<GateRead | null> {
-  const [owner = "", name = ""] = repo.split("/");
-  const data = await toleratingHiddenStatuses(() =>
-    octokit.graphql<GateQueryResult>(GATE_QUERY, { owner, name, number }),
-  );
+  const data = await sharedGateQuery(octokit, repo, number, o.since);
   const pr = data.repository?.pullRequest;
   if (!pr) return null;
   const read = gateFromQuery(repo, pr, o);

@@ -4,6 +4,8 @@ import type { IssueRef } from "../core/state.ts";
 import { marker } from "../spec/markers.ts";
 import { applyBoard, createBoard } from "./apply-board.ts";
 import { createSubIssues } from "./create-sub-issues.ts";
+import { addBlockedByLinks } from "./add-blocked-by.ts";
+import { writeIssues } from "./issue-writes.ts";
 import { applyRelease } from "../deploy/apply-release.ts";
 
 const MARK_READY = `mutation($id: ID!) { markPullRequestReadyForReview(input: { pullRequestId: $id }) { clientMutationId } }`;
@@ -40,8 +42,9 @@ export function keyedComment(key: string, body: string): string {
 
 /**
  * Applies reconcile's actions in a safe order: sub-issues first (batched into one GraphQL
- * request), then links, bodies (a spec before the label that starts its run), labels, comments and closing. A write that finds its
- * result already there (a label present, a link made) counts as done.
+ * request), then blocked-by links (likewise), bodies (a spec before the label that starts its
+ * run), labels, comments and closing. A write that finds its result already there (a label
+ * present, a link made) counts as done.
  */
 export async function applyActions(
   octokit: GitHubClient,
@@ -50,6 +53,9 @@ export async function applyActions(
 ): Promise<void> {
   const creates = actions.filter((a) => a.kind === "create-sub-issue");
   if (creates.length) await createSubIssues(octokit, hub, creates);
+  // Then the links, all in one aliased GraphQL request.
+  const links = actions.filter((a) => a.kind === "add-blocked-by");
+  if (links.length) await addBlockedByLinks(octokit, links);
   const rank: Record<Action["kind"], number> = {
     "create-sub-issue": 0,
     "add-blocked-by": 1,
@@ -73,10 +79,47 @@ export async function applyActions(
     "dispatch-deployment": 9,
   };
   const rest = actions
-    .filter((a) => a.kind !== "create-sub-issue")
+    .filter((a) => a.kind !== "create-sub-issue" && a.kind !== "add-blocked-by")
     .sort((a, b) => rank[a.kind] - rank[b.kind]);
-  for (const a of rest) await applyOne(octokit, a);
+  // Issue writes go as GraphQL mutations, a run of them per request: first the sub-issues'
+  // bodies (a spec is in place before anything can start its run), then the hub's body, labels,
+  // comments, closing, marking ready and the board's new values (after what they show). What GraphQL cannot take or refused goes over REST,
+  // before the next run starts.
+  const specs = (a: Action) =>
+    a.kind === "update-body" &&
+    !(a.issue.repo.toLowerCase() === hub.repo.toLowerCase() && a.issue.number === hub.number);
+  let run: Action[] = [];
+  const flush = async () => {
+    for (const a of await writeIssues(octokit, run, keyedComment))
+      // A mark-ready GraphQL refused is not asked again: the pull request is read instead.
+      await applyOne(octokit, a.kind === "mark-ready" ? { ...a, nodeId: undefined } : a);
+    run = [];
+  };
+  for (const a of rest) {
+    const batchable =
+      ISSUE_WRITES.has(a.kind) || (a.kind === "board" && !a.fields.length && !a.add.length);
+    if (!batchable) {
+      await flush();
+      await applyOne(octokit, a);
+      continue;
+    }
+    // A spec body ends the run before it: the run after it starts with the specs written.
+    if (run.length && specs(run[run.length - 1]!) && !specs(a)) await flush();
+    run.push(a);
+  }
+  await flush();
 }
+
+/** The kinds written as GraphQL mutations (app/gateway/issue-writes.ts). */
+const ISSUE_WRITES = new Set<Action["kind"]>([
+  "update-body",
+  "remove-label",
+  "add-labels",
+  "comment",
+  "close",
+  "reopen",
+  "mark-ready",
+]);
 
 async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
   switch (a.kind) {
@@ -92,15 +135,7 @@ async function applyOne(octokit: GitHubClient, a: Action): Promise<void> {
     case "dispatch-deployment":
       return applyRelease(octokit, a);
     case "add-blocked-by":
-      try {
-        await octokit.request(
-          "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-          { ...splitRepo(a.issue.repo), issue_number: a.issue.number, issue_id: a.blockedBy.id },
-        );
-      } catch (err) {
-        if (!isStatus(err, 422)) throw err; // already linked
-      }
-      return;
+      return addBlockedByLinks(octokit, [a]);
     case "add-labels":
       await octokit.rest.issues.addLabels({
         ...splitRepo(a.issue.repo),

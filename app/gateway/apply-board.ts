@@ -128,7 +128,7 @@ interface NewProject {
  */
 export async function createBoard(octokit: GitHubClient, a: CreateBoard): Promise<void> {
   const owner = await octokit.graphql<{ repositoryOwner: { id: string } | null }>(
-    `query($login: String!) { repositoryOwner(login: $login) { id } }`,
+    `query OwnerId($login: String!) { repositoryOwner(login: $login) { id } }`,
     { login: a.owner },
   );
   if (!owner.repositoryOwner) throw new Error(`project_board: ${a.owner} does not exist`);

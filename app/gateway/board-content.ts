@@ -9,7 +9,7 @@ export async function issueOfContent(
     .graphql<{
       node: { number?: number; body?: string; repository?: { nameWithOwner: string } } | null;
     }>(
-      `query($id: ID!) { node(id: $id) { ... on Issue { number body repository { nameWithOwner } } } }`,
+      `query BoardContent($id: ID!) { node(id: $id) { ... on Issue { number body repository { nameWithOwner } } } }`,
       { id: contentNodeId },
     )
     .catch((err: { errors?: { type?: string }[] }) => {

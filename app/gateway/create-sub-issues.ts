@@ -1,25 +1,10 @@
 import type { GitHubClient } from "./client.ts";
+import { rememberLabelIds } from "./label-ids.ts";
+import { makeLabels, missingLabels, type RepoLabels } from "./make-labels.ts";
 import type { Action } from "../core/actions.ts";
 import type { IssueRef } from "../core/state.ts";
 
-type Create = Extract<Action, { kind: "create-sub-issue" }>;
-
-interface RepoLabels {
-  id: string;
-  labels: { nodes: { id: string; name: string }[] };
-}
-
-const COLORS: Record<string, string> = {
-  ready: "0e8a16",
-  blocked: "d93f0b",
-  failed: "b60205",
-  running: "fbca04",
-};
-
-/** Label colours by meaning, so boards read at a glance. */
-function colorFor(name: string): string {
-  return COLORS[name.split(":").pop() ?? ""] ?? "5319e7";
-}
+export type Create = Extract<Action, { kind: "create-sub-issue" }>;
 
 /** Repository ids and labels of every repository involved, in one GraphQL request. */
 async function repoLabels(
@@ -30,14 +15,16 @@ async function repoLabels(
     const [owner, name] = r.split("/");
     return `r${i}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { id labels(first: 100) { nodes { id name } } }`;
   });
-  const data = await octokit.graphql<Record<string, RepoLabels>>(`query { ${fields.join("\n")} }`);
+  const data = await octokit.graphql<Record<string, RepoLabels>>(
+    `query RepoLabels { ${fields.join("\n")} }`,
+  );
   return new Map(repos.map((r, i) => [r.toLowerCase(), data[`r${i}`]!]));
 }
 
 /**
- * Files the sub-issues: labels made where missing, then every issue created already linked to
- * the hub issue (`createIssue` with `parentIssueId`), all in one GraphQL request — so a crash
- * can never leave an issue created but unlinked.
+ * Files the sub-issues: labels made where missing (one aliased request), then every issue
+ * created already linked to the hub issue (`createIssue` with `parentIssueId`), all in one
+ * GraphQL request — so a crash can never leave an issue created but unlinked.
  */
 export async function createSubIssues(
   octokit: GitHubClient,
@@ -46,20 +33,8 @@ export async function createSubIssues(
 ): Promise<void> {
   const repos = [...new Set(creates.map((c) => c.task.repo.toLowerCase()))];
   const info = await repoLabels(octokit, repos);
-  for (const c of creates) {
-    const repo = info.get(c.task.repo.toLowerCase())!;
-    for (const name of c.labels) {
-      if (repo.labels.nodes.some((l) => l.name.toLowerCase() === name.toLowerCase())) continue;
-      const [owner = "", rname = ""] = c.task.repo.split("/");
-      const made = await octokit.rest.issues
-        .createLabel({ owner, repo: rname, name, color: colorFor(name) })
-        .catch(async (err: { status?: number }) => {
-          if (err.status !== 422) throw err;
-          return octokit.rest.issues.getLabel({ owner, repo: rname, name });
-        });
-      repo.labels.nodes.push({ id: made.data.node_id, name });
-    }
-  }
+  await makeLabels(octokit, missingLabels(info, creates));
+  for (const [repo, labels] of info) rememberLabelIds(repo, labels.labels.nodes);
   for (let start = 0; start < creates.length; start += BATCH) {
     await createBatch(octokit, hub, info, creates.slice(start, start + BATCH));
   }
@@ -88,5 +63,8 @@ async function createBatch(
       [`b${i}`, c.body],
     ]),
   );
-  await octokit.graphql(`mutation(${params}) { ${mutations.join("\n")} }`, variables);
+  await octokit.graphql(
+    `mutation CreateSubIssues(${params}) { ${mutations.join("\n")} }`,
+    variables,
+  );
 }

@@ -52,7 +52,7 @@ export async function readHubSnippets(
       .join(" ");
     const params = batch.map((_, j) => `$e${j}: String!`).join(", ");
     const data = await octokit.graphql<BlobAnswer>(
-      `query($owner: String!, $name: String!, ${params}) { repository(owner: $owner, name: $name) { ${fields} } }`,
+      `query HubSnippets($owner: String!, $name: String!, ${params}) { repository(owner: $owner, name: $name) { ${fields} } }`,
       { owner, name: repo, ...vars },
     );
     batch.forEach((e, j) => {

@@ -82,6 +82,7 @@ export const ORCHESTRATION_QUERY = /* GraphQL */ `
             }
             labels(first: 30) {
               nodes {
+                id
                 name
               }
             }
@@ -282,7 +283,7 @@ export interface SubIssueNode {
   createdAt: string;
   author: Login | null;
   repository: { nameWithOwner: string };
-  labels: { nodes: { name: string }[] };
+  labels: { nodes: { id?: string; name: string }[] };
   closedByPullRequestsReferences: { nodes: PullNode[] };
   timelineItems: { nodes: ClosedEventNode[] };
   closedAt?: string | null;

@@ -1,4 +1,5 @@
 import type { GitHubClient } from "./client.ts";
+import { rememberLabelIds } from "./label-ids.ts";
 import { readControl } from "../core/control.ts";
 import type {
   ClosedBy,
@@ -86,6 +87,7 @@ function subIssueView(s: SubIssueNode, o: ReadOptions): SubIssueView {
   const spec = parsed && "spec" in parsed && parsed.authentic ? parsed.spec : null;
   const repo = s.repository.nameWithOwner;
   const ref = `${repo}#${s.number}`;
+  rememberLabelIds(repo, s.labels.nodes);
   const pulls: PullView[] = s.closedByPullRequestsReferences.nodes.map((p) => ({
     repo: p.repository.nameWithOwner,
     number: p.number,

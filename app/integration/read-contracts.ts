@@ -29,7 +29,7 @@ export async function readTexts(
     .join(" ");
   const params = expressions.map((_, i) => `$e${i}: String!`).join(", ");
   const data = await octokit.graphql<{ repository: Record<string, Blob> }>(
-    `query($owner: String!, $name: String!, ${params}) { repository(owner: $owner, name: $name) { ${fields} } }`,
+    `query Contracts($owner: String!, $name: String!, ${params}) { repository(owner: $owner, name: $name) { ${fields} } }`,
     { owner, name, ...vars },
   );
   return expressions.map((_, i) => data.repository[`f${i}`]?.text ?? null);

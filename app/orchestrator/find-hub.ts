@@ -1,4 +1,5 @@
 import type { GitHubClient } from "../gateway/client.ts";
+import { sharedGateQuery } from "../gate/shared-gate-read.ts";
 import { hasAuthenticControl } from "../core/control.ts";
 import { authenticSpec } from "../spec/spec-block.ts";
 import type { MarkerSigner } from "../trust/marker-signer.ts";
@@ -26,28 +27,20 @@ export function hubOfIssue(
   return null;
 }
 
-interface ClosingQuery {
-  repository: {
-    pullRequest: {
-      closingIssuesReferences: {
-        nodes: { number: number; body: string; repository: { nameWithOwner: string } }[];
-      };
-    } | null;
-  } | null;
-}
-
-/** The orchestrations a pull request closes into (GitHub's closing references → sub-issues). */
+/**
+ * The orchestrations a pull request closes into (GitHub's closing references → sub-issues). It
+ * reads the pull request's `Gate` query, shared with the merge gate's handlers of the same
+ * event burst (app/gate/shared-gate-read.ts): `since` is the tick taken when the event was
+ * received.
+ */
 export async function hubsOfPull(
   octokit: GitHubClient,
   repo: string,
   number: number,
   signer: MarkerSigner,
+  since?: number,
 ): Promise<HubKey[]> {
-  const [owner = "", name = ""] = repo.split("/");
-  const data = await octokit.graphql<ClosingQuery>(
-    `query($owner: String!, $name: String!, $number: Int!) { repository(owner: $owner, name: $name) { pullRequest(number: $number) { closingIssuesReferences(first: 10) { nodes { number body repository { nameWithOwner } } } } } }`,
-    { owner, name, number },
-  );
+  const data = await sharedGateQuery(octokit, repo, number, since);
   const out = new Map<string, HubKey>();
   for (const issue of data.repository?.pullRequest?.closingIssuesReferences.nodes ?? []) {
     const hub = hubOfIssue(issue.repository.nameWithOwner, issue, signer);

@@ -6,6 +6,8 @@ import { applyActions } from "../gateway/apply-actions.ts";
 import { readForApp } from "../gateway/read-for-app.ts";
 import { readRelease } from "../deploy/read-release.ts";
 import type { OrchestratorDeps } from "./deps.ts";
+import { projectActions } from "../core/project-actions.ts";
+import { dropEchoes, echoesOf, expectEchoes } from "./echoes.ts";
 import { noteSettled, tick } from "./read-clock.ts";
 import { guardStoredPlan } from "./stored-plan.ts";
 
@@ -31,6 +33,7 @@ export async function runOrchestration(
   edit?: (state: OrchestrationState) => void,
 ): Promise<RunResult> {
   const done: string[] = [];
+  const ctx = { signer: deps.signer, appSlug: deps.appSlug };
   let state: OrchestrationState | null = null;
   let result: ReconcileResult | null = null;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
@@ -44,7 +47,8 @@ export async function runOrchestration(
     if (round === 1 && edit) edit(state);
     // The integration phase and deployments read theirs only when the config asks for them.
     state.release = await readRelease(deps.octokit, state, config);
-    result = reconcile(state, config, { signer: deps.signer, appSlug: deps.appSlug });
+    const now = new Date().toISOString();
+    result = reconcile(state, config, { ...ctx, now });
     if (result.actions.length === 0) {
       // Events received before this read are answered by it (read-clock.ts); an edited first
       // read is not what GitHub holds, so it answers nothing.
@@ -52,12 +56,30 @@ export async function runOrchestration(
       return { state, result, rounds: round, actions: done };
     }
     deps.log.info({ hub, number, actions: result.actions.map(describeAction) }, "reconcile");
-    await applyActions(
-      deps.octokit,
-      { repo: hub, number, id: state.hub.id, nodeId: state.hub.nodeId },
-      result.actions,
-    );
+    const echoes = echoesOf(result.actions);
+    expectEchoes(echoes);
+    try {
+      await applyActions(
+        deps.octokit,
+        { repo: hub, number, id: state.hub.id, nodeId: state.hub.nodeId },
+        result.actions,
+      );
+    } catch (err) {
+      dropEchoes(echoes);
+      throw err;
+    }
     done.push(...result.actions.map(describeAction));
+    // What GitHub now holds, without reading it again when the writes allow: when reconcile asks
+    // nothing more of it, the read of this round answered every event before it.
+    const projected = projectActions(state, result.actions, { ...ctx, now });
+    if (projected) {
+      projected.release = state.release;
+      const again = reconcile(projected, config, { ...ctx, now });
+      if (again.actions.length === 0) {
+        if (round > 1 || !edit) noteSettled(`${hub}#${number}`, readTick);
+        return { state: projected, result: again, rounds: round, actions: done };
+      }
+    }
   }
   deps.log.warn({ hub, number }, `reconcile did not settle after ${MAX_ROUNDS} rounds`);
   return { state, result, rounds: MAX_ROUNDS, actions: done };

@@ -53,9 +53,10 @@ export class WorkQueue {
    * the state fresh when it starts, so a burst of events (the App's own writes echo back as
    * webhooks) costs one reconcile, not one each. When it is its turn, a reconcile of the same
    * key that read after the latest request and found nothing to do has answered it: it is
-   * skipped (read-clock.ts).
+   * skipped (read-clock.ts). The job is given that latest request's tick: a read shared with
+   * other work that started after it has seen every event it answers.
    */
-  enqueueReconcile(key: string, job: () => Promise<void>, failures = 0): boolean {
+  enqueueReconcile(key: string, job: (asked: number) => Promise<void>, failures = 0): boolean {
     const requested = tick();
     const waiting = this.waitingReconcile.has(key);
     this.waitingReconcile.set(key, requested);
@@ -65,7 +66,7 @@ export class WorkQueue {
       this.waitingReconcile.delete(key);
       if (answeredSince(key, latest)) return;
       try {
-        await job();
+        await job(latest);
       } catch (err) {
         const wait = this.againMs[failures];
         if (wait === undefined || !transient(err)) throw err;

@@ -138,7 +138,7 @@ export function registerDemo(program: Command): void {
       );
       const p = result.api.perTask;
       process.stdout.write(
-        `GitHub requests per task: App ${p.app}, agent runs ${p.agents}, CI ${p.ci}, reviewer ${p.reviewer}; App + agents ${p.appAndAgents} without the ${result.api.notModified} answered 304 (target ≤ ${p.target.max})\n`,
+        `GitHub requests per task: App ${p.app}, agent runs ${p.agents}, CI ${p.ci}, reviewer ${p.reviewer}; App + agents ${p.appAndAgents} API requests without the ${result.api.notModified} answered 304 (target ≤ ${p.target.max}) and ${p.appAndAgentsGit} git transfers\n`,
       );
       if (result.release) {
         const i = result.release.integration;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { buildASTSchema, parse, type GraphQLSchema } from "graphql";
+import { SCHEMA_EXTENSION } from "./schema-extension.ts";
 
 export interface LoadedSchema {
   schema: GraphQLSchema;
@@ -24,13 +25,19 @@ function schemaPath(): string {
 /**
  * GitHub's published GraphQL schema, built once per process on first use (about half a second:
  * the SDL is 1.2 MB). `assumeValidSDL` is required, not just faster: the published SDL repeats two
- * `EnterpriseOwnerInfo` fields, which full SDL validation rejects.
+ * `EnterpriseOwnerInfo` fields, which full SDL validation rejects. GitHub's published reference
+ * has mutations the pinned package predates; schema-extension.ts adds them.
  */
 export function githubSchema(): LoadedSchema {
   if (loaded) return loaded;
   const started = performance.now();
   const path = schemaPath();
-  const document = parse(readFileSync(path, "utf8"), { noLocation: true });
+  const published = parse(readFileSync(path, "utf8"), { noLocation: true });
+  const extension = parse(SCHEMA_EXTENSION, { noLocation: true });
+  const document = {
+    ...published,
+    definitions: [...published.definitions, ...extension.definitions],
+  };
   const schema = buildASTSchema(document, { assumeValidSDL: true });
   loaded = { schema, buildMs: Math.round(performance.now() - started) };
   return loaded;

@@ -1,4 +1,5 @@
 import { commentMutations, commentPayloadTypes } from "./mutations/comments.ts";
+import { dependencyMutations, dependencyPayloadTypes } from "./mutations/dependencies.ts";
 import { issueMutations, issuePayloadTypes } from "./mutations/issues.ts";
 import { labelMutations, labelPayloadTypes } from "./mutations/labels.ts";
 import { mutationType } from "./mutations/mutation-type.ts";
@@ -40,6 +41,7 @@ export const typeDefs: ReadonlyMap<string, TypeDef> = new Map(
     mutationType([
       issueMutations,
       subIssueMutations,
+      dependencyMutations,
       labelMutations,
       commentMutations,
       projectMutations,
@@ -47,6 +49,7 @@ export const typeDefs: ReadonlyMap<string, TypeDef> = new Map(
     ]),
     ...issuePayloadTypes,
     ...subIssuePayloadTypes,
+    ...dependencyPayloadTypes,
     ...labelPayloadTypes,
     ...commentPayloadTypes,
     ...projectPayloadTypes,

@@ -26779,14 +26779,16 @@ function renderAgentProgress(o) {
 
 // action/src/publish/issue-writes.ts
 var IssueWriter = class {
-  constructor(gh, job, bot) {
+  constructor(gh, job, bot, progressId = null) {
     this.gh = gh;
     this.job = job;
     this.bot = bot;
+    this.progressId = progressId;
   }
   gh;
   job;
   bot;
+  progressId;
   get where() {
     return {
       owner: this.job.repo.owner,
@@ -26811,7 +26813,13 @@ var IssueWriter = class {
   }
   /** The progress comment the App started, brought to its final state. */
   async progress(o) {
-    let body = renderAgentProgress({ ...o, runUrl: this.job.runUrl }), existing = (await this.gh.rest.issues.listComments({ ...this.where, per_page: 100 })).data.find(
+    let body = renderAgentProgress({ ...o, runUrl: this.job.runUrl }), comment = { owner: this.job.repo.owner, repo: this.job.repo.name, body };
+    if (this.progressId !== null && await this.gh.rest.issues.updateComment({ ...comment, comment_id: this.progressId }).then(() => !0).catch((e) => {
+      if (e.status === 404) return !1;
+      throw e;
+    }))
+      return;
+    let existing = (await this.gh.rest.issues.listComments({ ...this.where, per_page: 100 })).data.find(
       (c) => c.user?.login === this.bot && (c.body ?? "").includes(AGENT_PROGRESS_MARKER)
     );
     existing ? await this.gh.rest.issues.updateComment({
@@ -26936,6 +26944,20 @@ async function openOrUpdatePull(gh, job, o) {
     draft: o.draft
   })).data.number;
 }
+async function publishTaskPull(gh, job, o) {
+  let publish = (open2) => openOrUpdatePull(gh, job, {
+    branch: o.branch,
+    title: o.title,
+    body: o.body(open2),
+    draft: o.draft,
+    existing: open2?.number ?? null
+  });
+  return o.firstRound ? publish(null).catch(async (err) => {
+    let open2 = err.status === 422 ? await findOpenPull(gh, job, o.branch) : null;
+    if (!open2) throw err;
+    return publish(open2);
+  }) : publish(await findOpenPull(gh, job, o.branch));
+}
 
 // action/src/publish/review-publish.ts
 async function pullOf(gh, job, branch) {
@@ -27030,7 +27052,7 @@ function readResult(dir) {
 async function run2(env = process.env) {
   let job = readJobEnv(env), dir = input(env, "result_dir") || join(job.runnerTemp, OUT_DIR), result = readResult(dir), run3 = { conclusion: result.conclusion, cost_usd: result.cost_usd, turns: result.turns }, grant = job.appUrl ? await appApi.publish(job, { issue: job.issueNumber, hub: job.hub, result: run3 }) : await standalone(env, job, run3);
   for (let form of credentialForms(grant.token)) mask(form);
-  let gh = githubClient(grant.token, job.apiUrl), writer = new IssueWriter(gh, job, grant.bot), spec = grant.spec, { labels } = grant, hidden = credentialForms(grant.token);
+  let gh = githubClient(grant.token, job.apiUrl), writer = new IssueWriter(gh, job, grant.bot, grant.progress_comment ?? null), spec = grant.spec, { labels } = grant, hidden = credentialForms(grant.token);
   !job.appUrl && await writer.stillOurs(spec) && (await writer.setStatus(labels.running, []), await writer.setStatus(null, [labels.ready]));
   let failed = async (headline, details) => {
     let text2 = [
@@ -27131,24 +27153,24 @@ Task ${spec.task.id} of ${spec.hub}#${spec.hub_issue} (attempt ${spec.attempt}${
     sha: published,
     branch: result.branch
   });
-  let open2 = await findOpenPull(gh, job, result.branch), body = redact(
-    pullBody({
-      repo: job.repo.full,
-      issue: job.issueNumber,
-      spec,
-      result,
-      runUrl: job.runUrl,
-      costMarker: grant.cost_marker,
-      // Earlier runs are carried over only from a body the App's bot wrote.
-      previous: open2 && open2.bot === grant.bot ? open2.body : null
-    }),
-    hidden
-  ), pr = await openOrUpdatePull(gh, job, {
+  let pr = await publishTaskPull(gh, job, {
     branch: result.branch,
     title: spec.task.title.replace(/[\u0000-\u001f]/g, " "),
-    body,
     draft: spec.agent?.draft ?? !1,
-    existing: open2?.number ?? null
+    firstRound: (spec.round?.n ?? 0) === 0,
+    body: (open2) => redact(
+      pullBody({
+        repo: job.repo.full,
+        issue: job.issueNumber,
+        spec,
+        result,
+        runUrl: job.runUrl,
+        costMarker: grant.cost_marker,
+        // Earlier runs are carried over only from a body the App's bot wrote.
+        previous: open2 && open2.bot === grant.bot ? open2.body : null
+      }),
+      hidden
+    )
   });
   for (let id of grant.replies)
     await gh.rest.pulls.createReplyForReviewComment({

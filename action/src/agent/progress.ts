@@ -46,8 +46,10 @@ export class ProgressLog {
 }
 
 /**
- * Calls `flush` at most once per `intervalMs`; the last state is always flushed by `done()`.
- * Keeps GitHub writes few while the agent works.
+ * Calls `flush` at most once per `intervalMs`. Keeps GitHub writes few while the agent works: the
+ * first report goes at once, later ones at most once an interval. `done()` waits for a report in
+ * flight and drops one still waiting: the publish job writes the run's final state and steps
+ * right after, so a last report would be overwritten seconds later.
  */
 export class Throttle {
   private last = 0;
@@ -73,6 +75,5 @@ export class Throttle {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
-    await this.flush();
   }
 }

@@ -10,6 +10,8 @@ export class IssueWriter {
     private readonly job: JobEnv,
     /** The App's bot: only its own progress comment is updated. */
     private readonly bot: string,
+    /** The progress comment's id when the App gave it (else it is looked up). */
+    private readonly progressId: number | null = null,
   ) {}
 
   private get where() {
@@ -47,6 +49,17 @@ export class IssueWriter {
   /** The progress comment the App started, brought to its final state. */
   async progress(o: { taskId: string; state: string; steps: string[] }): Promise<void> {
     const body = renderAgentProgress({ ...o, runUrl: this.job.runUrl });
+    const comment = { owner: this.job.repo.owner, repo: this.job.repo.name, body };
+    if (this.progressId !== null) {
+      const updated = await this.gh.rest.issues
+        .updateComment({ ...comment, comment_id: this.progressId })
+        .then(() => true)
+        .catch((e: { status?: number }) => {
+          if (e.status === 404) return false; // deleted meanwhile: found or made below
+          throw e;
+        });
+      if (updated) return;
+    }
     const existing = (
       await this.gh.rest.issues.listComments({ ...this.where, per_page: 100 })
     ).data.find(

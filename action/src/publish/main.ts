@@ -20,7 +20,7 @@ import { checkChange, DEFAULT_LIMITS } from "./change-check.ts";
 import { credentialsIn } from "./credential-scan.ts";
 import { IssueWriter } from "./issue-writes.ts";
 import { pullBody } from "./pull-body.ts";
-import { findOpenPull, openOrUpdatePull } from "./pull-request.ts";
+import { publishTaskPull } from "./pull-request.ts";
 import { publishReview } from "./review-publish.ts";
 
 function readResult(dir: string): RunResultFile {
@@ -63,7 +63,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     : await standalone(env, job, run);
   for (const form of credentialForms(grant.token)) mask(form);
   const gh = githubClient(grant.token, job.apiUrl);
-  const writer = new IssueWriter(gh, job, grant.bot);
+  const writer = new IssueWriter(gh, job, grant.bot, grant.progress_comment ?? null);
   const spec = grant.spec;
   const { labels } = grant;
   const hidden = credentialForms(grant.token);
@@ -202,26 +202,25 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     sha: published,
     branch: result.branch,
   });
-  const open = await findOpenPull(gh, job, result.branch);
-  const body = redact(
-    pullBody({
-      repo: job.repo.full,
-      issue: job.issueNumber,
-      spec,
-      result,
-      runUrl: job.runUrl,
-      costMarker: grant.cost_marker,
-      // Earlier runs are carried over only from a body the App's bot wrote.
-      previous: open && open.bot === grant.bot ? open.body : null,
-    }),
-    hidden,
-  );
-  const pr = await openOrUpdatePull(gh, job, {
+  const pr = await publishTaskPull(gh, job, {
     branch: result.branch,
     title: spec.task.title.replace(/[\u0000-\u001f]/g, " "),
-    body,
     draft: spec.agent?.draft ?? false,
-    existing: open?.number ?? null,
+    firstRound: (spec.round?.n ?? 0) === 0,
+    body: (open) =>
+      redact(
+        pullBody({
+          repo: job.repo.full,
+          issue: job.issueNumber,
+          spec,
+          result,
+          runUrl: job.runUrl,
+          costMarker: grant.cost_marker,
+          // Earlier runs are carried over only from a body the App's bot wrote.
+          previous: open && open.bot === grant.bot ? open.body : null,
+        }),
+        hidden,
+      ),
   });
   // A review round answers on each thread it was given.
   for (const id of grant.replies)

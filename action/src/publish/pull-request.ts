@@ -40,3 +40,36 @@ export async function openOrUpdatePull(
   });
   return pr.data.number;
 }
+
+/**
+ * The task's pull request for the pushed branch: a fix round's is open, so it is found and
+ * updated. A first round opens one straight away (no lookup); when one is open already (this
+ * job re-run, or an earlier attempt's), GitHub refuses with 422 and the open one is found and
+ * updated. `body` gets the open pull request it replaces, if any.
+ */
+export async function publishTaskPull(
+  gh: ActionOctokit,
+  job: JobEnv,
+  o: {
+    branch: string;
+    title: string;
+    draft: boolean;
+    firstRound: boolean;
+    body: (open: { number: number; body: string; bot: string } | null) => string;
+  },
+): Promise<number> {
+  const publish = (open: Awaited<ReturnType<typeof findOpenPull>>) =>
+    openOrUpdatePull(gh, job, {
+      branch: o.branch,
+      title: o.title,
+      body: o.body(open),
+      draft: o.draft,
+      existing: open?.number ?? null,
+    });
+  if (!o.firstRound) return publish(await findOpenPull(gh, job, o.branch));
+  return publish(null).catch(async (err: { status?: number }) => {
+    const open = err.status === 422 ? await findOpenPull(gh, job, o.branch) : null;
+    if (!open) throw err;
+    return publish(open);
+  });
+}

@@ -49,7 +49,11 @@ export function runInputs(wf: Workflow | null, trigger: RunTrigger): Record<stri
   return dispatchInputs(dispatch, (trigger.payload.inputs ?? {}) as Record<string, unknown>);
 }
 
-/** What GitHub shows as a run's title: `run-name`, else the commit message or PR title, else the workflow name. */
+/**
+ * What GitHub shows as a run's title (`display_title`): `run-name` (with the `github` and `inputs`
+ * contexts), else, when it is omitted or only whitespace, the commit message or PR title, else
+ * the workflow name.
+ */
 export function displayTitle(
   env: Pick<RunEnv, "core" | "repo" | "run" | "trigger">,
   wf: Workflow | null,
@@ -59,9 +63,10 @@ export function displayTitle(
   const { trigger } = env;
   if (wf?.runName) {
     try {
-      return interpolate(wf.runName, {
+      const title = interpolate(wf.runName, {
         contexts: { github: githubContext(env as RunEnv, ""), inputs },
       });
+      if (title.trim()) return title;
     } catch {
       /* GitHub falls back to the default title when run-name cannot be evaluated */
     }

@@ -1,9 +1,9 @@
-import { addLabels, removeLabel } from "../../ops/labels.ts";
+import { addLabels, createLabel, removeLabel } from "../../ops/labels.ts";
 import type { IssueRecord } from "../../state/types.ts";
-import { requireEditIssue, type GqlContext } from "../context.ts";
+import { requireEditIssue, requireRepo, type GqlContext } from "../context.ts";
 import { unprocessable } from "../errors.ts";
-import { issueByNodeId, labelByNodeId } from "../lookup.ts";
-import { issueLikeObj } from "../objects.ts";
+import { issueByNodeId, labelByNodeId, repoByNodeId } from "../lookup.ts";
+import { issueLikeObj, labelObj } from "../objects.ts";
 import { payloadType } from "../registry.ts";
 import { payload, type MutationMap } from "./mutation-type.ts";
 
@@ -21,6 +21,20 @@ function target(ctx: GqlContext, fields: Record<string, unknown>): [IssueRecord,
 }
 
 export const labelMutations: MutationMap = {
+  /**
+   * As REST's create-label: write access, a name the repository lacks (any case), a 6-digit hex
+   * colour; `label.created` fires. A taken name is UNPROCESSABLE with REST's wording.
+   */
+  createLabel: (ctx, fields) => {
+    const repo = repoByNodeId(ctx, String(fields.repositoryId));
+    requireRepo(ctx, repo, ["issues", "pull_requests"], "write");
+    const label = createLabel(ctx.core, ctx.access.actor, repo, {
+      name: String(fields.name),
+      color: String(fields.color),
+      description: (fields.description as string | null | undefined) ?? null,
+    });
+    return payload(fields, { label: labelObj(label) });
+  },
   addLabelsToLabelable: (ctx, fields) => {
     const [issue, names] = target(ctx, fields);
     addLabels(ctx.core, ctx.access.actor, issue, names);
@@ -39,6 +53,7 @@ export const labelMutations: MutationMap = {
 };
 
 export const labelPayloadTypes = [
+  payloadType("CreateLabelPayload", ["label"]),
   payloadType("AddLabelsToLabelablePayload", ["labelable"]),
   payloadType("RemoveLabelsFromLabelablePayload", ["labelable"]),
 ];
