@@ -96,7 +96,9 @@ export function updateIssue(
     issue.title = patch.title;
   }
   if (patch.body !== undefined && patch.body !== issue.body) {
-    changes.body = { from: issue.body };
+    // GitHub's webhook schemas give `changes.body.from` as a string: an issue that had no body
+    // had an empty one.
+    changes.body = { from: issue.body ?? "" };
     issue.body = patch.body;
     issue.lastEditedById = actor.accountId;
     issue.lastEditedAt = core.store.now();
