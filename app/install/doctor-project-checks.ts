@@ -6,6 +6,7 @@ import { GATE_CHECK } from "./gate-ruleset.ts";
 import { ghHostPrefix } from "./github-web.ts";
 import { trustedAccepts } from "./havuncore-ref.ts";
 import { callerVersion } from "./caller-versions.ts";
+import { runNameNote } from "./caller-run-name.ts";
 
 export interface ProjectContext {
   hub: string;
@@ -80,10 +81,11 @@ function callerCheck(p: ProjectFacts, c: ProjectContext): DoctorCheck {
       : version?.kind === "unknown"
         ? ` (note: ${version.message})`
         : "";
+  const note = runNameNote(w.text);
   return ok(
     "caller-workflow",
     p.repo,
-    `${w.path} calls ${at} for hub ${c.hub}${c.trusted ? ", a version the App trusts" : ""}${release}`,
+    `${w.path} calls ${at} for hub ${c.hub}${c.trusted ? ", a version the App trusts" : ""}${release}${note ? ` (note: ${note})` : ""}`,
   );
 }
 
