@@ -11,6 +11,13 @@ import { keyedComment } from "./gateway/apply-actions.ts";
 import { canWrite } from "./orchestrator/authorize.ts";
 import type { OrchestratorDeps } from "./orchestrator/deps.ts";
 import { takeEcho } from "./orchestrator/echoes.ts";
+import {
+  forgetInstallation,
+  forgetInstallationId,
+  noteInstallation,
+} from "./gateway/installation-ids.ts";
+import { editMatters } from "./orchestrator/pull-edit.ts";
+import { tick } from "./orchestrator/read-clock.ts";
 import { hubOfIssue, hubsOfPull, type HubKey } from "./orchestrator/find-hub.ts";
 import { HAVUN_COMMAND } from "./gateway/read-orchestration.ts";
 import { registerBoardMoves } from "./orchestrator/board-move.ts";
@@ -41,6 +48,9 @@ export interface HavunAppOptions {
  * the orchestration from GitHub and reconciles it (app/core). Every relevant event leads to
  * the same reconcile, so a missed or repeated event does no harm.
  */
+/** How long the routing of a pull request the App's bot opened waits (see its handler). */
+const OPENED_WAIT_MS = 3000;
+
 export function havunApp(options: HavunAppOptions): {
   appFn: ApplicationFunction;
   queue: WorkQueue;
@@ -78,12 +88,14 @@ export function havunApp(options: HavunAppOptions): {
       return null;
     };
 
-    const reconcileLater = (context: Context, key: HubKey) => {
+    /** `asked`: when the event was received, if it was looked up first (a pull request's). */
+    const reconcileLater = (context: Context, key: HubKey, asked?: number) => {
       const d = deps(context);
-      queue.enqueueReconcile(`${key.hub}#${key.number}`, async () => {
+      const run = async () => {
         const config = await loadHubConfig(d, key.hub);
         if (config.ok) await runOrchestration(d, key.hub, key.number, config.config);
-      });
+      };
+      queue.enqueueReconcile(`${key.hub}#${key.number}`, run, 0, asked);
     };
 
     app.on("issues.opened", async (context) => {
@@ -262,12 +274,31 @@ export function havunApp(options: HavunAppOptions): {
         const { action, sender } = context.payload;
         const byApp = sender?.type === "Bot" && sender?.login === `${options.appSlug}[bot]`;
         if (takeEcho({ action, repo, number, byApp })) return;
+        // A reviewer ticking the checklist: the gate's business, not the orchestration's.
+        if (
+          action === "edited" &&
+          !editMatters(context.payload as Parameters<typeof editMatters>[0])
+        )
+          return;
         // A burst of a pull request's events asks once which orchestrations it belongs to.
-        queue.enqueueReconcile(`pull:${repo}#${number}`, async (since) => {
-          const octokit = deps(context).octokit;
-          for (const key of await hubsOfPull(octokit, repo, number, options.signer, since))
-            reconcileLater(context, key);
-        });
+        const route = (asked?: number) =>
+          queue.enqueueReconcile(
+            `pull:${repo}#${number}`,
+            async (since) => {
+              const octokit = deps(context).octokit;
+              for (const key of await hubsOfPull(octokit, repo, number, options.signer, since))
+                reconcileLater(context, key, since);
+            },
+            0,
+            asked,
+          );
+        // A task's pull request the publish job just opened: the job takes `running` off and
+        // edits the progress comment right after, and the reconcile those ask for sees the new
+        // pull request too. Its own waits a moment, and is skipped when that one answered it.
+        if (action === "opened" && byApp) {
+          const asked = tick();
+          queue.after(OPENED_WAIT_MS, () => route(asked));
+        } else route();
       },
     );
 
@@ -288,7 +319,7 @@ export function havunApp(options: HavunAppOptions): {
         queue.enqueueReconcile(`pull:${repo}#${pr.number}`, async (since) => {
           const octokit = deps(context).octokit;
           for (const key of await hubsOfPull(octokit, repo, pr.number, options.signer, since))
-            reconcileLater(context, key);
+            reconcileLater(context, key, since);
         });
       }
     });
@@ -330,6 +361,23 @@ export function havunApp(options: HavunAppOptions): {
         if (key) reconcileLater(context, key);
       },
     );
+
+    // Which installation each repository is in, as the signed webhooks say (the workflow API's
+    // lookup); forgotten when the App leaves a repository.
+    app.onAny(async (context) => {
+      const p = context.payload as {
+        installation?: { id?: number };
+        repository?: { full_name?: string };
+      };
+      if (p.installation?.id && p.repository?.full_name)
+        noteInstallation(p.repository.full_name, p.installation.id);
+    });
+    app.on("installation_repositories.removed", async (context) => {
+      for (const r of context.payload.repositories_removed) forgetInstallation(r.full_name);
+    });
+    app.on(["installation.deleted", "installation.suspend"], async (context) => {
+      forgetInstallationId(context.payload.installation.id);
+    });
 
     registerGate(app, { appSlug: options.appSlug, queue, signer: options.signer });
     registerBoardMoves(app, { deps, queue });

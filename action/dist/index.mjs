@@ -16196,7 +16196,7 @@ var ProgressLog = class {
   }
   intervalMs;
   flush;
-  last = 0;
+  last = Date.now();
   timer = null;
   running = Promise.resolve();
   poke() {

@@ -1,21 +1,11 @@
-import { splitRepo, type GitHubClient } from "../gateway/client.ts";
+import type { GitHubClient } from "../gateway/client.ts";
+import { readTexts } from "../gateway/read-texts.ts";
 import { CONFIG_FILE, SEALERS_FILE, secretPath } from "../../vault/layout.ts";
 import { ApiError } from "./api-error.ts";
 
 export interface VaultFileText {
   path: string;
   text: string;
-}
-
-async function read(octokit: GitHubClient, hub: string, path: string): Promise<string | null> {
-  try {
-    const r = await octokit.rest.repos.getContent({ ...splitRepo(hub), path });
-    if (Array.isArray(r.data) || !("content" in r.data)) return null;
-    return Buffer.from(r.data.content, "base64").toString("utf8");
-  } catch (err) {
-    if ((err as { status?: number }).status === 404) return null;
-    throw err;
-  }
 }
 
 /**
@@ -28,21 +18,26 @@ export async function sealedFilesFor(
   o: { hub: string; repo: string; names: string[] },
 ): Promise<VaultFileText[]> {
   if (o.names.length === 0) return [];
+  // Every file in one GraphQL request on the hub's default branch.
+  const paths = o.names.map((name) => secretPath(o.repo, name));
+  const texts = await readTexts(octokit, o.hub, [
+    ...paths.map((p) => `HEAD:vault/${p}`),
+    ...[CONFIG_FILE, SEALERS_FILE].map((p) => `HEAD:vault/${p}`),
+  ]);
   const files: VaultFileText[] = [];
-  for (const name of o.names) {
-    const path = secretPath(o.repo, name);
-    const text = await read(octokit, o.hub, `vault/${path}`);
+  o.names.forEach((name, i) => {
+    const text = texts[i] ?? null;
     if (text === null)
       throw new ApiError(
         409,
         "SECRET_NOT_SEALED",
         `the secret ${name} is not sealed for ${o.repo} in ${o.hub}: seal it with \`havun vault seal ${name} --repo ${o.repo}\``,
       );
-    files.push({ path, text });
-  }
-  for (const extra of [CONFIG_FILE, SEALERS_FILE]) {
-    const text = await read(octokit, o.hub, `vault/${extra}`);
+    files.push({ path: paths[i]!, text });
+  });
+  [CONFIG_FILE, SEALERS_FILE].forEach((extra, i) => {
+    const text = texts[paths.length + i] ?? null;
     if (text !== null) files.push({ path: extra, text });
-  }
+  });
   return files;
 }

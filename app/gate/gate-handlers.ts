@@ -10,6 +10,11 @@ import { GATE_CHECK, readGate } from "./read-gate.ts";
 import { runGate } from "./run-gate.ts";
 import { RERUN_ACTION } from "./write-gate-check.ts";
 
+/** How long a closed sub-issue waits for the merge that may have closed it (and gated for it). */
+const MERGE_WAIT_MS = 3000;
+/** How long a merge's gating covers the sub-issues it closed. */
+const COVERED_MS = 60_000;
+
 interface CheckPayload {
   name?: string;
   head_sha: string;
@@ -55,6 +60,10 @@ export function registerGate(
   );
 
   // A task done (its pull request merged, its sub-issue closed) or undone unblocks or blocks others.
+  // A merge closes the task's sub-issue too: the sub-issues a merge's gating covered are not
+  // looked at again for their `closed` event (which may come first: it waits a moment).
+  const covered = new Map<string, number>();
+  const issueKey = (repo: string, number: number) => `${repo.toLowerCase()}#${number}`;
   app.on("pull_request.closed", async (context) => {
     if (!context.payload.pull_request.merged) return;
     const repo = repoOf(context);
@@ -62,8 +71,11 @@ export function registerGate(
     const since = tick();
     later(context, `gate-deps:${repo}#${number}`, async () => {
       const read = await readGate(client(context), repo, number, { ...gateOptions, since });
-      const tasks = read?.inputs.tasks;
-      return (tasks ?? []).flatMap((t) => gatedBy(t.spec.task, t.siblings));
+      const tasks = read?.inputs.tasks ?? [];
+      const until = Date.now() + COVERED_MS;
+      for (const t of tasks) covered.set(issueKey(t.issue.repo, t.issue.number), until);
+      if (covered.size > 1000) for (const [k, v] of covered) if (v < Date.now()) covered.delete(k);
+      return tasks.flatMap((t) => gatedBy(t.spec.task, t.siblings));
     });
   });
   app.on(["issues.closed", "issues.reopened", "issues.edited"], async (context) => {
@@ -78,9 +90,15 @@ export function registerGate(
         ? breakingChanged(changes?.body?.from, body, signer)
         : isTaskIssue(repo, body, signer);
     if (!affects) return;
-    later(context, `gate-deps:${repo}#${issue.number}`, () =>
-      pullsAffectedByIssue(client(context), repo, issue.number, { appSlug, signer }),
-    );
+    const find = () =>
+      later(context, `gate-deps:${repo}#${issue.number}`, () =>
+        pullsAffectedByIssue(client(context), repo, issue.number, { appSlug, signer }),
+      );
+    if (context.payload.action !== "closed") return find();
+    queue.after(MERGE_WAIT_MS, () => {
+      if ((covered.get(issueKey(repo, issue.number)) ?? 0) > Date.now()) return;
+      find();
+    });
   });
 
   // Checks: a contract check finished, or another App's suite completed.

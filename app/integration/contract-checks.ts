@@ -1,7 +1,8 @@
 import type { GitHubClient } from "../gateway/client.ts";
 import { lower } from "../deploy/release-view.ts";
 import { checkContract, contractFileOf, type ContractCheckView } from "./contract-check.ts";
-import { readContractFiles, readTexts } from "./read-contracts.ts";
+import { readTexts } from "../gateway/read-texts.ts";
+import { readContractFiles } from "./read-contracts.ts";
 import type { TouchedContract } from "./touched-contracts.ts";
 
 export interface ContractChecksInput {

@@ -1,4 +1,5 @@
 import { splitRepo, type GitHubClient } from "../gateway/client.ts";
+import { readTexts } from "../gateway/read-texts.ts";
 import type { TouchedContract } from "./touched-contracts.ts";
 
 /** What the integration check reads of one touched contract, as texts (null: no such file). */
@@ -13,27 +14,6 @@ export interface ContractFiles {
 }
 
 const REGISTRY = "contracts";
-type Blob = { text: string | null } | null;
-
-/** Texts of files at `rev:path` in one repository, in one GraphQL request. */
-export async function readTexts(
-  octokit: GitHubClient,
-  repo: string,
-  expressions: string[],
-): Promise<(string | null)[]> {
-  if (!expressions.length) return [];
-  const { owner, repo: name } = splitRepo(repo);
-  const vars = Object.fromEntries(expressions.map((e, i) => [`e${i}`, e]));
-  const fields = expressions
-    .map((_, i) => `f${i}: object(expression: $e${i}) { ... on Blob { text } }`)
-    .join(" ");
-  const params = expressions.map((_, i) => `$e${i}: String!`).join(", ");
-  const data = await octokit.graphql<{ repository: Record<string, Blob> }>(
-    `query Contracts($owner: String!, $name: String!, ${params}) { repository(owner: $owner, name: $name) { ${fields} } }`,
-    { owner, name, ...vars },
-  );
-  return expressions.map((_, i) => data.repository[`f${i}`]?.text ?? null);
-}
 
 /**
  * The registry files of the touched contracts: one read of the hub's tree at its head and one

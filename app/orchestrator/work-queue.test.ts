@@ -74,4 +74,42 @@ describe("WorkQueue.enqueueReconcile", () => {
     await q.idle();
     expect(runs).toBe(1);
   });
+
+  it("answers a request made later on behalf of an earlier event by a read since that event", async () => {
+    const q = quiet();
+    let runs = 0;
+    const received = tick(); // the event
+    noteSettled("k9", tick()); // a read after it, with nothing to do
+    // The request comes after a lookup, later than the read: it is still answered.
+    q.enqueueReconcile("k9", async () => void runs++, 0, received);
+    await q.idle();
+    expect(runs).toBe(0);
+    q.enqueueReconcile("k9", async () => void runs++, 0, tick()); // a newer event
+    await q.idle();
+    expect(runs).toBe(1);
+  });
+
+  it("gives the job the latest request's tick of its burst", async () => {
+    const q = quiet();
+    const { held, release } = gate();
+    q.enqueue("k10", () => held);
+    let asked = 0;
+    q.enqueueReconcile("k10", async (a) => void (asked = a));
+    const later = tick();
+    q.enqueueReconcile("k10", async (a) => void (asked = a), 0, later);
+    q.enqueueReconcile("k10", async (a) => void (asked = a), 0, later - 1);
+    release();
+    await q.idle();
+    expect(asked).toBe(later);
+  });
+});
+
+describe("WorkQueue.after", () => {
+  it("counts the wait as queued work, so the queue is idle only once it has run", async () => {
+    const q = quiet();
+    let ran = false;
+    q.after(20, () => void (ran = true));
+    await q.idle();
+    expect(ran).toBe(true);
+  });
 });

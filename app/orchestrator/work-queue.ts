@@ -54,13 +54,20 @@ export class WorkQueue {
    * webhooks) costs one reconcile, not one each. When it is its turn, a reconcile of the same
    * key that read after the latest request and found nothing to do has answered it: it is
    * skipped (read-clock.ts). The job is given that latest request's tick: a read shared with
-   * other work that started after it has seen every event it answers.
+   * other work that started after it has seen every event it answers. `asked`, when given, is
+   * the tick of the event the request answers, taken when it was received (a request made later
+   * on its behalf, after a lookup, is answered by any read since the event).
    */
-  enqueueReconcile(key: string, job: (asked: number) => Promise<void>, failures = 0): boolean {
-    const requested = tick();
-    const waiting = this.waitingReconcile.has(key);
-    this.waitingReconcile.set(key, requested);
-    if (waiting) return false;
+  enqueueReconcile(
+    key: string,
+    job: (asked: number) => Promise<void>,
+    failures = 0,
+    asked?: number,
+  ): boolean {
+    const requested = asked ?? tick();
+    const waiting = this.waitingReconcile.get(key);
+    this.waitingReconcile.set(key, Math.max(waiting ?? 0, requested));
+    if (waiting !== undefined) return false;
     this.enqueue(key, async () => {
       const latest = this.waitingReconcile.get(key) ?? requested;
       this.waitingReconcile.delete(key);
@@ -80,6 +87,18 @@ export class WorkQueue {
       }
     });
     return true;
+  }
+
+  /** Runs `fn` after `ms`, counted as queued work meanwhile (the queue is idle only after it). */
+  after(ms: number, fn: () => void): void {
+    this.pending++;
+    setTimeout(() => {
+      try {
+        fn();
+      } finally {
+        this.release();
+      }
+    }, ms);
   }
 
   /** Resolves when no job is queued or running. */

@@ -87,6 +87,9 @@ export async function afterPush(
       const issue = core.store.issueById(pr.issueId);
       if (!issue || issue.state !== "open") continue;
       if (pr.headRepoId === repo.id && pr.headRef === branch && !deleted) {
+        // Opened on this very commit while the push was being processed (pushes are handled
+        // after git's answer): nothing new reaches the pull request, so it is not synchronized.
+        if (pr.headSha === u.newSha) continue;
         const before = pr.headSha;
         pr.headSha = u.newSha;
         await refreshPull(core, pr);

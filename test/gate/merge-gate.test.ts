@@ -234,8 +234,11 @@ describe("the merge gate (havun/gate) on a task's own pull requests", () => {
 
   it("passes the consumer once its dependency's pull request is merged", async () => {
     const { h } = g;
+    const from = h.sb.log.entries.length;
     await h.writer.pulls.merge({ owner: "havun", repo: "api", pull_number: api.number });
     await h.settle();
+    // The merge's gating covers the sub-issue it closed: its `closed` event reads nothing more.
+    expect(h.sb.log.entries.slice(from).filter((e) => e.operation === "GateIssue")).toEqual([]);
     const run = await g.gateRun(portal, portal.headSha);
     expect(run.conclusion).toBe("success");
     expect(run.output.summary).toContain("- [x] Dependencies: `api-installments` done");

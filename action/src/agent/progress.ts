@@ -47,12 +47,13 @@ export class ProgressLog {
 
 /**
  * Calls `flush` at most once per `intervalMs`. Keeps GitHub writes few while the agent works: the
- * first report goes at once, later ones at most once an interval. `done()` waits for a report in
- * flight and drops one still waiting: the publish job writes the run's final state and steps
- * right after, so a last report would be overwritten seconds later.
+ * first report goes an interval after the run starts (the App wrote "running" when it gave the
+ * run its task), later ones at most once an interval. `done()` waits for a report in flight and
+ * drops one still waiting: the publish job writes the run's final state and steps right after,
+ * so a last report would be overwritten seconds later.
  */
 export class Throttle {
-  private last = 0;
+  private last = Date.now();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
 
