@@ -249,11 +249,19 @@ export function havunApp(options: HavunAppOptions): {
 
     app.on(["sub_issues.sub_issue_added", "sub_issues.sub_issue_removed"], async (context) => {
       const p = context.payload as unknown as {
+        action: string;
         parent_issue: { number: number; body: string | null };
+        sub_issue_id?: number;
         repository: { full_name: string };
+        sender?: { type?: string; login?: string };
       };
       const key = hubOfIssue(p.repository.full_name, p.parent_issue, options.signer);
-      if (key) reconcileLater(context, key);
+      if (!key) return;
+      // A sub-issue the App's filing made: answered by the read after the filing.
+      const byApp = p.sender?.type === "Bot" && p.sender.login === `${options.appSlug}[bot]`;
+      const echo = { repo: p.repository.full_name, number: p.parent_issue.number, byApp };
+      if (takeEcho({ ...echo, action: p.action, subIssueId: p.sub_issue_id ?? null })) return;
+      reconcileLater(context, key);
     });
 
     app.on(

@@ -3,7 +3,7 @@ import type { Action } from "../core/actions.ts";
 import type { IssueRef } from "../core/state.ts";
 import { marker } from "../spec/markers.ts";
 import { applyBoard, createBoard } from "./apply-board.ts";
-import { createSubIssues } from "./create-sub-issues.ts";
+import { createSubIssues, type CreatedIssue } from "./create-sub-issues.ts";
 import { addBlockedByLinks } from "./add-blocked-by.ts";
 import { writeIssues } from "./issue-writes.ts";
 import { applyRelease } from "../deploy/apply-release.ts";
@@ -50,9 +50,11 @@ export async function applyActions(
   octokit: GitHubClient,
   hub: IssueRef,
   actions: Action[],
+  /** Told the sub-issues the filing made, before anything else is written. */
+  o: { onCreated?: (created: CreatedIssue[]) => void } = {},
 ): Promise<void> {
   const creates = actions.filter((a) => a.kind === "create-sub-issue");
-  if (creates.length) await createSubIssues(octokit, hub, creates);
+  if (creates.length) o.onCreated?.(await createSubIssues(octokit, hub, creates));
   // Then the links, all in one aliased GraphQL request.
   const links = actions.filter((a) => a.kind === "add-blocked-by");
   if (links.length) await addBlockedByLinks(octokit, links);

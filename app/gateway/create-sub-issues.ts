@@ -26,18 +26,28 @@ async function repoLabels(
  * created already linked to the hub issue (`createIssue` with `parentIssueId`), all in one
  * GraphQL request — so a crash can never leave an issue created but unlinked.
  */
+/** A sub-issue the filing made: what its webhooks will say. */
+export interface CreatedIssue {
+  repo: string;
+  number: number;
+  /** Its REST id (sub-issue events name it). */
+  id: number;
+  labels: string[];
+}
+
 export async function createSubIssues(
   octokit: GitHubClient,
   hub: IssueRef,
   creates: Create[],
-): Promise<void> {
+): Promise<CreatedIssue[]> {
   const repos = [...new Set(creates.map((c) => c.task.repo.toLowerCase()))];
   const info = await repoLabels(octokit, repos);
   await makeLabels(octokit, missingLabels(info, creates));
   for (const [repo, labels] of info) rememberLabelIds(repo, labels.labels.nodes);
-  for (let start = 0; start < creates.length; start += BATCH) {
-    await createBatch(octokit, hub, info, creates.slice(start, start + BATCH));
-  }
+  const created: CreatedIssue[] = [];
+  for (let start = 0; start < creates.length; start += BATCH)
+    created.push(...(await createBatch(octokit, hub, info, creates.slice(start, start + BATCH))));
+  return created;
 }
 
 /** GitHub weighs each mutation; 20 creates a request keeps well inside its limits. */
@@ -48,13 +58,13 @@ async function createBatch(
   hub: IssueRef,
   info: Map<string, RepoLabels>,
   creates: Create[],
-): Promise<void> {
+): Promise<CreatedIssue[]> {
   const mutations = creates.map((c, i) => {
     const repo = info.get(c.task.repo.toLowerCase())!;
     const labelIds = c.labels.map(
       (n) => repo.labels.nodes.find((l) => l.name.toLowerCase() === n.toLowerCase())!.id,
     );
-    return `c${i}: createIssue(input: { repositoryId: ${JSON.stringify(repo.id)}, title: $t${i}, body: $b${i}, labelIds: ${JSON.stringify(labelIds)}, parentIssueId: ${JSON.stringify(hub.nodeId)} }) { issue { number } }`;
+    return `c${i}: createIssue(input: { repositoryId: ${JSON.stringify(repo.id)}, title: $t${i}, body: $b${i}, labelIds: ${JSON.stringify(labelIds)}, parentIssueId: ${JSON.stringify(hub.nodeId)} }) { issue { number databaseId } }`;
   });
   const params = creates.map((_, i) => `$t${i}: String!, $b${i}: String`).join(", ");
   const variables = Object.fromEntries(
@@ -63,8 +73,15 @@ async function createBatch(
       [`b${i}`, c.body],
     ]),
   );
-  await octokit.graphql(
+  type Made = { issue: { number: number; databaseId: number } | null } | null;
+  const data = await octokit.graphql<Record<string, Made>>(
     `mutation CreateSubIssues(${params}) { ${mutations.join("\n")} }`,
     variables,
   );
+  return creates.flatMap((c, i) => {
+    const issue = data[`c${i}`]?.issue;
+    return issue
+      ? [{ repo: c.task.repo, number: issue.number, id: issue.databaseId, labels: c.labels }]
+      : [];
+  });
 }

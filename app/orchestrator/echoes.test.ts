@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Action } from "../core/actions.ts";
-import { dropEchoes, echoesOf, expectEchoes, forgetEchoes, takeEcho } from "./echoes.ts";
+import {
+  dropEchoes,
+  echoesOf,
+  echoesOfFiling,
+  expectEchoes,
+  forgetEchoes,
+  takeEcho,
+} from "./echoes.ts";
 
 const issue = { repo: "Acme/API", number: 7, id: 7, nodeId: "I_7" };
 const writes: Action[] = [
@@ -54,5 +61,19 @@ describe("echoes of the App's own writes", () => {
     expect(takeEcho({ ...at, action: "labeled", label: "havun:ready" }, 2000)).toBe(true);
     expect(takeEcho({ ...at, action: "labeled", label: "havun:ready" }, 2000)).toBe(true);
     expect(takeEcho({ ...at, action: "labeled", label: "havun:ready" }, 2000)).toBe(false);
+  });
+
+  it("matches a filing's labels and the hub's sub_issue_added, by the sub-issue's id", () => {
+    const hub = { repo: "acme/hub", number: 1 };
+    expectEchoes(
+      echoesOfFiling(hub, [{ ...at, id: 70, labels: ["havun", "havun:blocked"] }]),
+      1000,
+    );
+    expect(takeEcho({ ...at, action: "labeled", label: "havun:blocked" }, 2000)).toBe(true);
+    const added = { ...hub, action: "sub_issue_added", byApp: true };
+    expect(takeEcho({ ...added, subIssueId: 71 }, 2000)).toBe(false);
+    expect(takeEcho({ ...added, subIssueId: null }, 2000)).toBe(false);
+    expect(takeEcho({ ...added, subIssueId: 70 }, 2000)).toBe(true);
+    expect(takeEcho({ ...added, subIssueId: 70 }, 2000)).toBe(false);
   });
 });

@@ -22,6 +22,8 @@ export interface IssueEcho {
   number: number;
   label?: string | null;
   body?: string | null;
+  /** `sub_issue_added`: the sub-issue's REST id. */
+  subIssueId?: number | null;
 }
 
 function keyOf(e: IssueEcho): string | null {
@@ -36,6 +38,8 @@ function keyOf(e: IssueEcho): string | null {
     case "reopened":
     case "ready_for_review":
       return `${e.action} ${where}`;
+    case "sub_issue_added":
+      return e.subIssueId ? `${e.action} ${where} ${e.subIssueId}` : null;
     default:
       return null;
   }
@@ -62,6 +66,20 @@ export function echoesOf(actions: readonly Action[]): IssueEcho[] {
         return [];
     }
   });
+}
+
+/**
+ * The webhooks of the sub-issues a filing made that ask for a reconcile: each label's `labeled`
+ * and the hub's `sub_issue_added`.
+ */
+export function echoesOfFiling(
+  hub: { repo: string; number: number },
+  created: readonly { repo: string; number: number; id: number; labels: string[] }[],
+): IssueEcho[] {
+  return created.flatMap((c) => [
+    ...c.labels.map((label) => ({ action: "labeled", repo: c.repo, number: c.number, label })),
+    { action: "sub_issue_added", ...hub, subIssueId: c.id },
+  ]);
 }
 
 /**

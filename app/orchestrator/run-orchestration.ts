@@ -7,7 +7,7 @@ import { readForApp } from "../gateway/read-for-app.ts";
 import { readRelease } from "../deploy/read-release.ts";
 import type { OrchestratorDeps } from "./deps.ts";
 import { projectActions } from "../core/project-actions.ts";
-import { dropEchoes, echoesOf, expectEchoes } from "./echoes.ts";
+import { dropEchoes, echoesOf, echoesOfFiling, expectEchoes } from "./echoes.ts";
 import { noteSettled, tick } from "./read-clock.ts";
 import { guardStoredPlan } from "./stored-plan.ts";
 
@@ -63,6 +63,8 @@ export async function runOrchestration(
         deps.octokit,
         { repo: hub, number, id: state.hub.id, nodeId: state.hub.nodeId },
         result.actions,
+        // The filing's webhooks are answered by the read that follows it.
+        { onCreated: (made) => expectEchoes(echoesOfFiling({ repo: hub, number }, made)) },
       );
     } catch (err) {
       dropEchoes(echoes);
