@@ -5,8 +5,9 @@ import type { Plan, Task } from "../spec/task-schema.ts";
 import { signerFromPrivateKey } from "../trust/marker-signer.ts";
 import { TEST_SIGNER as signer } from "../trust/test-signer.ts";
 import type { Action } from "./actions.ts";
-import { emptyControl, readControl } from "./control.ts";
+import { readControl } from "./control.ts";
 import { projectActions } from "./project-actions.ts";
+import { stateOf, subIssueOf } from "./test-state.ts";
 import { reconcile } from "./reconcile.ts";
 import type { OrchestrationState, SubIssueView } from "./state.ts";
 
@@ -40,53 +41,13 @@ const plan: Plan = {
   tasks: [task("api", "acme/api"), task("checkout", "acme/portal", ["api"])],
 };
 
-function sub(t: Task, number: number, extra: Partial<SubIssueView> = {}): SubIssueView {
-  const spec = { v: 1 as const, hub: "acme/hub", hub_issue: 1, task: t, attempt: 1 };
-  return {
-    repo: t.repo,
-    number,
-    id: number,
-    nodeId: `I_${number}`,
-    url: `https://github.com/${t.repo}/issues/${number}`,
-    state: "open",
-    stateReason: null,
+const sub = (t: Task, number: number, extra: Partial<SubIssueView> = {}) =>
+  subIssueOf(t, number, {
     labels: ["havun", "havun:implementation", "havun:priority:medium"],
-    body: renderSpecBlock(spec, signer),
-    spec,
-    byApp: true,
     createdAt: "2026-01-01T00:00:00Z",
-    pulls: [],
-    blockedBy: [],
-    costUsd: null,
-    closedBy: null,
     ...extra,
-  };
-}
-
-function state(subIssues: SubIssueView[]): OrchestrationState {
-  return {
-    hub: {
-      repo: "acme/hub",
-      number: 1,
-      id: 1,
-      nodeId: "I_1",
-      title: "hub",
-      url: "https://github.com/acme/hub/issues/1",
-      body: "/orchestrate x",
-      state: "open",
-      author: "alice",
-      createdAt: "2026-01-01T00:00:00Z",
-      closedBy: null,
-    },
-    control: emptyControl(),
-    plan,
-    subIssues,
-    commentKeys: ["plan"],
-    appComments: [{ id: 1, key: "plan" }],
-    planComments: [],
-    hubCommit: null,
-  };
-}
+  });
+const state = (subIssues: SubIssueView[]) => stateOf(plan, subIssues);
 
 /** Reconcile, apply its writes on the projection, reconcile again: the rounds until it settles. */
 function settle(s: OrchestrationState): { rounds: number; last: OrchestrationState } {

@@ -5,6 +5,7 @@ import type { Plan, Task } from "../spec/task-schema.ts";
 import { emptyControl } from "./control.ts";
 import { TEST_SIGNER as signer } from "../trust/test-signer.ts";
 import { reconcile as reconcileWith } from "./reconcile.ts";
+import { stateOf, subIssueOf } from "./test-state.ts";
 
 const reconcile = (s: OrchestrationState, c: typeof config, now?: string) =>
   reconcileWith(s, c, { signer, now, appSlug: "havuncore" });
@@ -51,29 +52,7 @@ const plan: Plan = {
 };
 
 let nextId = 100;
-function sub(t: Task, extra: Partial<SubIssueView> = {}): SubIssueView {
-  const id = nextId++;
-  const spec = { v: 1 as const, hub: "acme/hub", hub_issue: 1, task: t, attempt: 1 };
-  return {
-    repo: t.repo,
-    number: id,
-    id,
-    nodeId: `I_${id}`,
-    url: `https://github.com/${t.repo}/issues/${id}`,
-    state: "open",
-    stateReason: null,
-    labels: ["havun"],
-    body: renderSpecBlock(spec, signer),
-    spec,
-    byApp: true,
-    createdAt: `2026-01-01T00:00:${String(id % 60).padStart(2, "0")}Z`,
-    pulls: [],
-    blockedBy: [],
-    costUsd: null,
-    closedBy: null,
-    ...extra,
-  };
-}
+const sub = (t: Task, extra: Partial<SubIssueView> = {}) => subIssueOf(t, nextId++, extra);
 
 function ownPull(number: number, state: PullView["state"]): PullView {
   return {
@@ -92,34 +71,8 @@ function ownPull(number: number, state: PullView["state"]): PullView {
   };
 }
 
-function state(
-  subIssues: SubIssueView[],
-  over: Partial<OrchestrationState> = {},
-): OrchestrationState {
-  return {
-    hub: {
-      repo: "acme/hub",
-      number: 1,
-      id: 1,
-      nodeId: "I_1",
-      title: "hub",
-      url: "https://github.com/acme/hub/issues/1",
-      body: "/orchestrate x",
-      state: "open",
-      author: "alice",
-      createdAt: "2026-01-01T00:00:00Z",
-      closedBy: null,
-    },
-    control: emptyControl(),
-    plan,
-    subIssues,
-    commentKeys: ["plan"],
-    appComments: [{ id: 1, key: "plan" }],
-    planComments: [],
-    hubCommit: null,
-    ...over,
-  };
-}
+const state = (subIssues: SubIssueView[], over: Partial<OrchestrationState> = {}) =>
+  stateOf(plan, subIssues, over);
 
 const kinds = (s: OrchestrationState) =>
   reconcile(s, config, "2026-01-02T00:00:00Z").actions.map((a) => a.kind);

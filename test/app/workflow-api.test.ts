@@ -1,4 +1,4 @@
-import { generateKeyPairSync, createSign } from "node:crypto";
+import { createHmac, createSign, generateKeyPairSync, randomUUID } from "node:crypto";
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signingKey, signJwt } from "../../sandbox/actions/oidc/keys.ts";
@@ -82,6 +82,58 @@ async function call(endpoint: string, jwt: string, body: Record<string, unknown>
 
 const task = (jwt: string, issue = apiIssue, hub = "havun/hub") =>
   call("task", jwt, { issue, hub });
+
+/**
+ * Which installation a repository is in comes from the signed webhooks (each names its
+ * installation and repository), not from GitHub on each call, and is forgotten when GitHub says
+ * the App left the repository. The sandbox does not model removing a repository from an
+ * installation, so that one webhook is sent here, signed with the App's secret as GitHub signs it.
+ */
+describe("which installation a repository is in", () => {
+  const LOOKUP = "GET /repos/{owner}/{repo}/installation";
+  const lookups = (from: number) =>
+    h.sb.log.entries.slice(from).filter((e) => `${e.method} ${e.route}` === LOOKUP).length;
+  const progress = (jwt: string) =>
+    call("progress", jwt, { issue: apiIssue, hub: "havun/hub", state: "working", steps: [] });
+
+  it("comes from the webhooks, and is asked again once the App left the repository", async () => {
+    const registered = h.sb.seeded.apps.havuncore!.app;
+    const runToken = token({ run_id: "501", jti: "j501" });
+    expect((await task(runToken)).status).toBe(200);
+    await h.settle();
+    let from = h.sb.log.entries.length;
+    expect((await progress(runToken)).status).toBe(200);
+    expect(lookups(from)).toBe(0);
+
+    const installation = h.sb.core.store.state.installations.find(
+      (i) => i.appId === registered.id,
+    )!;
+    const body = JSON.stringify({
+      action: "removed",
+      installation: { id: installation.id },
+      repository_selection: "selected",
+      repositories_added: [],
+      repositories_removed: [
+        { id: 1, node_id: "R_1", name: "api", full_name: "havun/api", private: true },
+      ],
+      sender: { login: "wendy", id: 1, type: "User" },
+    });
+    const sent = await fetch(registered.webhookUrl!, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "installation_repositories",
+        "x-github-delivery": randomUUID(),
+        "x-hub-signature-256": `sha256=${createHmac("sha256", registered.webhookSecret!).update(body).digest("hex")}`,
+      },
+      body,
+    });
+    expect(sent.status).toBeLessThan(300);
+    from = h.sb.log.entries.length;
+    expect((await progress(runToken)).status).toBe(200);
+    expect(lookups(from)).toBe(1);
+  });
+});
 
 describe("the workflow API refuses forged and misused ID tokens", () => {
   it("answers a real token of the agent workflow with the signed spec", async () => {
